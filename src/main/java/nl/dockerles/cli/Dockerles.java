@@ -1,0 +1,64 @@
+package nl.dockerles.cli;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.Messages;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Builds the command line and wires every handler in one place (as jbang's getCommandLine does). */
+public final class Dockerles {
+    private Dockerles() {
+    }
+
+    public static int execute(String[] args, AppContext context) {
+        Locale locale = Language.resolve(args, context.env());
+        boolean debug = Arrays.asList(args).contains("--debug");
+        return commandLine(context, new Messages(locale), debug).execute(args);
+    }
+
+    static CommandLine commandLine(AppContext context, Messages messages, boolean debug) {
+        CommandLine cli = new CommandLine(new RootCommand(context, messages), new CommandFactory(context, messages));
+        cli.setResourceBundle(messages.bundle());
+        cli.setOut(new PrintWriter(context.out(), true));
+        cli.setErr(new PrintWriter(context.err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof DockerlesException known) {
+                context.err().println(messages.of(known));
+                if (debug && known.getCause() != null) {
+                    known.getCause().printStackTrace(context.err());
+                }
+                return known.exitCode().code;
+            }
+            context.err().println(messages.get("error.unexpected", String.valueOf(e)));
+            if (debug) {
+                e.printStackTrace(context.err());
+            }
+            return ExitCode.ERROR.code;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            context.err().println(messages.get("error.usage", e.getMessage()));
+            if (debug) {
+                e.printStackTrace(context.err());
+            }
+            return ExitCode.USAGE.code;
+        });
+        return cli;
+    }
+
+    /** Gives each subcommand the context and messages it needs (options stay in the command classes). */
+    private record CommandFactory(AppContext context, Messages messages) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(AppContext.class, Messages.class).newInstance(context, messages);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package nl.dockerles.cmdline;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Parses a step's command text ({@code docker run -it --name demo busybox sh}) into a {@link DockerCommand}.
+ * The docker CLI's options are modelled with picocli, so clustered flags ({@code -it}, {@code -qf x}) and
+ * {@code --name=x} work as they do in the real CLI.
+ */
+public final class DockerCli {
+    private DockerCli() {
+    }
+
+    public static DockerCommand parse(String commandLine) {
+        List<String> words = ShellWords.split(commandLine);
+        if (words.isEmpty() || !words.get(0).equals("docker")) {
+            throw new IllegalArgumentException("een stap begint met 'docker': " + commandLine);
+        }
+        CommandLine cli = new CommandLine(new Root())
+                .setStopAtPositional(true)
+                .setPosixClusteredShortOptionsAllowed(true);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.setStopAtPositional(true);
+        }
+        CommandLine.ParseResult result;
+        try {
+            result = cli.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": " + commandLine, e);
+        }
+        CommandLine.ParseResult leaf = result;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Object command = leaf.commandSpec().userObject();
+        if (!(command instanceof Supplier<?> supplier)) {
+            throw new IllegalArgumentException("geen docker-opdracht die dockerles kent: " + commandLine);
+        }
+        return (DockerCommand) supplier.get();
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    @Command(name = "docker", subcommands = {RunCmd.class, PsCmd.class, StopCmd.class, StartCmd.class,
+            RmCmd.class, ExecCmd.class, LogsCmd.class, AttachCmd.class, CommitCmd.class, DiffCmd.class,
+            HistoryCmd.class, PortCmd.class, InspectCmd.class, VolumeCmd.class})
+    static final class Root {
+    }
+
+    @Command(name = "run")
+    static final class RunCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-d", "--detach"}) boolean detach;
+        @Option(names = {"-i", "--interactive"}) boolean interactive;
+        @Option(names = {"-t", "--tty"}) boolean tty;
+        @Option(names = "--name") String name;
+        @Option(names = "--rm") boolean remove;
+        @Option(names = {"-p", "--publish"}) List<String> publish;
+        @Option(names = {"-v", "--volume"}) List<String> volumes;
+        @Option(names = {"-e", "--env"}) List<String> env;
+        @Option(names = "--restart") String restart;
+        @Option(names = {"-u", "--user"}) String user;
+        @Option(names = "--init") boolean init;
+        @Parameters(index = "0") String image;
+        @Parameters(index = "1..*") List<String> command;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Run(detach, interactive, tty, name, remove, list(publish), list(volumes),
+                    list(env), restart, user, init, image, list(command));
+        }
+    }
+
+    @Command(name = "ps")
+    static final class PsCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-a", "--all"}) boolean all;
+        @Option(names = {"-q", "--quiet"}) boolean quiet;
+        @Option(names = {"-f", "--filter"}) List<String> filters;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Ps(all, quiet, list(filters));
+        }
+    }
+
+    @Command(name = "stop")
+    static final class StopCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-t", "--time"}) Integer time;
+        @Parameters(arity = "1..*") List<String> containers;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Stop(time, list(containers));
+        }
+    }
+
+    @Command(name = "start")
+    static final class StartCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-a", "--attach"}) boolean attach;
+        @Option(names = {"-i", "--interactive"}) boolean interactive;
+        @Parameters(arity = "1..*") List<String> containers;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Start(attach, interactive, list(containers));
+        }
+    }
+
+    @Command(name = "rm")
+    static final class RmCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-f", "--force"}) boolean force;
+        @Option(names = {"-v", "--volumes"}) boolean volumes;
+        @Parameters(arity = "1..*") List<String> containers;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Rm(force, volumes, list(containers));
+        }
+    }
+
+    @Command(name = "exec")
+    static final class ExecCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-i", "--interactive"}) boolean interactive;
+        @Option(names = {"-t", "--tty"}) boolean tty;
+        @Option(names = {"-u", "--user"}) String user;
+        @Parameters(index = "0") String container;
+        @Parameters(index = "1..*", arity = "1..*") List<String> command;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Exec(interactive, tty, user, container, list(command));
+        }
+    }
+
+    @Command(name = "logs")
+    static final class LogsCmd implements Supplier<DockerCommand> {
+        // The notes write "--tail NAME"; the real CLI needs a number, so does this parser.
+        @Option(names = {"-n", "--tail"}) Integer tail;
+        @Parameters(index = "0") String container;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Logs(tail, container);
+        }
+    }
+
+    @Command(name = "attach")
+    static final class AttachCmd implements Supplier<DockerCommand> {
+        @Parameters(index = "0") String container;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Attach(container);
+        }
+    }
+
+    @Command(name = "commit")
+    static final class CommitCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-m", "--message"}) String message;
+        @Option(names = {"-c", "--change"}) List<String> changes;
+        @Parameters(index = "0") String container;
+        @Parameters(index = "1") String repository;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Commit(message, list(changes), container, repository);
+        }
+    }
+
+    @Command(name = "diff")
+    static final class DiffCmd implements Supplier<DockerCommand> {
+        @Parameters(index = "0") String container;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Diff(container);
+        }
+    }
+
+    @Command(name = "history")
+    static final class HistoryCmd implements Supplier<DockerCommand> {
+        @Option(names = "--no-trunc") boolean noTrunc;
+        @Parameters(index = "0") String image;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.History(noTrunc, image);
+        }
+    }
+
+    @Command(name = "port")
+    static final class PortCmd implements Supplier<DockerCommand> {
+        @Parameters(index = "0") String container;
+        @Parameters(index = "1", arity = "0..1") String privatePort;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Port(container, privatePort);
+        }
+    }
+
+    @Command(name = "inspect")
+    static final class InspectCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-f", "--format"}) String format;
+        @Parameters(arity = "1..*") List<String> names;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Inspect(format, list(names));
+        }
+    }
+
+    @Command(name = "volume", subcommands = VolumeLsCmd.class)
+    static final class VolumeCmd {
+    }
+
+    @Command(name = "ls", aliases = "list")
+    static final class VolumeLsCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-q", "--quiet"}) boolean quiet;
+        @Option(names = {"-f", "--filter"}) List<String> filters = new ArrayList<>();
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.VolumeLs(quiet, list(filters));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package nl.dockerles.content;
+
+/**
+ * A line of the table of contents (demos/sections.yaml): every part of the notes has one,
+ * whether its demo is built yet or not.
+ *
+ * @param part    the heading in the workshop notes this section presents
+ * @param seconds about how long the demo takes with --auto
+ */
+public record SectionEntry(String id, String part, Text title, Text summary, int seconds) {
+}

@@ -1,0 +1,118 @@
+package nl.dockerles.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Asks one candidate for /version (unversioned, so any daemon answers), bounded in time: the unix
+ * socket client has no read timeout of its own, so the call runs on a daemon thread we stop waiting for.
+ */
+final class DaemonProbe {
+
+    /** A daemon that answered: keep its http client, it is reused for everything after. */
+    record Answer(DockerHttpClient http, Version version) {
+    }
+
+    /** Why a candidate did not answer, in words for the failure list. */
+    static final class NoAnswer extends Exception {
+        NoAnswer(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private DaemonProbe() {
+    }
+
+    static Answer probe(DaemonCandidate candidate, SSLConfig ssl, DefaultDockerClientConfig config,
+                        Duration budget) throws NoAnswer {
+        DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(candidate.host())
+                .sslConfig(ssl)
+                .connectionTimeout(budget)
+                .build();
+        CompletableFuture<Version> call = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                call.complete(DockerClientImpl.getInstance(config, http).versionCmd().exec());
+            } catch (Throwable t) {
+                call.completeExceptionally(t);
+            }
+        }, "dockerles-probe");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return new Answer(http, call.get(budget.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            closeQuietly(http);
+            throw new NoAnswer("geen antwoord binnen " + seconds(budget));
+        } catch (ExecutionException e) {
+            closeQuietly(http);
+            throw new NoAnswer(reason(e.getCause(), budget));
+        } catch (InterruptedException e) {
+            closeQuietly(http);
+            Thread.currentThread().interrupt();
+            throw new NoAnswer("onderbroken");
+        }
+    }
+
+    /** A short Dutch reason for a failed connection attempt. */
+    static String reason(Throwable error, Duration budget) {
+        if (error instanceof DockerException docker) {
+            return "antwoordt, maar niet als Docker daemon (HTTP " + docker.getHttpStatus() + ")";
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("Permission denied") || t instanceof java.nio.file.AccessDeniedException) {
+                return "geen toegang (permission denied); zit je in de groep docker?";
+            }
+            if (message.contains("No such file")) {
+                return "bestaat niet";
+            }
+            if (t instanceof ConnectException || message.contains("Connection refused")) {
+                return "verbinding geweigerd";
+            }
+            if (t instanceof SocketTimeoutException || message.contains("timed out")) {
+                return "geen antwoord binnen " + seconds(budget);
+            }
+            if (t instanceof UnknownHostException) {
+                return "onbekende host " + message;
+            }
+            if (t instanceof SSLException) {
+                return "TLS-fout: " + message;
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static String seconds(Duration budget) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", budget.toMillis() / 1000.0);
+    }
+
+    static void closeQuietly(DockerHttpClient http) {
+        try {
+            http.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing to tell: this candidate is abandoned anyway.
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package nl.dockerles.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
+import com.github.dockerjava.transport.SSLConfig;
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.Docker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the Docker daemon (see {@link DaemonCandidates} for the order), negotiates the API version
+ * and hands out a {@link Docker}. Gives up within {@link #BUDGET} when nothing answers.
+ */
+public final class DockerConnector {
+    /** How long finding a daemon may take, all candidates together: under 2 s, class loading included. */
+    public static final Duration BUDGET = Duration.ofMillis(1800);
+    private static final Set<String> SUPPORTED_SCHEMES = Set.of("unix", "tcp", "npipe");
+
+    private DockerConnector() {
+    }
+
+    /** Connects using the process environment and the user's home directory. */
+    public static Docker connect() {
+        return connect(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public static Docker connect(Map<String, String> env, Path home) {
+        QuietLibraries.install();
+        List<DaemonCandidate> candidates =
+                DaemonCandidates.list(env, home, System.getProperty("os.name", ""));
+        Path configDir = DockerContexts.configDir(env, home);
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        List<String> tried = new ArrayList<>();
+        for (DaemonCandidate candidate : candidates) {
+            String scheme = candidate.scheme();
+            if (scheme.equals("ssh")) {
+                throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.ssh", candidate.describe());
+            }
+            if (!SUPPORTED_SCHEMES.contains(scheme)) {
+                tried.add(line(candidate, "schema " + scheme + ":// wordt niet ondersteund"));
+                continue;
+            }
+            // A socket file that is not there needs no attempt: it saves time and says more.
+            if (candidate.isUnixSocket() && !Files.exists(candidate.socketPath())) {
+                tried.add(line(candidate, "bestaat niet"));
+                continue;
+            }
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.toMillis() < 50) {
+                tried.add(line(candidate, "niet geprobeerd, de tijd was op"));
+                continue;
+            }
+            DefaultDockerClientConfig unversioned = config(candidate, configDir, null);
+            SSLConfig ssl = sslConfig(candidate);
+            try {
+                DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, unversioned, left);
+                try {
+                    String api = ApiVersions.choose(answer.version().getApiVersion(),
+                            answer.version().getMinAPIVersion(), env.get("DOCKER_API_VERSION"));
+                    DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), answer.http());
+                    return new DockerJavaDocker(client, candidate.host().toString(), api);
+                } catch (RuntimeException e) {
+                    DaemonProbe.closeQuietly(answer.http());
+                    throw e;
+                }
+            } catch (DaemonProbe.NoAnswer noAnswer) {
+                tried.add(line(candidate, noAnswer.getMessage()));
+            }
+        }
+        throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.unreachable", String.join("\n", tried));
+    }
+
+    private static String line(DaemonCandidate candidate, String reason) {
+        return "  - " + candidate.describe() + ": " + reason;
+    }
+
+    // Built from our own resolution only: docker-java's defaults would read System.getenv() behind our back.
+    private static DefaultDockerClientConfig config(DaemonCandidate candidate, Path configDir, String api) {
+        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
+                .withDockerHost(candidate.host().toString())
+                .withDockerConfig(configDir.toString())
+                .withDockerContext(DockerContexts.DEFAULT_CONTEXT)
+                .withDockerTlsVerify(false)
+                .withApiVersion(api);
+        try {
+            return builder.build();
+        } catch (DockerClientException e) {
+            throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, e, "error.docker.config.invalid",
+                    configDir.resolve("config.json").toString(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** TLS for tcp:// when asked for; missing certificates are an error, as in the docker CLI. */
+    private static SSLConfig sslConfig(DaemonCandidate candidate) {
+        Path certs = candidate.tlsCertPath();
+        if (certs == null || !"tcp".equals(candidate.scheme())) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            if (!Files.isRegularFile(certs.resolve(file))) {
+                missing.add(file);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.tls.certs",
+                    certs.toString(), String.join(", ", missing), candidate.describe());
+        }
+        LocalDirectorySSLConfig ssl = new LocalDirectorySSLConfig(certs.toString());
+        try {
+            ssl.getSSLContext(); // fail here, with a message, rather than deep inside the http client
+        } catch (RuntimeException e) {
+            throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, e, "error.docker.tls.invalid",
+                    certs.toString(), String.valueOf(e.getMessage()));
+        }
+        return ssl;
+    }
+}

@@ -1,0 +1,119 @@
+package nl.dockerles.engine;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.cmdline.DockerCommand;
+import nl.dockerles.content.Step;
+import nl.dockerles.ui.Console;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code docker run} and {@code docker start -ai}: creates the container with dockerles's labels and,
+ * for an interactive shell, types the step's lines into it and leaves it as the step says.
+ */
+final class ContainerRunner {
+    private static final byte[] CTRL_D = {0x04};
+    private static final byte[] DETACH = {0x10, 0x11};
+    private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration END_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Docker docker;
+    private final RunIdentity run;
+    private final Console console;
+    private final Facts facts;
+
+    ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts) {
+        this.docker = docker;
+        this.run = run;
+        this.console = console;
+        this.facts = facts;
+    }
+
+    String run(DockerCommand.Run r, Step step) {
+        if (r.init()) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
+        }
+        String id = docker.createContainer(spec(r));
+        String label = r.name() != null ? r.name() : id.substring(0, 12);
+        facts.put(label + ".id", id.substring(0, Math.min(12, id.length())));
+        facts.put("last.id", id.substring(0, Math.min(12, id.length())));
+        if (r.detach()) {
+            docker.startContainer(id);
+            console.output(id + "\n");
+            return id + "\n";
+        }
+        if (r.interactive() && r.tty()) {
+            return interact(id, label, step);
+        }
+        throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
+    }
+
+    String start(DockerCommand.Start s, Step step) {
+        if (!(s.attach() && s.interactive()) || s.containers().size() != 1) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
+        }
+        String name = s.containers().get(0);
+        ContainerInfo container = docker.inspectContainer(name).orElseThrow(
+                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", name));
+        return interact(container.id(), name, step);
+    }
+
+    private ContainerSpec spec(DockerCommand.Run r) {
+        List<PortMapping> ports = new ArrayList<>();
+        for (String publish : r.publish()) {
+            ports.add(PortSpec.parse(publish));
+        }
+        return new ContainerSpec(r.image(), r.command(), r.name(), r.tty(), r.interactive(), r.remove(), ports,
+                r.volumes(), r.env(), r.restart(), r.user(), run.labels());
+    }
+
+    /** Attaches, types each line after the prompt, then ends (Ctrl-D) or detaches (Ctrl-P Ctrl-Q). */
+    private String interact(String id, String label, Step step) {
+        TtyTranscript transcript = new TtyTranscript();
+        StringBuilder shown = new StringBuilder();
+        try (Docker.TtySession session = docker.startAttached(id, transcript)) {
+            transcript.awaitPrompt(0, PROMPT_TIMEOUT);
+            show(transcript.takeNew().stripLeading(), shown);
+            for (String line : step.typed()) {
+                int before = transcript.length();
+                session.send((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (!transcript.awaitPrompt(before, PROMPT_TIMEOUT)) {
+                    throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.shell.noprompt", line);
+                }
+                show(transcript.takeNew(), shown);
+            }
+            boolean detach = Step.END_DETACH.equals(step.end());
+            session.send(detach ? DETACH : CTRL_D);
+            String keys = detach ? "<Ctrl-P Ctrl-Q>" : "<Ctrl-D>";
+            console.keys(keys);
+            shown.append(keys).append('\n');
+            if (!session.awaitEnd(END_TIMEOUT)) {
+                throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.shell.noend", label);
+            }
+            show(transcript.takeNew(), shown);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
+        }
+        if (!Step.END_DETACH.equals(step.end())) {
+            docker.waitForExit(id, END_TIMEOUT);
+        }
+        Optional<ContainerInfo> after = docker.inspectContainer(id);
+        after.ifPresent(info -> {
+            facts.put(label + ".state", info.status());
+            facts.put(label + ".exitCode", info.exitCode());
+        });
+        return shown.toString();
+    }
+
+    /** Prints the terminal's new output as it came: the prompt stays on its line, like on a screen. */
+    private void show(String text, StringBuilder shown) {
+        console.stream().print(text);
+        console.stream().flush();
+        shown.append(text);
+    }
+}

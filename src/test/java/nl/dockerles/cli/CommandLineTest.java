@@ -1,0 +1,99 @@
+package nl.dockerles.cli;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Runs;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+    private final FakeTime time = new FakeTime();
+    private final FakeDocker docker = new FakeDocker(time);
+
+    @Test
+    void versionNamesTheTool() {
+        Runs run = Runs.run(docker, time, "--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("dockerles \\d+\\.\\d+\\.\\d+\\R");
+    }
+
+    @Test
+    void helpIsDutch() {
+        Runs run = Runs.run(docker, time, "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Gebruik: dockerles").contains("Opdrachten:").contains("Exitcodes:")
+                .contains("Toont de secties van de workshop");
+        assertThat(Runs.run(docker, time, "demo", "--help").out()).contains("--auto")
+                .contains("Loopt zonder te wachten");
+    }
+
+    @Test
+    void withoutACommandItListsAllSectionsMarkingTheUnbuiltOnes() {
+        Runs run = Runs.run(docker, time);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("lifecycle").contains("volumes").contains("(nog niet gebouwd)");
+        assertThat(run.out().lines().filter(line -> line.startsWith("  "))).hasSize(10);
+        assertThat(Runs.run(docker, time, "list").out()).isEqualTo(run.out());
+        assertThat(docker.calls()).isEmpty();
+    }
+
+    @Test
+    void anUnknownSectionSuggestsTheNearestOne() {
+        Runs run = Runs.run(docker, time, "demo", "lifecylce");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(run.err()).contains("Een sectie \"lifecylce\" bestaat niet. Bedoel je \"lifecycle\"?");
+    }
+
+    @Test
+    void anUnknownOptionIsADutchUsageError() {
+        Runs run = Runs.run(docker, time, "demo", "lifecycle", "--snel");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(run.err()).contains("--snel").contains("Zie dockerles --help");
+    }
+
+    @Test
+    void aForeignContainerWithTheSameNameIsNeverTouched() {
+        String id = docker.addForeignContainer("demo", Map.of("eigenaar", "student"));
+        Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFLICT.code);
+        assertThat(run.err()).contains("Er bestaat al een container met de naam \"demo\" die niet van dockerles is")
+                .contains("docker rename demo demo-oud").doesNotContain("Exception");
+        assertThat(docker.containers()).extracting(c -> c.id).containsExactly(id);
+        assertThat(docker.calls()).noneMatch(call -> call.startsWith("remove") || call.startsWith("create"));
+    }
+
+    @Test
+    void aLeftoverOfAnAbortedRunIsRemovedWithANote() {
+        docker.addForeignContainer("demo", new RunIdentity("lifecycle", "0ld0ld00").labels());
+        Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Opgeruimd van een eerdere demo die niet netjes eindigde: demo");
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
+    void noDaemonIsADutchMessageAndItsExitCodeWithoutAStackTrace() {
+        Runs run = Runs.run(env -> {
+            throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.unreachable", "  - test");
+        }, time, Map.of(), "demo", "lifecycle", "--auto");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).doesNotContain("at nl.dockerles").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingImageThatCannotBePulledNamesTheImage() {
+        docker.removeImage("busybox:latest");
+        Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
+        assertThat(run.out()).contains("Image busybox:latest is er nog niet");
+        assertThat(run.err()).contains("busybox:latest");
+    }
+}

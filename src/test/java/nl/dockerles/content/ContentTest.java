@@ -1,0 +1,69 @@
+package nl.dockerles.content;
+
+import nl.dockerles.cmdline.DockerCli;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** Validates all content under demos/, as rustlings checks its course: a broken section fails the build. */
+class ContentTest {
+    private static final List<String> LANGUAGES = List.of("nl", "en");
+    private final Catalog catalog = new Catalog();
+
+    @Test
+    void everyPartOfTheNotesHasASection() {
+        assertThat(catalog.entries()).extracting(SectionEntry::id).containsExactly("lifecycle", "isolation", "run",
+                "restart", "ports", "snapshots", "layers", "database", "remote", "volumes");
+        for (SectionEntry entry : catalog.entries()) {
+            assertThat(entry.part()).as(entry.id()).isNotBlank();
+            assertThat(entry.seconds()).as(entry.id()).isPositive();
+            assertAllLanguages(entry.title(), entry.id() + " title");
+            assertAllLanguages(entry.summary(), entry.id() + " summary");
+        }
+    }
+
+    @Test
+    void everyBuiltSectionIsComplete() {
+        List<String> built = new ArrayList<>();
+        for (SectionEntry entry : catalog.entries()) {
+            if (!catalog.isBuilt(entry.id())) {
+                continue;
+            }
+            built.add(entry.id());
+            Section section = catalog.section(entry.id());
+            assertThat(section.images()).as(entry.id() + " images").isNotEmpty();
+            assertThat(section.steps()).as(entry.id() + " steps").isNotEmpty();
+            assertAllLanguages(section.intro(), entry.id() + " intro");
+            assertAllLanguages(section.outro(), entry.id() + " outro");
+            for (int i = 0; i < section.steps().size(); i++) {
+                checkStep(section.steps().get(i), entry.id() + " step " + (i + 1));
+            }
+        }
+        assertThat(built).contains("lifecycle");
+    }
+
+    private static void checkStep(Step step, String where) {
+        assertAllLanguages(step.title(), where + " title");
+        assertAllLanguages(step.explain(), where + " explain");
+        assertAllLanguages(step.note(), where + " note");
+        assertThat(step.command()).as(where + " command").isNotBlank();
+        assertThatCode(() -> DockerCli.parse(step.command())).as(where + ": " + step.command())
+                .doesNotThrowAnyException();
+        assertThat(step.end()).as(where + " end").isIn(Step.END_CTRL_D, Step.END_DETACH);
+        step.extract().forEach((name, regex) ->
+                assertThatCode(() -> Pattern.compile(regex)).as(where + " extract " + name)
+                        .doesNotThrowAnyException());
+    }
+
+    private static void assertAllLanguages(Text text, String where) {
+        assertThat(text).as(where).isNotNull();
+        for (String language : LANGUAGES) {
+            assertThat(text.has(language)).as(where + " in " + language).isTrue();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package nl.dockerles.docker;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiVersionsTest {
+
+    @Test
+    void anOlderDaemonGetsItsOwnVersion() {
+        assertThat(ApiVersions.choose("1.41", "1.12", null)).isEqualTo("1.41");
+    }
+
+    @Test
+    void aNewerDaemonGetsTheNewestWeTested() {
+        assertThat(ApiVersions.choose("1.52", "1.44", null)).isEqualTo(ApiVersions.NEWEST_TESTED);
+    }
+
+    @Test
+    void theDaemonsMinimumWinsOverOurNewest() {
+        assertThat(ApiVersions.choose("1.60", "1.50", null)).isEqualTo("1.50");
+    }
+
+    @Test
+    void minorVersionsCompareAsNumbersNotText() {
+        assertThat(ApiVersions.choose("1.9", null, null)).isEqualTo("1.9");
+        assertThat(ApiVersions.choose("1.100", null, "")).isEqualTo(ApiVersions.NEWEST_TESTED);
+    }
+
+    @Test
+    void dockerApiVersionOverridesNegotiation() {
+        assertThat(ApiVersions.choose("1.41", "1.12", "1.40")).isEqualTo("1.40");
+        assertThat(ApiVersions.choose("1.41", "1.12", " v1.43 ")).isEqualTo("1.43");
+    }
+
+    @Test
+    void anUnreadableDaemonVersionFallsBackToTheNewestTested() {
+        assertThat(ApiVersions.choose(null, null, null)).isEqualTo(ApiVersions.NEWEST_TESTED);
+        assertThat(ApiVersions.choose("onzin", null, null)).isEqualTo(ApiVersions.NEWEST_TESTED);
+    }
+
+    @Test
+    void anInvalidOverrideIsAnError() {
+        assertThatThrownBy(() -> ApiVersions.choose("1.41", "1.12", "latest"))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_UNAVAILABLE);
+                    assertThat(e.key()).isEqualTo("error.docker.api.version.invalid");
+                    assertThat(e.args()).containsExactly("latest");
+                });
+    }
+}

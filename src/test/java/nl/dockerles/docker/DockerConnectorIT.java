@@ -1,0 +1,131 @@
+package nl.dockerles.docker;
+
+import com.sun.net.httpserver.HttpServer;
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.engine.Docker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** Finding the real daemon on this machine, and failing fast when there is none. */
+class DockerConnectorIT {
+    private static final Duration FAST = Duration.ofMillis(2000);
+
+    @TempDir
+    Path home;
+
+    private static Map<String, String> env(String... keyValues) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove("DOCKER_HOST");
+        env.remove("DOCKER_CONTEXT");
+        env.remove("DOCKER_API_VERSION");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void connectsAndNegotiatesTheApiVersion() {
+        try (Docker docker = DockerConnector.connect(env(), home)) {
+            DaemonInfo daemon = docker.daemon();
+            assertThat(daemon.host()).isEqualTo("unix:///var/run/docker.sock");
+            assertThat(daemon.serverVersion()).isNotBlank();
+            assertThat(daemon.os()).isEqualTo("linux");
+            assertThat(daemon.architecture()).isNotBlank();
+            assertThat(daemon.operatingSystem()).isNotBlank();
+            assertThat(daemon.kernelVersion()).isNotBlank();
+            assertThat(daemon.negotiatedApiVersion())
+                    .isEqualTo(ApiVersions.choose(daemon.apiVersion(), null, null));
+            if (daemon.apiVersion().equals("1.41")) {
+                assertThat(daemon.negotiatedApiVersion()).isEqualTo("1.41"); // Docker 20.10, as on this machine
+            }
+        }
+    }
+
+    @Test
+    void dockerApiVersionIsHonoured() {
+        try (Docker docker = DockerConnector.connect(env("DOCKER_API_VERSION", "1.40"), home)) {
+            assertThat(docker.daemon().negotiatedApiVersion()).isEqualTo("1.40");
+            assertThat(docker.listContainers(true, Map.of(ItSupport.TEST_LABEL, "nooit"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aContextLeadsToItsEndpoint() throws Exception {
+        Path meta = home.resolve(".docker/contexts/meta").resolve(DockerContexts.sha256Hex("lokaal"));
+        Files.createDirectories(meta);
+        Files.writeString(meta.resolve("meta.json"),
+                "{\"Name\":\"lokaal\",\"Endpoints\":{\"docker\":{\"Host\":\"unix:///var/run/docker.sock\"}}}");
+        Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"lokaal\"}");
+        try (Docker docker = DockerConnector.connect(env(), home)) {
+            assertThat(docker.daemon().serverVersion()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aMissingSocketFailsFastWithDockerUnavailable() {
+        assertUnavailableWithin(FAST, env("DOCKER_HOST", "unix:///nonexistent.sock"),
+                "  - unix:///nonexistent.sock (DOCKER_HOST): bestaat niet");
+    }
+
+    @Test
+    void aClosedTcpPortFailsFastWithDockerUnavailable() {
+        assertUnavailableWithin(FAST, env("DOCKER_HOST", "tcp://127.0.0.1:1"),
+                "  - tcp://127.0.0.1:1 (DOCKER_HOST): verbinding geweigerd");
+    }
+
+    @Test
+    void aServerThatNeverAnswersStillFailsWithinTheBudget() throws Exception {
+        // The kernel accepts the connection (backlog) but nobody ever reads or answers: a hung daemon.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String host = "tcp://127.0.0.1:" + silent.getLocalPort();
+            assertUnavailableWithin(FAST, env("DOCKER_HOST", host),
+                    "  - " + host + " (DOCKER_HOST): geen antwoord binnen 1.8 s");
+        }
+    }
+
+    @Test
+    void somethingThatIsNotDockerIsCalledSo() throws Exception {
+        HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        web.start();
+        try {
+            String host = "tcp://127.0.0.1:" + web.getAddress().getPort();
+            assertUnavailableWithin(FAST, env("DOCKER_HOST", host),
+                    "  - " + host + " (DOCKER_HOST): antwoordt, maar niet als Docker daemon (HTTP 404)");
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    private void assertUnavailableWithin(Duration limit, Map<String, String> env, String expectedLine) {
+        long start = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> DockerConnector.connect(env, home).close());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isLessThan(limit);
+        assertThat(thrown).isInstanceOfSatisfying(DockerlesException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_UNAVAILABLE);
+            assertThat(e.key()).isEqualTo("error.docker.unreachable");
+            if (expectedLine != null) {
+                assertThat(e.args()).containsExactly(expectedLine);
+            }
+        });
+    }
+}

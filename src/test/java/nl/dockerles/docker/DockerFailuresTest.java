@@ -1,0 +1,61 @@
+package nl.dockerles.docker;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.SocketException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DockerFailuresTest {
+
+    @Test
+    void theDaemonsMessageIsTakenFromTheJsonBody() {
+        var e = new ConflictException("{\"message\":\"Conflict. The container name \\\"/web\\\" is already in use\"}\n");
+        assertThat(DockerFailures.daemonMessage(e)).isEqualTo("Conflict. The container name \"/web\" is already in use");
+    }
+
+    @Test
+    void aBodyThatIsNoJsonIsShownAsItIs() {
+        assertThat(DockerFailures.daemonMessage(new InternalServerErrorException("kapot"))).isEqualTo("kapot");
+    }
+
+    @Test
+    void aDaemonErrorBecomesDockerError() {
+        DockerlesException e = DockerFailures.translate(
+                new InternalServerErrorException("{\"message\":\"driver failed\"}"), "unix:///x.sock");
+        assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_ERROR);
+        assertThat(e.key()).isEqualTo("error.docker.failed");
+        assertThat(e.args()).containsExactly("driver failed");
+    }
+
+    @Test
+    void aLostConnectionBecomesDockerUnavailable() {
+        DockerlesException e = DockerFailures.translate(
+                new RuntimeException(new SocketException("Broken pipe")), "unix:///x.sock");
+        assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_UNAVAILABLE);
+        assertThat(e.key()).isEqualTo("error.docker.lost");
+        assertThat(e.args()).containsExactly("unix:///x.sock", "Broken pipe");
+    }
+
+    @Test
+    void aDockerlesExceptionPassesUnchanged() {
+        DockerlesException original = new DockerlesException(ExitCode.CONFLICT, "error.name.taken", "web", "x");
+        assertThat(DockerFailures.translate(original, "h")).isSameAs(original);
+    }
+
+    @Test
+    void connectionReasonsAreSaidInDutch() {
+        var budget = DockerConnector.BUDGET;
+        assertThat(DaemonProbe.reason(new RuntimeException(new java.net.ConnectException("Connection refused")), budget))
+                .isEqualTo("verbinding geweigerd");
+        assertThat(DaemonProbe.reason(new RuntimeException(new SocketException("Permission denied")), budget))
+                .startsWith("geen toegang");
+        assertThat(DaemonProbe.reason(new RuntimeException(new IOException("iets anders")), budget))
+                .isEqualTo("IOException: iets anders");
+    }
+}

@@ -1,0 +1,45 @@
+package nl.dockerles.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import org.testcontainers.DockerClientFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What really happened on the daemon, seen through Testcontainers' own client (never closed: it is shared). */
+final class DaemonState {
+    static final String MANAGED = "nl.dockerles.managed";
+
+    private DaemonState() {
+    }
+
+    static DockerClient client() {
+        return DockerClientFactory.instance().client();
+    }
+
+    static List<Container> managedContainers() {
+        return client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED, "true")).exec();
+    }
+
+    /** The container events of dockerles's containers of a section between two moments, oldest first. */
+    static List<Event> events(String section, Instant since, Instant until) throws InterruptedException {
+        var collector = new com.github.dockerjava.api.async.ResultCallback.Adapter<Event>() {
+            final List<Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            @Override
+            public void onNext(Event event) {
+                events.add(event);
+            }
+        };
+        client().eventsCmd()
+                .withSince(Long.toString(since.getEpochSecond()))
+                .withUntil(Long.toString(until.getEpochSecond() + 1))
+                .withLabelFilter(Map.of("nl.dockerles.section", section))
+                .exec(collector)
+                .awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        return collector.events;
+    }
+}

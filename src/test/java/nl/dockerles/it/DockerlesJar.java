@@ -1,0 +1,80 @@
+package nl.dockerles.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the built jar as a user would: a separate process, no terminal, its own environment. */
+final class DockerlesJar {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private DockerlesJar(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static DockerlesJar start(Map<String, String> env, String... args) throws IOException {
+        String jar = System.getProperty("dockerles.jar", "target/dockerles.jar");
+        assertThat(Path.of(jar)).as("the jar is built before the integration tests").exists();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("dockerles-out", ".txt");
+        Path err = Files.createTempFile("dockerles-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        return new DockerlesJar(builder.start(), out, err);
+    }
+
+    static Result run(Duration timeout, Map<String, String> env, String... args) throws Exception {
+        return start(env, args).await(timeout);
+    }
+
+    Result await(Duration timeout) throws Exception {
+        boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(ended).as("dockerles ended within " + timeout + "; output so far:\n" + out()).isTrue();
+        return new Result(process.exitValue(), out(), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the output contains {@code text}, at most {@code timeout}. */
+    boolean awaitOutput(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (out().contains(text)) {
+                return true;
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        return out().contains(text);
+    }
+
+    /** Ctrl-C, as the terminal sends it. */
+    void interrupt() throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    String out() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+}

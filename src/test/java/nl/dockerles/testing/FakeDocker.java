@@ -1,0 +1,261 @@
+package nl.dockerles.testing;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.engine.ContainerRow;
+import nl.dockerles.engine.ContainerSpec;
+import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.engine.Docker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory daemon for unit tests. It behaves like Docker where the narration depends on it:
+ * a shell as PID 1 ignores SIGTERM (stop waits for the timeout, exit 137), a busybox shell answers
+ * {@code ps ax}, Ctrl-P Ctrl-Q detaches and Ctrl-D ends the shell.
+ */
+public final class FakeDocker implements Docker {
+    private final FakeTime time;
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final Set<String> images = new java.util.HashSet<>(Set.of("busybox:latest", "nginx:latest"));
+    private final List<String> calls = new ArrayList<>();
+    private int counter;
+
+    public FakeDocker(FakeTime time) {
+        this.time = time;
+    }
+
+    /** A container made by someone else, e.g. the user's own "demo". */
+    public String addForeignContainer(String name, Map<String, String> labels) {
+        String id = newId();
+        containers.put(id, new Container(id, name, "busybox", List.of("sh"), labels, time.now()));
+        return id;
+    }
+
+    public List<String> calls() {
+        return calls;
+    }
+
+    public List<Container> containers() {
+        return List.copyOf(containers.values());
+    }
+
+    public void removeImage(String image) {
+        images.remove(image);
+    }
+
+    @Override
+    public DaemonInfo daemon() {
+        return new DaemonInfo("unix:///var/run/docker.sock", "20.10.24", "1.41", "1.41", "linux", "amd64",
+                "Debian GNU/Linux 12 (bookworm)", "6.1.0");
+    }
+
+    @Override
+    public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
+        calls.add("list");
+        List<ContainerRow> rows = new ArrayList<>();
+        List<Container> newestFirst = new ArrayList<>(containers.values());
+        java.util.Collections.reverse(newestFirst);
+        for (Container c : newestFirst) {
+            boolean matches = labels.entrySet().stream().allMatch(e -> e.getValue().equals(c.labels.get(e.getKey())));
+            if (matches && (all || c.running)) {
+                rows.add(new ContainerRow(c.id, c.image, String.join(" ", c.command),
+                        c.created.getEpochSecond(), c.running ? "running" : "exited", status(c), List.of(),
+                        List.of("/" + c.name), c.labels));
+            }
+        }
+        return rows;
+    }
+
+    private String status(Container c) {
+        if (c.running) {
+            return "Up " + nl.dockerles.render.HumanDuration.of(Duration.between(c.started, time.now()));
+        }
+        if (c.finished == null) {
+            return "Created";
+        }
+        return "Exited (" + c.exitCode + ") "
+                + nl.dockerles.render.HumanDuration.of(Duration.between(c.finished, time.now())) + " ago";
+    }
+
+    @Override
+    public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+        return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
+                c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
+                c.running ? 4242 : 0, c.started, c.finished, 0, c.labels));
+    }
+
+    private Optional<Container> find(String nameOrId) {
+        return containers.values().stream()
+                .filter(c -> c.name.equals(nameOrId) || c.id.startsWith(nameOrId))
+                .findFirst();
+    }
+
+    @Override
+    public String createContainer(ContainerSpec spec) {
+        calls.add("create " + spec.name());
+        if (!images.contains(spec.image().contains(":") ? spec.image() : spec.image() + ":latest")) {
+            throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.missing", spec.image());
+        }
+        if (spec.name() != null && find(spec.name()).isPresent()) {
+            throw new DockerlesException(ExitCode.CONFLICT, "error.name.taken", spec.name());
+        }
+        String id = newId();
+        String name = spec.name() != null ? spec.name() : "fake_" + counter;
+        time.advance(Duration.ofMillis(300));
+        containers.put(id, new Container(id, name, spec.image(), spec.command().isEmpty() ? List.of("sh")
+                : spec.command(), spec.labels(), time.now()));
+        return id;
+    }
+
+    @Override
+    public void startContainer(String id) {
+        calls.add("start " + id.substring(0, 12));
+        Container c = containers.get(id);
+        c.running = true;
+        c.started = time.now();
+        time.advance(Duration.ofSeconds(1));
+    }
+
+    @Override
+    public void stopContainer(String id, Integer timeoutSeconds) {
+        calls.add("stop " + id.substring(0, 12));
+        Container c = containers.get(id);
+        if (c.running) {
+            // sh as PID 1 ignores SIGTERM: Docker waits for the timeout, then SIGKILL.
+            time.advance(Duration.ofSeconds(timeoutSeconds == null ? 10 : timeoutSeconds).plusMillis(250));
+            c.running = false;
+            c.exitCode = 137;
+            c.finished = time.now();
+        }
+    }
+
+    @Override
+    public void removeContainer(String id, boolean force, boolean volumes) {
+        calls.add("remove " + id.substring(0, 12));
+        time.advance(Duration.ofSeconds(1));
+        Container c = containers.get(id);
+        if (c.running && !force) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.running", c.name);
+        }
+        containers.remove(id);
+    }
+
+    @Override
+    public TtySession startAttached(String id, Consumer<byte[]> output) {
+        Container c = containers.get(id);
+        c.running = true;
+        c.started = time.now();
+        return new FakeShell(c, output);
+    }
+
+    @Override
+    public boolean imageExists(String reference) {
+        return images.contains(reference);
+    }
+
+    @Override
+    public void pullImage(String reference, Consumer<PullProgress> progress) {
+        throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference, "offline");
+    }
+
+    @Override
+    public Optional<Integer> waitForExit(String id, Duration timeout) {
+        Container c = containers.get(id);
+        return c == null || c.running ? Optional.empty() : Optional.of(c.exitCode);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private String newId() {
+        counter++;
+        String seed = String.format("%02x", counter);
+        return (seed + "3f9c1e7a2b4d6c8e0f1a3b5c7d9e").repeat(3).substring(0, 64);
+    }
+
+    /** A busybox shell: a prompt, echo of what is typed, {@code ps ax}, Ctrl-D and Ctrl-P Ctrl-Q. */
+    private final class FakeShell implements TtySession {
+        private final Container container;
+        private final Consumer<byte[]> output;
+        private boolean ended;
+
+        FakeShell(Container container, Consumer<byte[]> output) {
+            this.container = container;
+            this.output = output;
+            emit("\u001B[6n/ # ");
+        }
+
+        @Override
+        public void send(byte[] input) {
+            String text = new String(input, StandardCharsets.UTF_8);
+            if (text.equals("\u0010\u0011")) {
+                ended = true;
+            } else if (text.equals("\u0004")) {
+                container.running = false;
+                container.exitCode = 0;
+                container.finished = time.now();
+                ended = true;
+            } else {
+                String line = text.strip();
+                time.advance(Duration.ofSeconds(1));
+                emit(line + "\r\n" + answer(line) + "\u001B[6n/ # ");
+            }
+        }
+
+        private String answer(String line) {
+            if (line.equals("ps ax")) {
+                return "PID   USER     TIME  COMMAND\r\n    1 root      0:00 sh\r\n    7 root      0:00 ps ax\r\n";
+            }
+            return "sh: " + line + ": not found\r\n";
+        }
+
+        private void emit(String text) {
+            output.accept(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public boolean awaitEnd(Duration timeout) {
+            return ended;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A container as the fake keeps it. */
+    public static final class Container {
+        public final String id;
+        public final String name;
+        public final String image;
+        public final List<String> command;
+        public final Map<String, String> labels;
+        public final Instant created;
+        public boolean running;
+        public int exitCode;
+        public Instant started;
+        public Instant finished;
+
+        Container(String id, String name, String image, List<String> command, Map<String, String> labels,
+                  Instant created) {
+            this.id = id;
+            this.name = name;
+            this.image = image;
+            this.command = command;
+            this.labels = labels == null ? Map.of() : labels;
+            this.created = created;
+        }
+    }
+}
