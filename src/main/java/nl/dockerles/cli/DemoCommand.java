@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code dockerles demo <sectie>}: presents one section live against the daemon. */
@@ -35,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--auto", descriptionKey = "demo.auto")
     boolean auto;
+
+    @Option(names = "--api", descriptionKey = "demo.api")
+    boolean api;
 
     DemoCommand(AppContext context, Messages messages) {
         this.context = context;
@@ -59,7 +64,9 @@ final class DemoCommand implements Callable<Integer> {
             Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(docker, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {
-                new SectionPresenter(docker, console, prompter, context.time(), messages).present(entry, section, run);
+                new SectionPresenter(docker, console, prompter, context.time(), messages, this::otherDaemon)
+                        .showApiCalls(api)
+                        .present(entry, section, run);
             } finally {
                 removeHook(onCtrlC);
             }
@@ -70,13 +77,21 @@ final class DemoCommand implements Callable<Integer> {
     /** Ctrl-C: the JVM runs this hook; remove what this run made, then let the JVM end (exit code 130). */
     private void cleanUpAfterInterrupt(Docker docker, RunIdentity run) {
         try {
-            List<String> removed = new Cleanup(docker).removeContainers(run.runFilter());
+            List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
             context.err().println();
             context.err().println(messages.get("interrupted.cleaned",
                     removed.isEmpty() ? "-" : String.join(", ", removed)));
         } catch (RuntimeException e) {
             context.err().println(messages.get("interrupted.failed", run.runId()));
         }
+    }
+
+    /** A step with {@code docker -H tcp://…}: the same connection rules, another host. */
+    private Docker otherDaemon(String host) {
+        Map<String, String> env = new HashMap<>(context.env());
+        env.put("DOCKER_HOST", host);
+        env.remove("DOCKER_CONTEXT");
+        return context.docker().apply(env);
     }
 
     private static void removeHook(Thread hook) {

@@ -18,7 +18,15 @@ public final class DockerCli {
     private DockerCli() {
     }
 
+    /** A docker command and the daemon it addresses ({@code docker -H tcp://… ps}); host null: the usual one. */
+    public record Invocation(String host, DockerCommand command) {
+    }
+
     public static DockerCommand parse(String commandLine) {
+        return invocation(commandLine).command();
+    }
+
+    public static Invocation invocation(String commandLine) {
         List<String> words = ShellWords.split(commandLine);
         if (words.isEmpty() || !words.get(0).equals("docker")) {
             throw new IllegalArgumentException("een stap begint met 'docker': " + commandLine);
@@ -43,7 +51,8 @@ public final class DockerCli {
         if (!(command instanceof Supplier<?> supplier)) {
             throw new IllegalArgumentException("geen docker-opdracht die dockerles kent: " + commandLine);
         }
-        return (DockerCommand) supplier.get();
+        Root root = (Root) result.commandSpec().userObject();
+        return new Invocation(root.host, (DockerCommand) supplier.get());
     }
 
     private static <T> List<T> list(List<T> values) {
@@ -52,8 +61,9 @@ public final class DockerCli {
 
     @Command(name = "docker", subcommands = {RunCmd.class, PsCmd.class, StopCmd.class, StartCmd.class,
             RmCmd.class, ExecCmd.class, LogsCmd.class, AttachCmd.class, CommitCmd.class, DiffCmd.class,
-            HistoryCmd.class, PortCmd.class, InspectCmd.class, VolumeCmd.class})
+            HistoryCmd.class, PortCmd.class, InspectCmd.class, VolumeCmd.class, BuildCmd.class})
     static final class Root {
+        @Option(names = {"-H", "--host"}) String host;
     }
 
     @Command(name = "run")
@@ -215,6 +225,18 @@ public final class DockerCli {
         @Override
         public DockerCommand get() {
             return new DockerCommand.Inspect(format, list(names));
+        }
+    }
+
+    @Command(name = "build")
+    static final class BuildCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-t", "--tag"}) List<String> tags;
+        @Option(names = {"-f", "--file"}) String file;
+        @Parameters(index = "0") String path;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Build(list(tags), file, path);
         }
     }
 

@@ -49,6 +49,10 @@ public sealed interface DockerCommand {
     record Inspect(String format, List<String> names) implements DockerCommand {
     }
 
+    /** {@code docker build -t TAG [-f FILE] PATH}. */
+    record Build(List<String> tags, String file, String path) implements DockerCommand {
+    }
+
     record VolumeLs(boolean quiet, List<String> filters) implements DockerCommand {
     }
 }

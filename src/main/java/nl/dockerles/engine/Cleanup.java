@@ -12,7 +12,25 @@ public final class Cleanup {
         this.docker = docker;
     }
 
-    /** Removes the containers carrying all of {@code labels}; returns their names. */
+    /** Removes the containers, then the images, then the volumes carrying all of {@code labels}; their names. */
+    public List<String> removeAll(Map<String, String> labels) {
+        List<String> removed = new ArrayList<>(removeContainers(labels));
+        for (Docker.ImageRow image : docker.listImages(labels)) {
+            if (RunIdentity.isManaged(image.labels())) {
+                docker.removeImage(image.id());
+                removed.add(image.tags().isEmpty() ? image.id() : String.join(", ", image.tags()));
+            }
+        }
+        for (Docker.VolumeRow volume : docker.listVolumes(false, labels)) {
+            if (RunIdentity.isManaged(volume.labels())) {
+                docker.removeVolume(volume.name());
+                removed.add(volume.name());
+            }
+        }
+        return removed;
+    }
+
+    /** Removes the containers carrying all of {@code labels} (with their anonymous volumes); their names. */
     public List<String> removeContainers(Map<String, String> labels) {
         List<String> removed = new ArrayList<>();
         for (ContainerRow row : docker.listContainers(true, labels)) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /** What {@code docker inspect} tells about a container, as far as dockerles needs it. */
 public record ContainerInfo(String id, String name, String image, String status, boolean running, int exitCode,
                             int pid, Instant startedAt, Instant finishedAt, int restartCount,
-                            Map<String, String> labels) {
+                            Map<String, String> labels, String hostname, java.util.List<PortMapping> ports) {
 
     public String shortId() {
         return id.length() > 12 ? id.substring(0, 12) : id;

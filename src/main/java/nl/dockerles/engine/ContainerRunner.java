@@ -20,6 +20,7 @@ final class ContainerRunner {
     private static final byte[] DETACH = {0x10, 0x11};
     private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration END_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration FOREGROUND_TIMEOUT = Duration.ofMinutes(2);
 
     private final Docker docker;
     private final RunIdentity run;
@@ -49,7 +50,45 @@ final class ContainerRunner {
         if (r.interactive() && r.tty()) {
             return interact(id, label, step);
         }
-        throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
+        return foreground(id, label, r.remove());
+    }
+
+    /** {@code docker run} without -d or -it: wait for the process, show what it wrote, honour --rm. */
+    private String foreground(String id, String label, boolean remove) {
+        docker.startContainer(id);
+        Optional<Integer> exit = docker.waitForExit(id, FOREGROUND_TIMEOUT);
+        String output = docker.logs(id, null);
+        console.output(output);
+        exit.ifPresent(code -> facts.put(label + ".exitCode", code));
+        if (remove) {
+            docker.removeContainer(id, true, true);
+        }
+        if (exit.isEmpty()) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.tooslow", label,
+                    FOREGROUND_TIMEOUT.toSeconds());
+        }
+        return output;
+    }
+
+    /** {@code docker attach}: follows the output until the process ends, and times the wait. */
+    String attach(DockerCommand.Attach a) {
+        ContainerInfo container = docker.inspectContainer(a.container()).orElseThrow(
+                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", a.container()));
+        StringBuilder shown = new StringBuilder();
+        long start = System.nanoTime();
+        Optional<Integer> exit = docker.attachUntilExit(container.id(), bytes -> {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            console.stream().print(text);
+            console.stream().flush();
+            shown.append(text);
+        }, FOREGROUND_TIMEOUT);
+        facts.put("attach.seconds", Math.round((System.nanoTime() - start) / 1e9));
+        exit.ifPresent(code -> facts.put(a.container() + ".exitCode", code));
+        if (exit.isEmpty()) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.tooslow", a.container(),
+                    FOREGROUND_TIMEOUT.toSeconds());
+        }
+        return shown.toString();
     }
 
     String start(DockerCommand.Start s, Step step) {
@@ -67,7 +106,9 @@ final class ContainerRunner {
         for (String publish : r.publish()) {
             ports.add(PortSpec.parse(publish));
         }
-        return new ContainerSpec(r.image(), r.command(), r.name(), r.tty(), r.interactive(), r.remove(), ports,
+        // A foreground --rm is removed by us after reading its logs; the daemon would remove them with it.
+        boolean autoRemove = r.remove() && (r.detach() || r.tty());
+        return new ContainerSpec(r.image(), r.command(), r.name(), r.tty(), r.interactive(), autoRemove, ports,
                 r.volumes(), r.env(), r.restart(), r.user(), run.labels());
     }
 

@@ -44,8 +44,81 @@ public interface Docker extends AutoCloseable {
     /** Waits until the container is no longer running, at most {@code timeout}; the exit code when it ended. */
     Optional<Integer> waitForExit(String id, Duration timeout);
 
+    /** {@code docker logs [--tail N]}: stdout and stderr as the container wrote them (tail null: all). */
+    String logs(String id, Integer tail);
+
+    /** {@code docker exec}: runs a command in a running container and waits for it, at most {@code timeout}. */
+    ExecResult exec(String id, List<String> command, String user, Duration timeout);
+
+    /**
+     * {@code docker attach} without stdin: streams output to {@code output} until the process ends;
+     * the exit code, or empty when {@code timeout} passed first.
+     */
+    Optional<Integer> attachUntilExit(String id, Consumer<byte[]> output, Duration timeout);
+
+    /** {@code docker commit}: a new image from the container's file system; returns the image id. */
+    String commit(String container, String repository, String tag, String message, List<String> changes,
+                  Map<String, String> labels);
+
+    /** {@code docker diff}: what changed in the container's file system. */
+    List<Change> diff(String id);
+
+    /** {@code docker history}: the layers of an image, newest first. */
+    List<HistoryEntry> history(String image);
+
+    /** The daemon's own JSON for {@code docker inspect} of a container (or, failing that, an image). */
+    Optional<String> inspectJson(String nameOrId);
+
+    /** Images carrying all of {@code labels}. */
+    List<ImageRow> listImages(Map<String, String> labels);
+
+    void removeImage(String idOrReference);
+
+    /**
+     * Builds an image from a folder with a Dockerfile, the classic builder's way; each line of its output goes
+     * to {@code output} ("Step 1/3 : FROM busybox", " ---> Using cache"). Returns the image id.
+     */
+    String buildImage(java.nio.file.Path context, String tag, Map<String, String> labels, Consumer<String> output);
+
+    /** {@code docker volume ls}: all, or only the dangling ones (no container uses them). */
+    List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels);
+
+    void removeVolume(String name);
+
+    /**
+     * Follows the daemon's container events of containers carrying all of {@code labels}; close the result
+     * to stop. Each event goes to {@code sink} from another thread.
+     */
+    AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink);
+
+    /** The HTTP calls made to the daemon since the last call of this method (for the remote section, --api). */
+    List<ApiCall> takeApiCalls();
+
     @Override
     void close();
+
+    record ExecResult(int exitCode, String output) {
+    }
+
+    /** kind as docker diff prints it: C (changed), A (added), D (deleted). */
+    record Change(char kind, String path) {
+    }
+
+    record HistoryEntry(String id, long createdEpochSeconds, String createdBy, long size, String comment) {
+    }
+
+    record ImageRow(String id, List<String> tags, long size, Map<String, String> labels) {
+    }
+
+    record VolumeRow(String name, String driver, Map<String, String> labels) {
+    }
+
+    /** A container event: action is "create", "start", "die", ...; exitCode for "die". */
+    record ContainerEvent(String action, String id, String name, long timeNanos, Map<String, String> attributes) {
+    }
+
+    record ApiCall(String method, String path, int status, Duration took) {
+    }
 
     /** An attached TTY: what the presenter types goes in, the container's terminal comes out. */
     interface TtySession extends AutoCloseable {

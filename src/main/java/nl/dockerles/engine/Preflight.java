@@ -29,12 +29,45 @@ final class Preflight {
         this.messages = messages;
     }
 
-    void prepare(Section section, RunIdentity run) {
+    void prepare(Section section, RunIdentity run, Facts facts) {
         removeLeftovers(run);
         checkNames(section);
+        choosePorts(section, facts);
         for (String image : section.images()) {
             ensureImage(image);
         }
+    }
+
+    /** A host port that is taken here is replaced by the next free one, and the presenter is told. */
+    private void choosePorts(Section section, Facts facts) {
+        boolean publishes = section.steps().stream()
+                .anyMatch(step -> step.command() != null && !HostPorts.published(step.command()).isEmpty());
+        if (!publishes || !daemonIsLocal()) {
+            return; // ports of another host cannot be checked from here
+        }
+        for (Step step : section.steps()) {
+            if (step.command() == null) {
+                continue;
+            }
+            for (String[] published : HostPorts.published(step.command())) {
+                int port = Integer.parseInt(published[1]);
+                if (facts.get("port." + port) != null || HostPorts.isFree(published[0], port)) {
+                    continue;
+                }
+                int free = HostPorts.nextFree(published[0], port);
+                if (free == 0) {
+                    throw new DockerlesException(ExitCode.CONFLICT, "error.port.nofree", port);
+                }
+                facts.put("port." + port, free);
+                console.warn(messages.get("preflight.port.taken", port, free));
+            }
+        }
+    }
+
+    private boolean daemonIsLocal() {
+        String host = docker.daemon().host();
+        return host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
+                || host.contains("://localhost");
     }
 
     private void removeLeftovers(RunIdentity run) {

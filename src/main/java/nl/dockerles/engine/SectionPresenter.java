@@ -8,6 +8,7 @@ import nl.dockerles.ui.Console;
 import nl.dockerles.ui.Prompter;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Presents a section: for each step the heading, the explanation, {@code $ docker …}, the real output and
@@ -20,31 +21,57 @@ public final class SectionPresenter {
     private final TimeSource time;
     private final Messages messages;
     private final String language;
+    private final Function<String, Docker> otherDaemon;
+    private boolean showApiCalls;
 
-    public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages) {
+    public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
+                            Function<String, Docker> otherDaemon) {
         this.docker = docker;
         this.console = console;
         this.prompter = prompter;
         this.time = time;
         this.messages = messages;
         this.language = messages.locale().getLanguage();
+        this.otherDaemon = otherDaemon;
+    }
+
+    /** --api: the Docker API calls of each step under its output. */
+    public SectionPresenter showApiCalls(boolean show) {
+        this.showApiCalls = show;
+        return this;
     }
 
     /** Runs the section; returns normally when it ended or the presenter quit, after cleaning up. */
     public void present(SectionEntry entry, Section section, RunIdentity run) {
         console.title(entry.title().in(language) + "  (" + entry.part() + ")");
         console.paragraph(section.intro().in(language));
-        new Preflight(docker, console, messages).prepare(section, run);
+        try (Workspace workspace = new Workspace()) {
+            Facts facts = new Facts();
+            HostFacts.add(facts, workspace, section);
+            ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
+                    prompter == Prompter.AUTO, workspace);
+            new Preflight(docker, console, messages).prepare(section, run, facts);
+            try (StepExecutor executor = new StepExecutor(context, otherDaemon)) {
+                presentSteps(section, executor, facts);
+            } finally {
+                List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
+                if (!removed.isEmpty()) {
+                    console.info(messages.get("presenter.cleaned", String.join(", ", removed)));
+                }
+                workspace.close(docker, run);
+            }
+        }
+    }
 
-        Facts facts = new Facts();
-        StepExecutor executor = new StepExecutor(docker, run, time, console, facts, messages.locale());
+    private void presentSteps(Section section, StepExecutor executor, Facts facts) {
         List<Step> steps = section.steps();
+        docker.takeApiCalls();
         int i = 0;
         while (i < steps.size()) {
             Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()));
             if (key == Prompter.Key.QUIT) {
                 console.info(messages.get("presenter.quit"));
-                break;
+                return;
             } else if (key == Prompter.Key.SKIP) {
                 i++;
                 continue;
@@ -54,21 +81,21 @@ public final class SectionPresenter {
             show(executor, steps.get(i), i + 1, steps.size(), facts);
             i++;
         }
-        if (i == steps.size()) {
-            console.heading(messages.get("presenter.end"));
-            console.paragraph(facts.fill(section.outro().in(language)));
-        }
-        List<String> removed = new Cleanup(docker).removeContainers(run.runFilter());
-        if (!removed.isEmpty()) {
-            console.info(messages.get("presenter.cleaned", String.join(", ", removed)));
-        }
+        console.heading(messages.get("presenter.end"));
+        console.paragraph(facts.fill(section.outro().in(language)));
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         console.paragraph(facts.fill(step.explain().in(language)));
-        console.command(step.command());
+        console.command(executor.commandLine(step));
         executor.execute(step);
+        List<Docker.ApiCall> calls = docker.takeApiCalls();
+        facts.put("api.count", calls.size());
+        if (showApiCalls) {
+            calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),
+                    call.status(), call.took().toMillis())));
+        }
         console.note(facts.fill(step.note().in(language)));
     }
 }

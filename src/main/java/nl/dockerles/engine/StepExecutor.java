@@ -2,140 +2,122 @@ package nl.dockerles.engine;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Messages;
 import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Step;
-import nl.dockerles.render.PsTable;
 import nl.dockerles.ui.Console;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a step's docker command through the {@link Docker} seam and prints the result as the docker CLI
- * would; records real values in {@link Facts} for the note.
+ * Runs a step: its docker command through the {@link Docker} seam, printed as the docker CLI would, or its
+ * named action; records real values in {@link Facts} for the note.
  */
-public final class StepExecutor {
+public final class StepExecutor implements AutoCloseable {
     private final Docker docker;
-    private final RunIdentity run;
-    private final TimeSource time;
-    private final Console console;
-    private final Facts facts;
-    private final Locale locale;
-    private final ContainerRunner runner;
+    private final Function<String, Docker> otherDaemon;
+    private final Map<String, Docker> otherDaemons = new HashMap<>();
+    private final ActionContext context;
 
-    public StepExecutor(Docker docker, RunIdentity run, TimeSource time, Console console, Facts facts,
-                        Locale locale) {
-        this.docker = docker;
-        this.run = run;
-        this.time = time;
-        this.console = console;
-        this.facts = facts;
-        this.locale = locale;
-        this.runner = new ContainerRunner(docker, run, console, facts);
+    public StepExecutor(ActionContext context, Function<String, Docker> otherDaemon) {
+        this.docker = context.docker();
+        this.context = context;
+        this.otherDaemon = otherDaemon;
+    }
+
+    /** The command as the audience sees it, with this run's values filled in ({workdir}, {port}, ...). */
+    public String commandLine(Step step) {
+        if (step.action() != null) {
+            return context.facts().fill(action(step).shell(step.with()));
+        }
+        return HostPorts.rewrite(context.facts().fill(step.command()), context.facts());
     }
 
     /** Runs the step and returns what it printed. */
     public String execute(Step step) {
-        DockerCommand command = DockerCli.parse(step.command());
-        String output = dispatch(command, step);
+        writeFiles(step.files());
+        String output;
+        if (step.action() != null) {
+            output = action(step).run(context, fill(step.with()));
+        } else {
+            DockerCli.Invocation invocation = DockerCli.invocation(commandLine(step));
+            Docker target = invocation.host() == null ? docker
+                    : otherDaemons.computeIfAbsent(invocation.host(), otherDaemon);
+            output = dispatch(target, invocation.command(), step);
+        }
         extract(step.extract(), output);
         return output;
     }
 
-    private String dispatch(DockerCommand command, Step step) {
+    private String dispatch(Docker target, DockerCommand command, Step step) {
+        ContainerRunner runner = new ContainerRunner(target, context.run(), context.console(), context.facts());
         if (command instanceof DockerCommand.Run r) {
             return runner.run(r, step);
         } else if (command instanceof DockerCommand.Start s) {
             return runner.start(s, step);
-        } else if (command instanceof DockerCommand.Ps ps) {
-            return print(ps(ps));
-        } else if (command instanceof DockerCommand.Stop stop) {
-            return print(stop(stop));
-        } else if (command instanceof DockerCommand.Rm rm) {
-            return print(rm(rm));
+        } else if (command instanceof DockerCommand.Attach a) {
+            return runner.attach(a);
         }
-        throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
-    }
-
-    private String print(String output) {
-        console.output(output);
+        String output = new ContainerCommands(target, context.facts(), context.time(), locale(), context.console())
+                .run(command, context.run());
+        if (output == null) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
+        }
+        if (!(command instanceof DockerCommand.Build)) {
+            context.console().output(output);
+        }
         return output;
     }
 
-    private String ps(DockerCommand.Ps ps) {
-        List<ContainerRow> rows = docker.listContainers(ps.all(), labelFilters(ps.filters()));
-        for (ContainerRow row : rows) {
-            facts.put(row.name() + ".status", row.status());
-            facts.put(row.name() + ".id", PsTable.shortId(row.id()));
-        }
-        facts.put("ps.count", rows.size());
-        if (ps.quiet()) {
-            StringBuilder ids = new StringBuilder();
-            rows.forEach(row -> ids.append(PsTable.shortId(row.id())).append('\n'));
-            return ids.toString();
-        }
-        return PsTable.render(rows, time.now());
-    }
-
-    private String stop(DockerCommand.Stop stop) {
-        StringBuilder out = new StringBuilder();
-        for (String name : stop.containers()) {
-            ContainerInfo container = existing(name);
-            long start = time.nanoTime();
-            docker.stopContainer(container.id(), stop.time());
-            double seconds = (time.nanoTime() - start) / 1e9;
-            facts.put("stop.seconds", String.format(locale, "%.1f", seconds));
-            docker.inspectContainer(container.id()).ifPresent(after -> {
-                facts.put(name + ".exitCode", after.exitCode());
-                facts.put(name + ".status", after.status());
-            });
-            out.append(name).append('\n');
-        }
-        return out.toString();
-    }
-
-    private String rm(DockerCommand.Rm rm) {
-        StringBuilder out = new StringBuilder();
-        for (String name : rm.containers()) {
-            ContainerInfo container = existing(name);
-            docker.removeContainer(container.id(), rm.force(), rm.volumes());
-            out.append(name).append('\n');
-        }
-        return out.toString();
-    }
-
-    private ContainerInfo existing(String name) {
-        return docker.inspectContainer(name).orElseThrow(
-                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", name));
-    }
-
-    /** {@code -f label=a=b} → {a: b}; other filters are not used by the sections. */
-    private static Map<String, String> labelFilters(List<String> filters) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String filter : filters) {
-            if (filter.startsWith("label=")) {
-                String[] kv = filter.substring(6).split("=", 2);
-                labels.put(kv[0], kv.length > 1 ? kv[1] : "");
+    /** The step's files (a Dockerfile, say) go into this run's workspace, where {workdir} points. */
+    private void writeFiles(Map<String, String> files) {
+        files.forEach((name, content) -> {
+            java.nio.file.Path file = context.workspace().folder().resolve(name).normalize();
+            if (!file.startsWith(context.workspace().folder())) {
+                throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name, "buiten {workdir}");
             }
-        }
-        return labels;
+            try {
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(file, context.facts().fill(content));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Action action(Step step) {
+        return Actions.find(step.action()).orElseThrow(
+                () -> new DockerlesException(ExitCode.CONTENT, "error.action.unknown", step.action()));
+    }
+
+    private Map<String, String> fill(Map<String, String> with) {
+        Map<String, String> filled = new HashMap<>();
+        with.forEach((key, value) -> filled.put(key, context.facts().fill(value)));
+        return filled;
+    }
+
+    private java.util.Locale locale() {
+        Messages messages = context.messages();
+        return messages.locale();
     }
 
     private void extract(Map<String, String> extractors, String output) {
         extractors.forEach((key, regex) -> {
             Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
             if (m.find()) {
-                facts.put(key, m.groupCount() > 0 ? m.group(1).strip() : m.group().strip());
+                context.facts().put(key, m.groupCount() > 0 ? m.group(1).strip() : m.group().strip());
             }
         });
     }
 
-    RunIdentity run() {
-        return run;
+    @Override
+    public void close() {
+        otherDaemons.values().forEach(Docker::close);
+        otherDaemons.clear();
     }
 }

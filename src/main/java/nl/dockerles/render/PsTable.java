@@ -29,7 +29,7 @@ public final class PsTable {
         return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
-    static String ellipsis(String text, int max) {
+    public static String ellipsis(String text, int max) {
         if (text.codePointCount(0, text.length()) <= max) {
             return text;
         }

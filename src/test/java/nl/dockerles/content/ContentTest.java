@@ -1,6 +1,7 @@
 package nl.dockerles.content;
 
 import nl.dockerles.cmdline.DockerCli;
+import nl.dockerles.engine.Actions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,9 +52,13 @@ class ContentTest {
         assertAllLanguages(step.title(), where + " title");
         assertAllLanguages(step.explain(), where + " explain");
         assertAllLanguages(step.note(), where + " note");
-        assertThat(step.command()).as(where + " command").isNotBlank();
-        assertThatCode(() -> DockerCli.parse(step.command())).as(where + ": " + step.command())
-                .doesNotThrowAnyException();
+        assertThat(step.command() == null ^ step.action() == null).as(where + ": a command or an action").isTrue();
+        if (step.action() != null) {
+            assertThat(Actions.find(step.action())).as(where + " action " + step.action()).isPresent();
+        } else {
+            assertThatCode(() -> DockerCli.parse(step.command())).as(where + ": " + step.command())
+                    .doesNotThrowAnyException();
+        }
         assertThat(step.end()).as(where + " end").isIn(Step.END_CTRL_D, Step.END_DETACH);
         step.extract().forEach((name, regex) ->
                 assertThatCode(() -> Pattern.compile(regex)).as(where + " extract " + name)

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * a shell as PID 1 ignores SIGTERM (stop waits for the timeout, exit 137), a busybox shell answers
  * {@code ps ax}, Ctrl-P Ctrl-Q detaches and Ctrl-D ends the shell.
  */
-public final class FakeDocker implements Docker {
+public class FakeDocker implements Docker {
     private final FakeTime time;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Set<String> images = new java.util.HashSet<>(Set.of("busybox:latest", "nginx:latest"));
@@ -92,7 +92,7 @@ public final class FakeDocker implements Docker {
     public Optional<ContainerInfo> inspectContainer(String nameOrId) {
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
                 c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
-                c.running ? 4242 : 0, c.started, c.finished, 0, c.labels));
+                c.running ? 4242 : 0, c.started, c.finished, 0, c.labels, c.id.substring(0, 12), List.of()));
     }
 
     private Optional<Container> find(String nameOrId) {
@@ -173,6 +173,84 @@ public final class FakeDocker implements Docker {
     public Optional<Integer> waitForExit(String id, Duration timeout) {
         Container c = containers.get(id);
         return c == null || c.running ? Optional.empty() : Optional.of(c.exitCode);
+    }
+
+    @Override
+    public String logs(String id, Integer tail) {
+        return "";
+    }
+
+    @Override
+    public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+        calls.add("exec " + String.join(" ", command));
+        return new ExecResult(0, "");
+    }
+
+    @Override
+    public Optional<Integer> attachUntilExit(String id, Consumer<byte[]> output, Duration timeout) {
+        Container c = containers.get(id);
+        c.running = false;
+        c.finished = time.now();
+        return Optional.of(c.exitCode);
+    }
+
+    @Override
+    public String commit(String container, String repository, String tag, String message, List<String> changes,
+                         Map<String, String> labels) {
+        calls.add("commit " + container + " " + repository);
+        return "sha256:" + newId();
+    }
+
+    @Override
+    public List<Change> diff(String id) {
+        return List.of();
+    }
+
+    @Override
+    public List<HistoryEntry> history(String image) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<String> inspectJson(String nameOrId) {
+        return find(nameOrId).map(c -> "{\"Id\":\"" + c.id + "\",\"Name\":\"/" + c.name + "\"}");
+    }
+
+    @Override
+    public List<ImageRow> listImages(Map<String, String> labels) {
+        return List.of();
+    }
+
+    @Override
+    public void removeImage(String idOrReference) {
+        calls.add("rmi " + idOrReference);
+    }
+
+    @Override
+    public String buildImage(java.nio.file.Path context, String tag, Map<String, String> labels,
+                             Consumer<String> output) {
+        calls.add("build " + tag);
+        return "sha256:" + newId();
+    }
+
+    @Override
+    public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
+        return List.of();
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        calls.add("volume rm " + name);
+    }
+
+    @Override
+    public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+        return () -> { };
+    }
+
+    @Override
+    public List<ApiCall> takeApiCalls() {
+        return List.of();
     }
 
     @Override

@@ -1,14 +1,18 @@
-package nl.dockerles.content;
+package nl.dockerles.export;
 
 import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
+import nl.dockerles.content.Section;
+import nl.dockerles.content.Step;
+import nl.dockerles.engine.Actions;
 
 import java.util.stream.Collectors;
 
 /**
  * A section as a plain shell script of the same docker CLI commands (demos/&lt;id&gt;.sh): for students
  * without dockerles, and for the benchmark. What the presenter types into a shell is fed through
- * {@code script}, which gives the docker CLI the terminal that {@code -it} needs.
+ * {@code script}, which gives the docker CLI the terminal that {@code -it} needs; a named action becomes
+ * its shell equivalent.
  */
 public final class ShellScript {
     /** The shell side cannot see the prompt, so it gives the container a moment before each line. */
@@ -18,6 +22,12 @@ public final class ShellScript {
     }
 
     public static String of(Section section, String language) {
+        StringBuilder body = new StringBuilder();
+        int number = 1;
+        for (Step step : section.steps()) {
+            body.append("\n# ").append(number++).append(". ").append(step.title().in(language)).append('\n');
+            body.append(variables(line(step))).append('\n');
+        }
         StringBuilder sh = new StringBuilder();
         sh.append("#!/usr/bin/env bash\n");
         sh.append("# dockerles demo ").append(section.id())
@@ -25,12 +35,23 @@ public final class ShellScript {
         sh.append("# Generated from demos/").append(section.id())
                 .append(".yaml (a test keeps them equal); run it with bash.\n");
         sh.append("set -e\n");
-        int number = 1;
-        for (Step step : section.steps()) {
-            sh.append("\n# ").append(number++).append(". ").append(step.title().in(language)).append('\n');
-            sh.append(isInteractive(step) ? typedInto(step) : step.command()).append('\n');
+        if (body.indexOf("$workdir") >= 0) {
+            sh.append("workdir=$(mktemp -d)\n");
         }
-        return sh.toString();
+        return sh.append(body).toString();
+    }
+
+    private static String line(Step step) {
+        if (step.action() != null) {
+            return Actions.find(step.action()).map(action -> action.shell(step.with()))
+                    .orElse("# action " + step.action());
+        }
+        return isInteractive(step) ? typedInto(step) : step.command();
+    }
+
+    /** dockerles's values become the shell's own: {workdir} is a mktemp folder, {uid} is $(id -u). */
+    private static String variables(String line) {
+        return line.replace("{workdir}", "$workdir").replace("{uid}", "$(id -u)").replace("{gid}", "$(id -g)");
     }
 
     /** A shell the presenter types into: {@code run -it} or {@code start -ai}. */

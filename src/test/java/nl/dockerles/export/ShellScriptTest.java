@@ -1,4 +1,7 @@
-package nl.dockerles.content;
+package nl.dockerles.export;
+
+import nl.dockerles.content.Catalog;
+import nl.dockerles.content.SectionEntry;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,22 @@
+package nl.dockerles.engine;
+
+import java.util.Map;
+
+/**
+ * A step that is not a docker command: an HTTP probe of a published port, the restart timetable, a look at
+ * the host's process list. Named in the content ({@code action: http-get}) with its settings ({@code with:}).
+ */
+public interface Action {
+
+    /** The name the content uses. */
+    String name();
+
+    /**
+     * What the audience sees as the step's command, and what demos/&lt;id&gt;.sh runs instead: the nearest
+     * shell equivalent, e.g. {@code curl -si http://127.0.0.1:8080/}.
+     */
+    String shell(Map<String, String> with);
+
+    /** Does the work, prints its output through {@code context.console()}, records facts; returns the output. */
+    String run(ActionContext context, Map<String, String> with);
+}

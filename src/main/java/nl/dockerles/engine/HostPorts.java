@@ -1,0 +1,63 @@
+package nl.dockerles.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Host ports that a step publishes ({@code -p 127.0.0.1:8080:80}): whether one is free on this machine,
+ * and the command with a taken port replaced by a free one (the command shown is the command run).
+ */
+final class HostPorts {
+    private static final Pattern PUBLISH = Pattern.compile("(-p\\s*|--publish[ =])((?:[0-9.]+:)?)(\\d+)(:\\d+)");
+
+    private HostPorts() {
+    }
+
+    static boolean isFree(String hostIp, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            InetAddress address = hostIp == null || hostIp.isEmpty() ? null : InetAddress.getByName(hostIp);
+            socket.bind(address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int nextFree(String hostIp, int taken) {
+        for (int port = taken + 1; port < Math.min(65535, taken + 200); port++) {
+            if (isFree(hostIp, port)) {
+                return port;
+            }
+        }
+        return 0;
+    }
+
+    /** Replaces host port N by the fact {@code port.N} when there is one. */
+    static String rewrite(String command, Facts facts) {
+        Matcher m = PUBLISH.matcher(command);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = facts.get("port." + m.group(3));
+            String port = replacement != null ? replacement : m.group(3);
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + port + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The published host ports of a command text: [hostIp, port] pairs. */
+    static java.util.List<String[]> published(String command) {
+        java.util.List<String[]> ports = new java.util.ArrayList<>();
+        Matcher m = PUBLISH.matcher(command);
+        while (m.find()) {
+            String ip = m.group(2).isEmpty() ? "" : m.group(2).substring(0, m.group(2).length() - 1);
+            ports.add(new String[] {ip, m.group(3)});
+        }
+        return ports;
+    }
+}

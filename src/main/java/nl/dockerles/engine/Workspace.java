@@ -1,0 +1,72 @@
+package nl.dockerles.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A temporary folder of this run on the host ({@code {workdir}} in a step's command), for bind mounts and
+ * Dockerfiles. Made when first asked for, removed at the end; nothing outside it is touched.
+ */
+public final class Workspace implements AutoCloseable {
+    private Path folder;
+
+    public synchronized Path folder() {
+        if (folder == null) {
+            try {
+                folder = Files.createTempDirectory("dockerles-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return folder;
+    }
+
+    public synchronized boolean exists() {
+        return folder != null;
+    }
+
+    /**
+     * Removes the folder. Files that a container made as root resist a user who is not root: then a
+     * container of this run, as root, empties the folder first.
+     */
+    public synchronized void close(Docker docker, RunIdentity run) {
+        if (folder == null || deleteTree()) {
+            folder = null;
+            return;
+        }
+        ContainerSpec spec = new ContainerSpec("busybox:latest", List.of("sh", "-c", "rm -rf /w/* /w/.[!.]*"),
+                null, false, false, false, List.of(), List.of(folder + ":/w"), List.of(), null, null, run.labels());
+        String id = docker.createContainer(spec);
+        try {
+            docker.startContainer(id);
+            docker.waitForExit(id, Duration.ofSeconds(30));
+        } finally {
+            docker.removeContainer(id, true, true);
+        }
+        deleteTree();
+        folder = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (folder != null) {
+            deleteTree();
+            folder = null;
+        }
+    }
+
+    private boolean deleteTree() {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // What could not be walked is reported by the check below.
+        }
+        return !Files.exists(folder);
+    }
+}
