@@ -1,26 +1,18 @@
 package nl.dockerles.cli;
 
-import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
-import nl.dockerles.engine.Cleanup;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.RunIdentity;
-import nl.dockerles.engine.SectionPresenter;
 import nl.dockerles.ui.Console;
-import nl.dockerles.ui.LinePrompter;
+import nl.dockerles.ui.KeyPrompter;
 import nl.dockerles.ui.Prompter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code dockerles demo <sectie>}: presents one section live against the daemon. */
@@ -41,6 +33,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--api", descriptionKey = "demo.api")
     boolean api;
 
+    @Option(names = "--vanaf", paramLabel = "N", descriptionKey = "demo.from")
+    int startAt = 1;
+
+    @Option(names = "--typen", paramLabel = "SNELHEID", arity = "0..1", fallbackValue = "25",
+            descriptionKey = "demo.typing")
+    int typing;
+
     DemoCommand(AppContext context, Messages messages) {
         this.context = context;
         this.messages = messages;
@@ -49,56 +48,31 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog catalog = new Catalog();
-        SectionEntry entry = Sections.find(catalog, sectionId);
-        if (!catalog.isBuilt(entry.id())) {
-            throw new DockerlesException(ExitCode.USAGE, "error.section.notbuilt", entry.id());
-        }
+        SectionEntry entry = Sections.findBuilt(catalog, sectionId);
         Section section = catalog.section(entry.id());
-        boolean interactive = context.terminal() && !auto;
+        boolean presenter = context.terminal() && !auto;
         boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
-        Console console = new Console(context.out(), color, 80);
-        Prompter prompter = interactive ? new LinePrompter(context.in(), console) : Prompter.AUTO;
 
-        try (Docker docker = context.connect()) {
-            RunIdentity run = RunIdentity.newRun(entry.id());
-            Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(docker, run), "dockerles-cleanup");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
-            try {
-                new SectionPresenter(docker, console, prompter, context.time(), messages, this::otherDaemon)
-                        .showApiCalls(api)
-                        .present(entry, section, run);
-            } finally {
-                removeHook(onCtrlC);
+        KeyPrompter keys = presenter ? KeyPrompter.open(new Console(context.out(), color, 80)) : null;
+        int width = keys != null ? keys.width() : columns();
+        Console console = new Console(context.out(), color, width).typing(typing);
+        Prompter prompter = keys != null ? keys : Prompter.AUTO;
+        try {
+            new SectionRun(context, messages).present(entry, section, console, prompter,
+                    sections -> sections.showApiCalls(api).startAt(startAt));
+        } finally {
+            if (keys != null) {
+                keys.close();
             }
         }
         return ExitCode.OK.code;
     }
 
-    /** Ctrl-C: the JVM runs this hook; remove what this run made, then let the JVM end (exit code 130). */
-    private void cleanUpAfterInterrupt(Docker docker, RunIdentity run) {
+    private int columns() {
         try {
-            List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
-            context.err().println();
-            context.err().println(messages.get("interrupted.cleaned",
-                    removed.isEmpty() ? "-" : String.join(", ", removed)));
-        } catch (RuntimeException e) {
-            context.err().println(messages.get("interrupted.failed", run.runId()));
-        }
-    }
-
-    /** A step with {@code docker -H tcp://…}: the same connection rules, another host. */
-    private Docker otherDaemon(String host) {
-        Map<String, String> env = new HashMap<>(context.env());
-        env.put("DOCKER_HOST", host);
-        env.remove("DOCKER_CONTEXT");
-        return context.docker().apply(env);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is already running: Ctrl-C came in; it cleans up.
+            return Integer.parseInt(context.env().getOrDefault("COLUMNS", "80"));
+        } catch (NumberFormatException e) {
+            return 80;
         }
     }
 }

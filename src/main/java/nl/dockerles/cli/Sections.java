@@ -22,6 +22,15 @@ final class Sections {
         });
     }
 
+    /** A section that has a demo; an unbuilt one is a usage error that says so. */
+    static SectionEntry findBuilt(Catalog catalog, String id) {
+        SectionEntry entry = find(catalog, id);
+        if (!catalog.isBuilt(entry.id())) {
+            throw new DockerlesException(ExitCode.USAGE, "error.section.notbuilt", entry.id());
+        }
+        return entry;
+    }
+
     /** Levenshtein distance: "snapshot" is near "snapshots". */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

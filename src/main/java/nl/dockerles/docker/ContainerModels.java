@@ -4,13 +4,17 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.ContainerRow;
 import nl.dockerles.engine.PortMapping;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +50,43 @@ final class ContainerModels {
                 instant(state == null ? null : state.getStartedAt()),
                 instant(state == null ? null : state.getFinishedAt()),
                 r.getRestartCount() == null ? 0 : r.getRestartCount(),
-                labels(config == null ? null : config.getLabels()));
+                labels(config == null ? null : config.getLabels()),
+                config == null || config.getHostName() == null ? "" : config.getHostName(),
+                published(r.getNetworkSettings() == null ? null : r.getNetworkSettings().getPorts()));
+    }
+
+    /** The published ports (NetworkSettings.Ports) with the host address and port Docker chose; sorted. */
+    static List<PortMapping> published(Ports ports) {
+        if (ports == null || ports.getBindings() == null) {
+            return List.of();
+        }
+        List<PortMapping> published = new ArrayList<>();
+        for (Map.Entry<ExposedPort, Ports.Binding[]> entry : ports.getBindings().entrySet()) {
+            if (entry.getValue() == null) {
+                continue; // exposed, not published
+            }
+            ExposedPort port = entry.getKey();
+            String protocol = port.getProtocol() == null ? "tcp" : port.getProtocol().toString();
+            for (Ports.Binding binding : entry.getValue()) {
+                published.add(new PortMapping(binding.getHostIp(), hostPort(binding.getHostPortSpec()),
+                        port.getPort(), protocol));
+            }
+        }
+        published.sort(Comparator.comparingInt(PortMapping::containerPort)
+                .thenComparing(PortMapping::protocol)
+                .thenComparing(p -> String.valueOf(p.hostIp())));
+        return List.copyOf(published);
+    }
+
+    private static Integer hostPort(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(spec.trim());
+        } catch (NumberFormatException e) {
+            return null; // a range: not for a running container
+        }
     }
 
     /** Docker's "0001-01-01T00:00:00Z" means "never": null. */
@@ -62,6 +102,6 @@ final class ContainerModels {
     }
 
     private static Map<String, String> labels(Map<String, String> labels) {
-        return labels == null ? Map.of() : Map.copyOf(labels);
+        return Labels.copy(labels);
     }
 }

@@ -51,13 +51,19 @@ final class ContainerSpecs {
         if (!ports.isEmpty()) {
             Ports bindings = new Ports();
             Set<ExposedPort> exposed = new LinkedHashSet<>();
+            boolean published = false;
             for (PortMapping port : ports) {
                 ExposedPort containerPort = exposedPort(port);
                 exposed.add(containerPort);
-                bindings.bind(containerPort, binding(port));
+                if (port.hostPort() != null) {
+                    bindings.bind(containerPort, binding(port));
+                    published = true;
+                }
             }
             cmd.withExposedPorts(new ArrayList<>(exposed));
-            host.withPortBindings(bindings);
+            if (published) {
+                host.withPortBindings(bindings);
+            }
         }
         if (spec.binds() != null && !spec.binds().isEmpty()) {
             host.withBinds(spec.binds().stream().map(ContainerSpecs::bind).toList());
@@ -77,10 +83,10 @@ final class ContainerSpecs {
         }
     }
 
-    // No host address means all interfaces; no host port means Docker picks one.
+    // No host address (null or "") means all interfaces; host port 0 means Docker picks a free one (-p 80).
     private static Ports.Binding binding(PortMapping port) {
         String ip = notBlank(port.hostIp()) ? port.hostIp() : null;
-        return new Ports.Binding(ip, port.hostPort() == null ? null : String.valueOf(port.hostPort()));
+        return new Ports.Binding(ip, port.hostPort() == 0 ? null : String.valueOf(port.hostPort()));
     }
 
     private static Bind bind(String spec) {

@@ -68,8 +68,9 @@ public final class DockerConnector {
                 try {
                     String api = ApiVersions.choose(answer.version().getApiVersion(),
                             answer.version().getMinAPIVersion(), env.get("DOCKER_API_VERSION"));
-                    DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), answer.http());
-                    return new DockerJavaDocker(client, candidate.host().toString(), api);
+                    RecordingHttpClient http = new RecordingHttpClient(answer.http());
+                    DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), http);
+                    return new DockerJavaDocker(client, http, candidate.host().toString(), api);
                 } catch (RuntimeException e) {
                     DaemonProbe.closeQuietly(answer.http());
                     throw e;

@@ -2,7 +2,6 @@ package nl.dockerles.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -17,27 +16,38 @@ import nl.dockerles.engine.DaemonInfo;
 import nl.dockerles.engine.Docker;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** {@link Docker} on docker-java: the only place dockerles talks to a daemon. Get one from {@link DockerConnector}. */
 public final class DockerJavaDocker implements Docker {
     private final DockerClient client;
+    private final RecordingHttpClient http;
     private final String host;
     private final String negotiatedApi;
-    private final Set<AttachedTty> sessions = ConcurrentHashMap.newKeySet();
+    private final OpenStreams open = new OpenStreams();
+    private final ContainerStreams streams;
+    private final Images images;
+    private final ImageBuilder builder;
+    private final Volumes volumes;
+    private final EventFollower events;
 
-    DockerJavaDocker(DockerClient client, String host, String negotiatedApi) {
+    /** {@code http} is the client {@code client} was built on: requests made by either are recorded. */
+    DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String negotiatedApi) {
         this.client = client;
+        this.http = http;
         this.host = host;
         this.negotiatedApi = negotiatedApi;
+        this.streams = new ContainerStreams(client);
+        this.images = new Images(client, new RawApi(http, negotiatedApi));
+        this.builder = new ImageBuilder(client);
+        this.volumes = new Volumes(client);
+        this.events = new EventFollower(client);
     }
 
     /** For tests in this package that need to look deeper than the interface does. */
@@ -61,9 +71,7 @@ public final class DockerJavaDocker implements Docker {
         return call(() -> {
             var cmd = client.listContainersCmd().withShowAll(all);
             if (labels != null && !labels.isEmpty()) {
-                cmd.withLabelFilter(labels.entrySet().stream()
-                        .map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue())
-                        .toList());
+                cmd.withLabelFilter(Labels.filters(labels));
             }
             return cmd.exec().stream().map(ContainerModels::row).toList();
         });
@@ -157,8 +165,7 @@ public final class DockerJavaDocker implements Docker {
                 tty.close();
                 throw e;
             }
-            sessions.add(tty);
-            return new Session(tty);
+            return open.track(tty);
         });
     }
 
@@ -182,29 +189,84 @@ public final class DockerJavaDocker implements Docker {
     /** Empty when it still runs after {@code timeout}, or when it is gone (auto-removed) without a trace. */
     @Override
     public Optional<Integer> waitForExit(String id, Duration timeout) {
-        return call(() -> {
-            WaitContainerResultCallback callback = new WaitContainerResultCallback();
-            try {
-                client.waitContainerCmd(id).exec(callback);
-                if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return Optional.empty();
-                }
-                return Optional.of(callback.awaitStatusCode(1, TimeUnit.SECONDS));
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
-            } finally {
-                closeQuietly(callback);
-            }
-        });
+        return call(() -> streams.waitForExit(id, timeout));
+    }
+
+    @Override
+    public String logs(String id, Integer tail) {
+        return call(() -> streams.logs(id, tail));
+    }
+
+    @Override
+    public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+        return call(() -> streams.exec(id, command, user, timeout));
+    }
+
+    @Override
+    public Optional<Integer> attachUntilExit(String id, Consumer<byte[]> output, Duration timeout) {
+        return call(() -> streams.attachUntilExit(id, output, timeout));
+    }
+
+    @Override
+    public String commit(String container, String repository, String tag, String message, List<String> changes,
+                         Map<String, String> labels) {
+        return call(() -> images.commit(container, repository, tag, message, changes, labels));
+    }
+
+    @Override
+    public List<Change> diff(String id) {
+        return call(() -> images.diff(id));
+    }
+
+    @Override
+    public List<HistoryEntry> history(String image) {
+        return call(() -> images.history(image));
+    }
+
+    @Override
+    public Optional<String> inspectJson(String nameOrId) {
+        return call(() -> images.inspectJson(nameOrId));
+    }
+
+    @Override
+    public List<ImageRow> listImages(Map<String, String> labels) {
+        return call(() -> images.list(labels));
+    }
+
+    @Override
+    public void removeImage(String idOrReference) {
+        run(() -> images.remove(idOrReference));
+    }
+
+    @Override
+    public String buildImage(Path context, String tag, Map<String, String> labels, Consumer<String> output) {
+        return call(() -> builder.build(context, tag, labels, output));
+    }
+
+    @Override
+    public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
+        return call(() -> volumes.list(danglingOnly, labels));
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        run(() -> volumes.remove(name));
+    }
+
+    /** Stops by itself when this Docker closes. */
+    @Override
+    public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+        return open.track(call(() -> events.follow(labels, sink)));
+    }
+
+    @Override
+    public List<ApiCall> takeApiCalls() {
+        return http.take();
     }
 
     @Override
     public void close() {
-        sessions.forEach(AttachedTty::close);
-        sessions.clear();
+        open.closeAll();
         try {
             client.close();
         } catch (IOException | RuntimeException ignored) {
@@ -213,7 +275,7 @@ public final class DockerJavaDocker implements Docker {
     }
 
     private DockerlesException missing(String id, Exception cause) {
-        return new DockerlesException(ExitCode.DOCKER_ERROR, cause, "error.container.missing", id);
+        return ContainerStreams.missing(id, cause);
     }
 
     /** Runs a daemon call; whatever docker-java throws leaves as a DockerlesException. */
@@ -230,38 +292,5 @@ public final class DockerJavaDocker implements Docker {
             action.run();
             return null;
         });
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Only stops our reading.
-        }
-    }
-
-    /** Forgets the session in {@link #close()}'s list once it is closed. */
-    private final class Session implements TtySession {
-        private final AttachedTty tty;
-
-        Session(AttachedTty tty) {
-            this.tty = tty;
-        }
-
-        @Override
-        public void send(byte[] input) {
-            tty.send(input);
-        }
-
-        @Override
-        public boolean awaitEnd(Duration timeout) {
-            return tty.awaitEnd(timeout);
-        }
-
-        @Override
-        public void close() {
-            tty.close();
-            sessions.remove(tty);
-        }
     }
 }

@@ -9,4 +9,8 @@ import nl.dockerles.ui.Console;
  */
 public record ActionContext(Docker docker, Console console, Facts facts, RunIdentity run, TimeSource time,
                             Messages messages, boolean auto, Workspace workspace) {
+
+    public ActionContext withConsole(Console other) {
+        return new ActionContext(docker, other, facts, run, time, messages, auto, workspace);
+    }
 }

@@ -15,17 +15,41 @@ public final class Cleanup {
     /** Removes the containers, then the images, then the volumes carrying all of {@code labels}; their names. */
     public List<String> removeAll(Map<String, String> labels) {
         List<String> removed = new ArrayList<>(removeContainers(labels));
-        for (Docker.ImageRow image : docker.listImages(labels)) {
-            if (RunIdentity.isManaged(image.labels())) {
-                docker.removeImage(image.id());
-                removed.add(image.tags().isEmpty() ? image.id() : String.join(", ", image.tags()));
-            }
-        }
+        removed.addAll(removeImages(labels));
         for (Docker.VolumeRow volume : docker.listVolumes(false, labels)) {
             if (RunIdentity.isManaged(volume.labels())) {
                 docker.removeVolume(volume.name());
                 removed.add(volume.name());
             }
+        }
+        return removed;
+    }
+
+    /**
+     * Removes the images carrying all of {@code labels}. An image built FROM another one of the same run has to
+     * go first: the daemon refuses to remove a parent by id while a child exists, and it lists images created in
+     * the same second in any order. So what is refused is tried again after the others, until nothing moves.
+     */
+    private List<String> removeImages(Map<String, String> labels) {
+        List<String> removed = new ArrayList<>();
+        List<Docker.ImageRow> left = new ArrayList<>(docker.listImages(labels).stream()
+                .filter(image -> RunIdentity.isManaged(image.labels())).toList());
+        while (!left.isEmpty()) {
+            List<Docker.ImageRow> refused = new ArrayList<>();
+            nl.dockerles.DockerlesException lastRefusal = null;
+            for (Docker.ImageRow image : left) {
+                try {
+                    docker.removeImage(image.id());
+                    removed.add(image.tags().isEmpty() ? image.id() : String.join(", ", image.tags()));
+                } catch (nl.dockerles.DockerlesException e) {
+                    refused.add(image);
+                    lastRefusal = e;
+                }
+            }
+            if (refused.size() == left.size()) {
+                throw lastRefusal;
+            }
+            left = refused;
         }
         return removed;
     }

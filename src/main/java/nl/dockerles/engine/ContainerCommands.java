@@ -59,7 +59,7 @@ final class ContainerCommands {
         } else if (command instanceof DockerCommand.History history) {
             List<Docker.HistoryEntry> entries = docker.history(history.image());
             facts.put(history.image() + ".layers", entries.size());
-            return HistoryTable.render(entries, time.now());
+            return HistoryTable.render(entries, time.now(), history.noTrunc());
         } else if (command instanceof DockerCommand.Port port) {
             return port(port);
         } else if (command instanceof DockerCommand.Inspect inspect) {

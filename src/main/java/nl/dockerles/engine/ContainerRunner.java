@@ -145,8 +145,10 @@ final class ContainerRunner {
         }
         Optional<ContainerInfo> after = docker.inspectContainer(id);
         after.ifPresent(info -> {
-            facts.put(label + ".state", info.status());
-            facts.put(label + ".exitCode", info.exitCode());
+            for (String key : new String[] {label, "last"}) {
+                facts.put(key + ".state", info.status());
+                facts.put(key + ".exitCode", info.exitCode());
+            }
         });
         return shown.toString();
     }

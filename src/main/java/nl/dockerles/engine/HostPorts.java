@@ -28,9 +28,10 @@ final class HostPorts {
         }
     }
 
-    static int nextFree(String hostIp, int taken) {
+    /** The first free port after {@code taken} that is not in {@code claimed} (ports the section uses itself). */
+    static int nextFree(String hostIp, int taken, java.util.Set<Integer> claimed) {
         for (int port = taken + 1; port < Math.min(65535, taken + 200); port++) {
-            if (isFree(hostIp, port)) {
+            if (!claimed.contains(port) && isFree(hostIp, port)) {
                 return port;
             }
         }
@@ -45,6 +46,21 @@ final class HostPorts {
             String replacement = facts.get("port." + m.group(3));
             String port = replacement != null ? replacement : m.group(3);
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + port + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern LOOPBACK_URL = Pattern.compile("(://(?:127\\.0\\.0\\.1|localhost):)(\\d+)");
+
+    /** In an action's shell line ({@code curl -si http://127.0.0.1:8080/}): host port N becomes {@code port.N}. */
+    static String rewriteUrls(String line, Facts facts) {
+        Matcher m = LOOPBACK_URL.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = facts.get("port." + m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + (replacement != null ? replacement
+                    : m.group(2))));
         }
         m.appendTail(out);
         return out.toString();

@@ -45,6 +45,13 @@ final class Preflight {
         if (!publishes || !daemonIsLocal()) {
             return; // ports of another host cannot be checked from here
         }
+        // A replacement must not land on a port that another step publishes, nor on one already chosen.
+        Set<Integer> claimed = new java.util.HashSet<>();
+        for (Step step : section.steps()) {
+            if (step.command() != null) {
+                HostPorts.published(step.command()).forEach(published -> claimed.add(Integer.parseInt(published[1])));
+            }
+        }
         for (Step step : section.steps()) {
             if (step.command() == null) {
                 continue;
@@ -54,7 +61,8 @@ final class Preflight {
                 if (facts.get("port." + port) != null || HostPorts.isFree(published[0], port)) {
                     continue;
                 }
-                int free = HostPorts.nextFree(published[0], port);
+                int free = HostPorts.nextFree(published[0], port, claimed);
+                claimed.add(free);
                 if (free == 0) {
                     throw new DockerlesException(ExitCode.CONFLICT, "error.port.nofree", port);
                 }

@@ -23,6 +23,7 @@ public final class SectionPresenter {
     private final String language;
     private final Function<String, Docker> otherDaemon;
     private boolean showApiCalls;
+    private int startAt = 1;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -41,6 +42,12 @@ public final class SectionPresenter {
         return this;
     }
 
+    /** --vanaf N: steps before N run silently, so that step N finds what they set up. */
+    public SectionPresenter startAt(int step) {
+        this.startAt = Math.max(1, step);
+        return this;
+    }
+
     /** Runs the section; returns normally when it ended or the presenter quit, after cleaning up. */
     public void present(SectionEntry entry, Section section, RunIdentity run) {
         console.title(entry.title().in(language) + "  (" + entry.part() + ")");
@@ -51,8 +58,14 @@ public final class SectionPresenter {
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
                     prompter == Prompter.AUTO, workspace);
             new Preflight(docker, console, messages).prepare(section, run, facts);
-            try (StepExecutor executor = new StepExecutor(context, otherDaemon)) {
-                presentSteps(section, executor, facts);
+            try (StepExecutor executor = new StepExecutor(context, otherDaemon);
+                 StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
+                int first = Math.min(startAt, section.steps().size()) - 1;
+                if (first > 0) {
+                    console.info(messages.get("presenter.from", first + 1));
+                    section.steps().subList(0, first).forEach(quiet::execute);
+                }
+                presentSteps(section, executor, facts, first);
             } finally {
                 List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
                 if (!removed.isEmpty()) {
@@ -63,10 +76,10 @@ public final class SectionPresenter {
         }
     }
 
-    private void presentSteps(Section section, StepExecutor executor, Facts facts) {
+    private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {
         List<Step> steps = section.steps();
         docker.takeApiCalls();
-        int i = 0;
+        int i = first;
         while (i < steps.size()) {
             Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()));
             if (key == Prompter.Key.QUIT) {

@@ -33,7 +33,7 @@ public final class StepExecutor implements AutoCloseable {
     /** The command as the audience sees it, with this run's values filled in ({workdir}, {port}, ...). */
     public String commandLine(Step step) {
         if (step.action() != null) {
-            return context.facts().fill(action(step).shell(step.with()));
+            return HostPorts.rewriteUrls(context.facts().fill(action(step).shell(step.with())), context.facts());
         }
         return HostPorts.rewrite(context.facts().fill(step.command()), context.facts());
     }

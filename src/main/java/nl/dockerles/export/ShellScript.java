@@ -26,7 +26,7 @@ public final class ShellScript {
         int number = 1;
         for (Step step : section.steps()) {
             body.append("\n# ").append(number++).append(". ").append(step.title().in(language)).append('\n');
-            body.append(variables(line(step))).append('\n');
+            body.append(files(step)).append(variables(line(step))).append('\n');
         }
         StringBuilder sh = new StringBuilder();
         sh.append("#!/usr/bin/env bash\n");
@@ -47,6 +47,24 @@ public final class ShellScript {
                     .orElse("# action " + step.action());
         }
         return isInteractive(step) ? typedInto(step) : step.command();
+    }
+
+    /**
+     * The step's files (a Dockerfile, say) as here-documents into $workdir, as dockerles writes them before the
+     * step. Quoted, so that $VAR and $(...) in the content stay as written.
+     */
+    static String files(Step step) {
+        StringBuilder out = new StringBuilder();
+        step.files().forEach((path, content) -> {
+            String file = "\"$workdir/" + path + "\"";
+            int slash = path.lastIndexOf('/');
+            if (slash > 0) {
+                out.append("mkdir -p \"$workdir/").append(path, 0, slash).append("\"\n");
+            }
+            out.append("cat > ").append(file).append(" <<'DOCKERLES_EOF'\n").append(content)
+                    .append(content.endsWith("\n") ? "" : "\n").append("DOCKERLES_EOF\n");
+        });
+        return out.toString();
     }
 
     /** dockerles's values become the shell's own: {workdir} is a mktemp folder, {uid} is $(id -u). */

@@ -12,18 +12,18 @@ public final class HistoryTable {
     }
 
     public static String render(List<HistoryEntry> entries, Instant now) {
+        return render(entries, now, false);
+    }
+
+    /** As the CLI: tabs become spaces, CREATED BY is cut at 45 characters unless --no-trunc; "#(nop)" stays. */
+    public static String render(List<HistoryEntry> entries, Instant now, boolean noTrunc) {
         Table table = new Table("IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT");
         for (HistoryEntry entry : entries) {
             String id = entry.id() == null || entry.id().equals("<missing>") || entry.id().isEmpty()
-                    ? "<missing>" : PsTable.shortId(entry.id());
-            String createdBy = entry.createdBy() == null ? "" : entry.createdBy()
-                    .replace("/bin/sh -c #(nop) ", "").replaceAll("\\s+", " ").strip();
-            if (entry.createdBy() != null && entry.createdBy().startsWith("/bin/sh -c ")
-                    && !entry.createdBy().contains("#(nop)")) {
-                createdBy = entry.createdBy().replaceAll("\\s+", " ").strip();
-            }
+                    ? "<missing>" : noTrunc ? entry.id() : PsTable.shortId(entry.id());
+            String createdBy = entry.createdBy() == null ? "" : entry.createdBy().replace('\t', ' ');
             table.row(id, HumanDuration.of(Duration.between(Instant.ofEpochSecond(entry.createdEpochSeconds()), now))
-                            + " ago", PsTable.ellipsis(createdBy, 45), HumanSize.of(entry.size()),
+                            + " ago", noTrunc ? createdBy : PsTable.ellipsis(createdBy, 45), HumanSize.of(entry.size()),
                     entry.comment() == null ? "" : entry.comment());
         }
         return table.render();

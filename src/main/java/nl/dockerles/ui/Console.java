@@ -10,6 +10,9 @@ public final class Console {
     private final PrintStream out;
     private final boolean color;
     private final int width;
+    private int typingCharsPerSecond;
+    private boolean markdown;
+    private boolean inCodeBlock;
 
     public Console(PrintStream out, boolean color, int width) {
         this.out = out;
@@ -26,11 +29,23 @@ public final class Console {
     }
 
     public void title(String text) {
+        if (markdown) {
+            out.println("# " + text);
+            out.println();
+            return;
+        }
         out.println(style(text, a -> a.bold().fgBrightBlue()));
         out.println(style("═".repeat(Math.min(width, text.length())), a -> a.fgBlue()));
     }
 
     public void heading(String text) {
+        if (markdown) {
+            closeCodeBlock();
+            out.println();
+            out.println("## " + text);
+            out.println();
+            return;
+        }
         String line = "── " + text + " ";
         int rest = Math.max(3, Math.min(width, 72) - line.length());
         out.println();
@@ -38,12 +53,59 @@ public final class Console {
     }
 
     public void paragraph(String text) {
+        closeCodeBlock();
         out.println(Wrap.wrap(text, width, ""));
     }
 
+    /** For handouts: the same narration as Markdown, the real output in code blocks. */
+    public static Console markdown(PrintStream out) {
+        Console console = new Console(out, false, 100);
+        console.markdown = true;
+        return console;
+    }
+
+    /** --typen: commands appear letter by letter, as if typed live. */
+    public Console typing(int charsPerSecond) {
+        this.typingCharsPerSecond = charsPerSecond;
+        return this;
+    }
+
+    /** A silent console for steps that only set up (--vanaf): same work, nothing on screen. */
+    public static Console silent() {
+        return new Console(new PrintStream(java.io.OutputStream.nullOutputStream()), false, 80);
+    }
+
     public void command(String command) {
+        if (markdown) {
+            out.println();
+            out.println("```console");
+            out.println("$ " + command);
+            inCodeBlock = true;
+            return;
+        }
         out.println();
-        out.println(style("$ ", a -> a.fgBrightBlack()) + style(command, a -> a.bold().fgBrightYellow()));
+        out.print(style("$ ", a -> a.fgBrightBlack()));
+        if (typingCharsPerSecond > 0) {
+            typeOut(command);
+        } else {
+            out.print(style(command, a -> a.bold().fgBrightYellow()));
+        }
+        out.println();
+    }
+
+    private void typeOut(String command) {
+        long pause = 1000L / typingCharsPerSecond;
+        for (int i = 0; i < command.length(); i++) {
+            out.print(style(String.valueOf(command.charAt(i)), a -> a.bold().fgBrightYellow()));
+            out.flush();
+            try {
+                Thread.sleep(pause); // pacing for the audience, not waiting for state
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.print(style(command.substring(i + 1), a -> a.bold().fgBrightYellow()));
+                return;
+            }
+        }
     }
 
     /** The real output of the daemon, untouched but for colour. */
@@ -61,11 +123,22 @@ public final class Console {
     }
 
     public void note(String text) {
+        if (markdown) {
+            closeCodeBlock();
+            out.println();
+            out.println("> " + text.strip().replace("\n", "\n> "));
+            return;
+        }
         out.println();
         out.println(style(Wrap.wrap(text, width - 2, "  ").replaceFirst("^  ", "→ "), a -> a.fgGreen()));
     }
 
     public void info(String text) {
+        if (markdown && !inCodeBlock) {
+            out.println("_" + text.strip() + "_");
+            out.println();
+            return;
+        }
         out.println(style(Wrap.wrap(text, width, ""), a -> a.fgBrightBlack()));
     }
 
@@ -73,8 +146,31 @@ public final class Console {
         out.println(style(Wrap.wrap(text, width, ""), a -> a.fgYellow()));
     }
 
+    private void closeCodeBlock() {
+        if (inCodeBlock) {
+            out.println("```");
+            inCodeBlock = false;
+        }
+    }
+
     public void prompt(String text) {
         out.print(style(text, a -> a.bold().fgBrightMagenta()));
+        out.flush();
+    }
+
+    /** Wipes the prompt once a key was pressed (only on a terminal: colour means terminal here). */
+    public void clearLine() {
+        if (color) {
+            out.print("\r\u001B[K");
+        } else {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** Ends an open code block: call when the narration is done. */
+    public void finish() {
+        closeCodeBlock();
         out.flush();
     }
 

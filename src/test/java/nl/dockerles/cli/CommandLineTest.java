@@ -90,7 +90,7 @@ class CommandLineTest {
 
     @Test
     void aMissingImageThatCannotBePulledNamesTheImage() {
-        docker.removeImage("busybox:latest");
+        docker.forgetImage("busybox:latest");
         Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
         assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
         assertThat(run.out()).contains("Image busybox:latest is er nog niet");

@@ -61,12 +61,24 @@ class ContainerSpecsTest {
     @Test
     void portsArePublishedOnAllInterfacesUnlessAnAddressIsGiven() {
         CreateContainerCmd cmd = apply(spec(List.of(new PortMapping(null, 8080, 80, "tcp"),
-                new PortMapping("", 8443, 443, null), new PortMapping("127.0.0.1", null, 53, "udp")), List.of(), null));
-        assertThat(cmd.getExposedPorts()).containsExactly(ExposedPort.tcp(80), ExposedPort.tcp(443), ExposedPort.udp(53));
+                new PortMapping("", 8443, 443, null), new PortMapping("127.0.0.1", 0, 53, "udp"),
+                new PortMapping(null, null, 9000, "tcp")), List.of(), null));
+        assertThat(cmd.getExposedPorts()).containsExactly(ExposedPort.tcp(80), ExposedPort.tcp(443), ExposedPort.udp(53),
+                ExposedPort.tcp(9000));
         Map<ExposedPort, Ports.Binding[]> bindings = cmd.getHostConfig().getPortBindings().getBindings();
         assertThat(bindings.get(ExposedPort.tcp(80))).containsExactly(new Ports.Binding(null, "8080"));
         assertThat(bindings.get(ExposedPort.tcp(443))).containsExactly(new Ports.Binding(null, "8443"));
+        // Host port 0: Docker picks a free one, as with -p 53/udp.
         assertThat(bindings.get(ExposedPort.udp(53))).containsExactly(new Ports.Binding("127.0.0.1", null));
+        // No host port at all: only exposed, as EXPOSE or --expose.
+        assertThat(bindings).doesNotContainKey(ExposedPort.tcp(9000));
+    }
+
+    @Test
+    void onlyExposedPortsPublishNothing() {
+        CreateContainerCmd cmd = apply(spec(List.of(new PortMapping(null, null, 80, "tcp")), List.of(), null));
+        assertThat(cmd.getExposedPorts()).containsExactly(ExposedPort.tcp(80));
+        assertThat(cmd.getHostConfig().getPortBindings()).isNull();
     }
 
     @Test

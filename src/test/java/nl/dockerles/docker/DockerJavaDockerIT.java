@@ -104,7 +104,8 @@ class DockerJavaDockerIT {
     @Test
     void theSpecReachesTheDaemon(@TempDir Path site) {
         ContainerSpec spec = new ContainerSpec("busybox:latest", List.of("sleep", "300"), null, false, false, false,
-                List.of(new PortMapping(null, null, 80, "tcp"), new PortMapping("127.0.0.1", null, 53, "udp")),
+                List.of(new PortMapping(null, 0, 80, "tcp"), new PortMapping("127.0.0.1", 0, 53, "udp"),
+                        new PortMapping(null, null, 9000, "tcp")),
                 List.of(site + ":/site:ro"), List.of("KLEUR=blauw"), "on-failure:3", "1000:1000",
                 ItSupport.labels(runId));
         String id = docker.createContainer(spec);
@@ -115,7 +116,22 @@ class DockerJavaDockerIT {
         assertThat(raw.getHostConfig().getRestartPolicy()).isEqualTo(RestartPolicy.onFailureRestart(3));
         assertThat(raw.getHostConfig().getBinds()).singleElement()
                 .satisfies(bind -> assertThat(bind.toString()).isEqualTo(site + ":/site:ro"));
-        assertThat(raw.getHostConfig().getPortBindings().getBindings()).containsKeys(ExposedPort.tcp(80), ExposedPort.udp(53));
+        assertThat(raw.getHostConfig().getPortBindings().getBindings()).containsKeys(ExposedPort.tcp(80), ExposedPort.udp(53))
+                .doesNotContainKey(ExposedPort.tcp(9000));
+        assertThat(raw.getConfig().getExposedPorts()).contains(ExposedPort.tcp(9000));
+
+        ContainerInfo info = docker.inspectContainer(id).orElseThrow();
+        assertThat(info.hostname()).isNotBlank().isEqualTo(raw.getConfig().getHostName());
+        assertThat(info.ports()).extracting(PortMapping::containerPort).contains(80, 53).doesNotContain(9000);
+        assertThat(info.ports()).filteredOn(p -> p.containerPort() == 80).allSatisfy(port -> {
+            assertThat(port.hostPort()).isNotNull().isPositive();
+            assertThat(port.protocol()).isEqualTo("tcp");
+        });
+        assertThat(info.ports()).filteredOn(p -> p.containerPort() == 53).singleElement().satisfies(port -> {
+            assertThat(port.hostIp()).isEqualTo("127.0.0.1");
+            assertThat(port.hostPort()).isNotNull().isPositive();
+            assertThat(port.protocol()).isEqualTo("udp");
+        });
 
         ContainerRow row = docker.listContainers(false, Map.of("nl.dockerles.it", runId)).get(0);
         assertThat(row.ports()).anySatisfy(port -> {

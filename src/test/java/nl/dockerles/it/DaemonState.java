@@ -20,8 +20,21 @@ final class DaemonState {
         return DockerClientFactory.instance().client();
     }
 
-    static List<Container> managedContainers() {
-        return client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED, "true")).exec();
+    /** dockerles's containers of one section (other tests may run other sections at the same time). */
+    static List<Container> managedContainers(String section) {
+        return client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section)).exec();
+    }
+
+    static List<com.github.dockerjava.api.model.Image> managedImages(String section) {
+        return client().listImagesCmd().withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section))
+                .exec();
+    }
+
+    static List<com.github.dockerjava.api.command.InspectVolumeResponse> managedVolumes(String section) {
+        var volumes = client().listVolumesCmd()
+                .withFilter("label", List.of(MANAGED + "=true", "nl.dockerles.section=" + section)).exec().getVolumes();
+        return volumes == null ? List.of() : volumes;
     }
 
     /** The container events of dockerles's containers of a section between two moments, oldest first. */

@@ -18,7 +18,7 @@ class LifecycleIT {
 
     @AfterEach
     void nothingLeftBehind() {
-        assertThat(DaemonState.managedContainers()).as("containers labelled by dockerles").isEmpty();
+        assertThat(DaemonState.managedContainers("lifecycle")).as("containers labelled by dockerles").isEmpty();
     }
 
     @Test
@@ -90,7 +90,7 @@ class LifecycleIT {
         DockerlesJar demo = DockerlesJar.start(Map.of(), "demo", "lifecycle");
         // The stop step takes ~10 s: interrupt while the container exists.
         assertThat(demo.awaitOutput("$ docker stop demo", LIMIT)).isTrue();
-        assertThat(DaemonState.managedContainers()).hasSize(1);
+        assertThat(DaemonState.managedContainers("lifecycle")).hasSize(1);
         demo.interrupt();
         DockerlesJar.Result result = demo.await(LIMIT);
 

@@ -50,7 +50,7 @@ public class FakeDocker implements Docker {
         return List.copyOf(containers.values());
     }
 
-    public void removeImage(String image) {
+    public void forgetImage(String image) {
         images.remove(image);
     }
 

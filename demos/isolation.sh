@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# dockerles demo isolation: the same docker commands as a shell script.
+# Generated from demos/isolation.yaml (a test keeps them equal); run it with bash.
+set -e
+
+# 1. From the inside
+{ sleep 0.3; printf '%s\n' 'ps'; sleep 0.3; printf '%s\n' 'hostname'; sleep 0.3; printf '%s\n' 'readlink /proc/1/ns/pid'; sleep 0.3; printf '\020\021'; } | script -qfec 'docker run -it --name cel busybox sh' /dev/null
+
+# 2. Which number outside?
+docker inspect -f '{{.State.Pid}}' cel
+
+# 3. From the outside
+ps -p $(docker inspect -f '{{.State.Pid}}' cel) -o pid,user,cmd
+
+# 4. Which namespaces?
+ls -l /proc/self/ns /proc/$(docker inspect -f '{{.State.Pid}}' cel)/ns
+
+# 5. PID 1 is special
+docker rm -f cel

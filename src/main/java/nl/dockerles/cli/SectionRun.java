@@ -1,0 +1,73 @@
+package nl.dockerles.cli;
+
+import nl.dockerles.Messages;
+import nl.dockerles.content.Section;
+import nl.dockerles.content.SectionEntry;
+import nl.dockerles.engine.Cleanup;
+import nl.dockerles.engine.Docker;
+import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.engine.SectionPresenter;
+import nl.dockerles.ui.Console;
+import nl.dockerles.ui.Prompter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * One run of a section against the daemon, for {@code demo} and {@code handout}: connects, removes what the
+ * run made at the end, and on Ctrl-C too.
+ */
+final class SectionRun {
+    private final AppContext context;
+    private final Messages messages;
+
+    SectionRun(AppContext context, Messages messages) {
+        this.context = context;
+        this.messages = messages;
+    }
+
+    void present(SectionEntry entry, Section section, Console console, Prompter prompter,
+                 UnaryOperator<SectionPresenter> options) {
+        try (Docker docker = context.connect()) {
+            RunIdentity run = RunIdentity.newRun(entry.id());
+            Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(docker, run), "dockerles-cleanup");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            try {
+                options.apply(new SectionPresenter(docker, console, prompter, context.time(), messages,
+                        this::otherDaemon)).present(entry, section, run);
+            } finally {
+                removeHook(onCtrlC);
+            }
+        }
+    }
+
+    /** Ctrl-C: the JVM runs this hook; remove what this run made, then let the JVM end (exit code 130). */
+    private void cleanUpAfterInterrupt(Docker docker, RunIdentity run) {
+        try {
+            List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
+            context.err().println();
+            context.err().println(messages.get("interrupted.cleaned",
+                    removed.isEmpty() ? "-" : String.join(", ", removed)));
+        } catch (RuntimeException e) {
+            context.err().println(messages.get("interrupted.failed", run.runId()));
+        }
+    }
+
+    /** A step with {@code docker -H tcp://…}: the same connection rules, another host. */
+    private Docker otherDaemon(String host) {
+        Map<String, String> env = new HashMap<>(context.env());
+        env.put("DOCKER_HOST", host);
+        env.remove("DOCKER_CONTEXT");
+        return context.docker().apply(env);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running: Ctrl-C came in; it cleans up.
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package nl.dockerles.docker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ChangeLog;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.ImageHistory;
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.Docker.Change;
+import nl.dockerles.engine.Docker.HistoryEntry;
+import nl.dockerles.engine.Docker.ImageRow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Images and file systems: commit, diff, history, inspect as JSON, list and remove. */
+final class Images {
+    private static final String NO_TAG = "<none>:<none>";
+    private final DockerClient client;
+    private final RawApi raw;
+
+    Images(DockerClient client, RawApi raw) {
+        this.client = client;
+        this.raw = raw;
+    }
+
+    /**
+     * {@code docker commit}. docker-java's commit knows no {@code changes}, so this goes to the API itself:
+     * the container's own config (what the docker CLI commits) plus the labels, and the changes as given.
+     */
+    String commit(String container, String repository, String tag, String message, List<String> changes,
+                  Map<String, String> labels) {
+        RawApi.Reply inspect = raw.get("/containers/" + RawApi.segment(container) + "/json");
+        if (inspect.status() == 404) {
+            throw ContainerStreams.missing(container, null);
+        }
+        if (!inspect.ok()) {
+            throw inspect.failure();
+        }
+        String config;
+        try {
+            JsonNode found = RawApi.JSON.readTree(inspect.body()).get("Config");
+            ObjectNode body = found instanceof ObjectNode object ? object : RawApi.JSON.createObjectNode();
+            if (labels != null && !labels.isEmpty()) {
+                ObjectNode merged = body.get("Labels") instanceof ObjectNode existing
+                        ? existing : RawApi.JSON.createObjectNode();
+                labels.forEach(merged::put);
+                body.set("Labels", merged);
+            }
+            config = RawApi.JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", e.getOriginalMessage());
+        }
+        String query = RawApi.query("container", container, "repo", blankToNull(repository), "tag", blankToNull(tag),
+                "comment", message, "changes", changes == null || changes.isEmpty() ? null : changes);
+        RawApi.Reply reply = raw.post("/commit" + query, config);
+        if (reply.status() == 404) {
+            throw ContainerStreams.missing(container, null);
+        }
+        if (!reply.ok()) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.commit.failed", container, reply.message());
+        }
+        try {
+            return RawApi.JSON.readTree(reply.body()).path("Id").asText();
+        } catch (JsonProcessingException e) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body());
+        }
+    }
+
+    List<Change> diff(String id) {
+        List<ChangeLog> changes;
+        try {
+            changes = client.containerDiffCmd(id).exec();
+        } catch (NotFoundException e) {
+            throw ContainerStreams.missing(id, e);
+        }
+        return changes == null ? List.of() : changes.stream()
+                .map(c -> new Change(kind(c.getKind()), c.getPath()))
+                .toList();
+    }
+
+    private static char kind(Integer kind) {
+        if (kind == null) {
+            return '?';
+        }
+        return switch (kind) {
+            case 0 -> 'C';
+            case 1 -> 'A';
+            case 2 -> 'D';
+            default -> '?';
+        };
+    }
+
+    /** Newest layer first, as the daemon lists them; ids of layers built elsewhere are "&lt;missing&gt;". */
+    List<HistoryEntry> history(String image) {
+        List<ImageHistory> layers;
+        try {
+            layers = client.imageHistoryCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw unknownImage(image, e);
+        }
+        return layers == null ? List.of() : layers.stream()
+                .map(h -> new HistoryEntry(h.getId(), h.getCreated() == null ? 0 : h.getCreated(),
+                        nullToEmpty(h.getCreatedBy()), h.getSize() == null ? 0 : h.getSize(),
+                        nullToEmpty(h.getComment())))
+                .toList();
+    }
+
+    /** The daemon's JSON, byte for byte: a container's, else an image's, else empty. */
+    Optional<String> inspectJson(String nameOrId) {
+        if (nameOrId == null || nameOrId.isBlank()) {
+            return Optional.empty();
+        }
+        for (String kind : List.of("/containers/", "/images/")) {
+            RawApi.Reply reply = raw.get(kind + RawApi.segment(nameOrId) + "/json");
+            if (reply.ok()) {
+                return Optional.of(reply.body().strip());
+            }
+            // 400: "invalid reference format", a name no image can have.
+            if (reply.status() != 404 && !(reply.status() == 400 && kind.equals("/images/"))) {
+                throw reply.failure();
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<ImageRow> list(Map<String, String> labels) {
+        var cmd = client.listImagesCmd();
+        List<String> filters = Labels.filters(labels);
+        if (!filters.isEmpty()) {
+            cmd.withLabelFilter(filters.toArray(String[]::new));
+        }
+        List<Image> images = cmd.exec();
+        return images == null ? List.of() : images.stream()
+                .map(i -> new ImageRow(i.getId(),
+                        i.getRepoTags() == null ? List.of()
+                                : Arrays.stream(i.getRepoTags()).filter(t -> !NO_TAG.equals(t)).toList(),
+                        i.getSize() == null ? 0 : i.getSize(), Labels.copy(i.getLabels())))
+                .toList();
+    }
+
+    /** Like {@code docker rmi} without -f; an image that is not there is fine (this is cleanup). */
+    void remove(String idOrReference) {
+        try {
+            client.removeImageCmd(idOrReference).withForce(false).exec();
+        } catch (NotFoundException e) {
+            // Gone already.
+        } catch (ConflictException e) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.image.inuse", idOrReference,
+                    DockerFailures.daemonMessage(e));
+        }
+    }
+
+    static DockerlesException unknownImage(String image, Exception cause) {
+        return new DockerlesException(ExitCode.DOCKER_ERROR, cause, "error.image.unknown", image);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

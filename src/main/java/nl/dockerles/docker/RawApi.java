@@ -1,0 +1,108 @@
+package nl.dockerles.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Requests docker-java cannot make, straight through the same (recorded) http client: the daemon's own
+ * inspect JSON, and commit with {@code changes}. Paths carry the negotiated API version, as docker-java's do.
+ */
+final class RawApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final DockerHttpClient http;
+    private final String prefix;
+
+    record Reply(int status, String body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The daemon's {"message": ...}, or the body as it came. */
+        String message() {
+            try {
+                JsonNode message = JSON.readTree(body).get("message");
+                if (message != null && message.isTextual()) {
+                    return message.asText().trim();
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not JSON: show it as it came.
+            }
+            return body.isBlank() ? "HTTP " + status : body.trim();
+        }
+
+        /** An answer we did not expect: DOCKER_ERROR with the daemon's words. */
+        DockerlesException failure() {
+            return new DockerlesException(ExitCode.DOCKER_ERROR, "error.docker.failed", message());
+        }
+    }
+
+    RawApi(DockerHttpClient http, String apiVersion) {
+        this.http = http;
+        this.prefix = apiVersion == null || apiVersion.isBlank() ? "" : "/v" + apiVersion;
+    }
+
+    Reply get(String path) {
+        return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path(prefix + path).build());
+    }
+
+    Reply post(String path, String json) {
+        return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST)
+                .path(prefix + path)
+                .putHeader("content-type", "application/json")
+                .bodyBytes(json.getBytes(StandardCharsets.UTF_8))
+                .build());
+    }
+
+    private Reply send(DockerHttpClient.Request request) {
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            return new Reply(response.getStatusCode(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A name, id or image reference as one path part: "/" and ":" stay (image references), the rest is escaped. */
+    static String segment(String nameOrId) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : nameOrId.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "._-/:@".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append(String.format("%%%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A query string, "?a=1&b=2"; null values are left out, a list repeats its name. */
+    static String query(Object... namesAndValues) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = (String) namesAndValues[i];
+            Object value = namesAndValues[i + 1];
+            if (value instanceof List<?> list) {
+                list.forEach(v -> parts.add(name + "=" + encode(String.valueOf(v))));
+            } else if (value != null) {
+                parts.add(name + "=" + encode(String.valueOf(value)));
+            }
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,117 @@
+package nl.dockerles.engine.actions;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.Action;
+import nl.dockerles.engine.ActionContext;
+import nl.dockerles.engine.ContainerRow;
+import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.engine.Docker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code api-calls}: asks the daemon one thing, as a docker command would, and shows the HTTP requests that
+ * it took: method, path (with the API version in front), status and time. The docker CLI and dockerles do
+ * nothing else: the daemon is an HTTP server, usually on a unix socket.
+ *
+ * <p>Settings: {@code request}: {@code ps} (the running containers, {@code GET /containers/json}) or
+ * {@code version} ({@code GET /version}, and {@code /info} for the rest of what {@code docker version} tells).
+ *
+ * <p>Facts: {@code api.calls} (how many), {@code api.first} ("GET /v1.41/containers/json"), {@code api.path},
+ * {@code api.prefix} ("/v1.41", or empty when unversioned), {@code api.status}; for ps {@code api.containers} and
+ * {@code api.names};
+ * for version {@code daemon.version}, {@code daemon.api}, {@code daemon.os}.
+ */
+public final class ApiCallsAction implements Action {
+    private static final Pattern VERSION_PREFIX = Pattern.compile("^(/v\\d+\\.\\d+)/");
+
+    @Override
+    public String name() {
+        return "api-calls";
+    }
+
+    @Override
+    public String shell(Map<String, String> with) {
+        return "curl -s --unix-socket /var/run/docker.sock http://localhost" + endpoint(request(with));
+    }
+
+    @Override
+    public String run(ActionContext context, Map<String, String> with) {
+        String request = request(with);
+        Docker docker = context.docker();
+        docker.takeApiCalls(); // what came before is not this step's
+        String summary;
+        if (request.equals("ps")) {
+            List<ContainerRow> rows = docker.listContainers(false, Map.of());
+            context.facts().put("api.containers", rows.size());
+            String names = rows.stream().map(ContainerRow::name).collect(java.util.stream.Collectors.joining(", "));
+            context.facts().put("api.names", names);
+            summary = context.messages().get("action.api.ps", rows.size(), names.isEmpty() ? "-" : names);
+        } else {
+            DaemonInfo daemon = docker.daemon();
+            context.facts().put("daemon.version", daemon.serverVersion());
+            context.facts().put("daemon.api", daemon.negotiatedApiVersion());
+            context.facts().put("daemon.os", daemon.os() + "/" + daemon.architecture());
+            summary = context.messages().get("action.api.version", daemon.serverVersion(), daemon.apiVersion(),
+                    daemon.negotiatedApiVersion(), daemon.os() + "/" + daemon.architecture());
+        }
+        List<Docker.ApiCall> calls = docker.takeApiCalls();
+        String output = render(calls);
+        context.console().output(output);
+        context.console().info(summary);
+        record(context, calls, endpoint(request));
+        return output;
+    }
+
+    static String render(List<Docker.ApiCall> calls) {
+        StringBuilder out = new StringBuilder();
+        for (Docker.ApiCall call : calls) {
+            out.append(String.format("%s %s → %s (%d ms)%n", call.method(), call.path(),
+                    call.status() == 0 ? "-" : String.valueOf(call.status()), call.took().toMillis()));
+        }
+        return out.toString().replace("\r\n", "\n");
+    }
+
+    /** The facts of the call to {@code endpoint} (the first call when none matches). */
+    static void record(ActionContext context, List<Docker.ApiCall> calls, String endpoint) {
+        context.facts().put("api.calls", calls.size());
+        Docker.ApiCall main = calls.stream().filter(call -> pathOnly(call.path()).endsWith(endpoint)).findFirst()
+                .orElse(calls.isEmpty() ? null : calls.get(0));
+        if (main == null) {
+            return;
+        }
+        String path = pathOnly(main.path());
+        context.facts().put("api.first", main.method() + " " + path);
+        context.facts().put("api.path", path);
+        context.facts().put("api.status", main.status());
+        context.facts().put("api.prefix", prefix(path));
+    }
+
+    /** "/v1.41" of "/v1.41/containers/json", or "" for an unversioned path. */
+    static String prefix(String path) {
+        Matcher m = VERSION_PREFIX.matcher(path);
+        return m.find() ? m.group(1) : "";
+    }
+
+    static String pathOnly(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    private static String endpoint(String request) {
+        return request.equals("ps") ? "/containers/json" : "/version";
+    }
+
+    private String request(Map<String, String> with) {
+        String request = with.getOrDefault("request", "ps").strip();
+        if (!request.equals("ps") && !request.equals("version")) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name() + " with.request",
+                    request);
+        }
+        return request;
+    }
+}

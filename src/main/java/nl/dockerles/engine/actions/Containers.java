@@ -1,0 +1,63 @@
+package nl.dockerles.engine.actions;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.ActionContext;
+import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.render.InspectFormat;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Small things the actions of this package share: the container a step names, seconds as the notes write them. */
+final class Containers {
+    private Containers() {
+    }
+
+    static String name(Map<String, String> with) {
+        String name = with.get("container");
+        if (name == null || name.isBlank()) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", "with.container",
+                    "ontbreekt");
+        }
+        return name.strip();
+    }
+
+    static ContainerInfo existing(ActionContext context, String name) {
+        return context.docker().inspectContainer(name).orElseThrow(
+                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", name));
+    }
+
+    static ContainerInfo running(ActionContext context, String name) {
+        ContainerInfo container = existing(context, name);
+        if (!container.running() || container.pid() <= 0) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", name);
+        }
+        return container;
+    }
+
+    /** The program the container runs ({@code .Path} of docker inspect), or null when the daemon does not say. */
+    static String path(ActionContext context, String name) {
+        return context.docker().inspectJson(name)
+                .map(json -> InspectFormat.render(json, "{{.Path}}").strip())
+                .filter(path -> !path.isEmpty() && !path.equals("<no value>"))
+                .orElse(null);
+    }
+
+    /** "2,1" in Dutch, "2.1" in English: one decimal, as the notes write seconds. */
+    static String seconds(Locale locale, double seconds) {
+        return String.format(locale, "%.1f", seconds);
+    }
+
+    static int integer(Map<String, String> with, String key, int fallback) {
+        String value = with.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", "with." + key, value);
+        }
+    }
+}

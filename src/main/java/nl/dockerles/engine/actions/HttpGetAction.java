@@ -1,0 +1,216 @@
+package nl.dockerles.engine.actions;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.Action;
+import nl.dockerles.engine.ActionContext;
+import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.engine.PortMapping;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code http-get}: an HTTP GET on the host port where a container's port is published, as
+ * {@code curl -si http://127.0.0.1:8080/} does. The host port is looked up on the daemon (inspect), so a port
+ * that dockerles replaced because it was taken is followed. Only 127.0.0.1 is ever asked. A freshly started
+ * server may not answer yet: it retries briefly, until a deadline.
+ *
+ * <p>Settings: {@code container} (required), {@code port} (the container's port, default 80), {@code host-port}
+ * (the host port of the section's {@code -p}, for the command shown; default: port), {@code path} (default /),
+ * {@code timeout} (seconds until it gives up, default 10).
+ *
+ * <p>Facts: {@code http.status}, {@code http.title}, {@code http.server}, {@code http.port}, {@code http.url},
+ * {@code http.bytes}, and the same per container: {@code <container>.http.status}, ...
+ */
+public final class HttpGetAction implements Action {
+    static final String LOOPBACK = "127.0.0.1";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    private static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    private static final List<String> SHOWN_HEADERS = List.of("Server", "Content-Type", "Content-Length");
+    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+
+    @Override
+    public String name() {
+        return "http-get";
+    }
+
+    @Override
+    public String shell(Map<String, String> with) {
+        String port = with.getOrDefault("host-port", with.getOrDefault("port", "80"));
+        return "curl -si " + url(port, with.getOrDefault("path", "/"));
+    }
+
+    @Override
+    public String run(ActionContext context, Map<String, String> with) {
+        String container = with.get("container");
+        if (container == null || container.isBlank()) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name(), "with: container ontbreekt");
+        }
+        int containerPort = number(with.getOrDefault("port", "80"), "port");
+        String path = with.getOrDefault("path", "/");
+        Duration timeout = Duration.ofSeconds(number(with.getOrDefault("timeout",
+                String.valueOf(DEFAULT_TIMEOUT_SECONDS)), "timeout"));
+        requireLocalDaemon(context, containerPort);
+
+        ContainerInfo info = context.docker().inspectContainer(container).orElseThrow(
+                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", container));
+        PortMapping mapping = published(info.ports(), containerPort).orElseThrow(
+                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "action.http.notpublished", container,
+                        containerPort));
+        if (!reachableOnLoopback(mapping.hostIp())) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.http.notloopback", container, containerPort,
+                    mapping.hostIp(), mapping.hostPort());
+        }
+        int hostPort = mapping.hostPort();
+        String url = url(String.valueOf(hostPort), path);
+        String shown = with.get("host-port");
+        if (shown != null && !shown.equals(String.valueOf(hostPort))) {
+            context.console().info(context.messages().get("action.http.moved", container, hostPort, url));
+        }
+
+        HttpResponse<byte[]> response = getUntilAnswered(url, timeout);
+        Answer answer = Answer.of(response);
+        String output = answer.render();
+        context.console().output(output);
+        int rest = answer.bytes() - answer.titleLine().getBytes(StandardCharsets.UTF_8).length;
+        if (rest > 0) {
+            context.console().info(context.messages().get("action.http.rest", answer.bytes()));
+        }
+        for (String prefix : List.of("http", container + ".http")) {
+            context.facts().put(prefix + ".status", answer.status());
+            context.facts().put(prefix + ".title", answer.title());
+            context.facts().put(prefix + ".server", answer.server());
+            context.facts().put(prefix + ".port", hostPort);
+            context.facts().put(prefix + ".url", url);
+            context.facts().put(prefix + ".bytes", answer.bytes());
+        }
+        return output;
+    }
+
+    static String url(String hostPort, String path) {
+        return "http://" + LOOPBACK + ":" + hostPort + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** The TCP binding of the container's port that has a host port; an IPv4 one first. */
+    static Optional<PortMapping> published(List<PortMapping> ports, int containerPort) {
+        return ports == null ? Optional.empty() : ports.stream()
+                .filter(p -> p.containerPort() == containerPort)
+                .filter(p -> p.protocol() == null || p.protocol().equalsIgnoreCase("tcp"))
+                .filter(p -> p.hostPort() != null && p.hostPort() > 0)
+                .min(Comparator.comparing(p -> p.hostIp() != null && p.hostIp().contains(":")));
+    }
+
+    /** 127.0.0.1 reaches a port bound to 127.0.0.1 or to all interfaces; nothing else is asked. */
+    static boolean reachableOnLoopback(String hostIp) {
+        return hostIp == null || hostIp.isEmpty() || hostIp.equals("0.0.0.0") || hostIp.equals(LOOPBACK)
+                || hostIp.equals("::");
+    }
+
+    /**
+     * On a daemon elsewhere (tcp://other-host) a published port is on that host, not on 127.0.0.1 here.
+     * Docker Desktop's socket is local: it forwards published ports to this machine.
+     */
+    private static void requireLocalDaemon(ActionContext context, int containerPort) {
+        String host = context.docker().daemon().host();
+        boolean local = host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
+                || host.contains("://localhost");
+        if (!local) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.http.remote", host, containerPort);
+        }
+    }
+
+    /**
+     * A server that just started may refuse or drop the first connections (docker-proxy accepts before nginx
+     * listens): ask again every 100 ms until it answers, at most {@code timeout}.
+     */
+    static HttpResponse<byte[]> getUntilAnswered(String url, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("User-Agent", "dockerles")
+                .GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        IOException last = null;
+        try {
+            do {
+                try {
+                    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (IOException e) {
+                    last = e;
+                }
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    Thread.sleep(Math.min(RETRY_PAUSE.toMillis(), Math.max(1, left / 1_000_000)));
+                }
+            } while (System.nanoTime() < deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
+        }
+        String reason = last == null ? "" : last.getClass().getSimpleName()
+                + (last.getMessage() == null ? "" : ": " + last.getMessage());
+        throw new DockerlesException(ExitCode.DOCKER_ERROR, last, "action.http.noanswer", url, timeout.toSeconds(),
+                reason);
+    }
+
+    private static int number(String text, String setting) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", "http-get",
+                    setting + ": " + text);
+        }
+    }
+
+    /** What the server said, as far as the audience sees it: status line, a few headers, the title. */
+    record Answer(String version, int status, List<String[]> headers, String titleLine, String title, int bytes) {
+
+        static Answer of(HttpResponse<byte[]> response) {
+            String version = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
+            List<String[]> headers = new java.util.ArrayList<>();
+            for (String name : SHOWN_HEADERS) {
+                response.headers().firstValue(name).ifPresent(value -> headers.add(new String[] {name, value}));
+            }
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            Matcher m = TITLE.matcher(body);
+            String titleLine = m.find() ? m.group().strip() : "";
+            String title = titleLine.isEmpty() ? "" : m.group(1).replaceAll("\\s+", " ").strip();
+            return new Answer(version, response.statusCode(), headers, titleLine, title, response.body().length);
+        }
+
+        String server() {
+            return headers.stream().filter(h -> h[0].equals("Server")).map(h -> h[1]).findFirst().orElse("");
+        }
+
+        /** As curl -si prints the head of the answer; of the body only the title element. */
+        String render() {
+            StringBuilder out = new StringBuilder();
+            out.append(version).append(' ').append(status).append('\n');
+            headers.forEach(h -> out.append(h[0]).append(": ").append(h[1]).append('\n'));
+            out.append('\n');
+            if (!titleLine.isEmpty()) {
+                out.append(titleLine).append('\n');
+            }
+            return out.toString();
+        }
+    }
+}

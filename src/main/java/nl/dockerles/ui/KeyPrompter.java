@@ -1,0 +1,79 @@
+package nl.dockerles.ui;
+
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The presenter's keys, one key press each (raw mode through JLine): Enter or space goes on, r runs the
+ * previous step again, s skips, q quits. Ctrl-C in raw mode arrives as a key and quits too (with cleanup).
+ */
+public final class KeyPrompter implements Prompter, AutoCloseable {
+    private static final int CTRL_C = 3;
+    private static final int CTRL_D = 4;
+    private final Terminal terminal;
+    private final Console console;
+
+    private KeyPrompter(Terminal terminal, Console console) {
+        this.terminal = terminal;
+        this.console = console;
+    }
+
+    /** The real terminal; call only when stdin and stdout are one (System.console() != null). */
+    public static KeyPrompter open(Console console) {
+        // JLine reports terminal detection through java.util.logging; that is not for the audience.
+        Logger.getLogger("org.jline").setLevel(Level.OFF);
+        try {
+            Terminal terminal = TerminalBuilder.builder().system(true).jni(true).exec(false).build();
+            return new KeyPrompter(terminal, console);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Columns of the terminal, for wrapping the narration. */
+    public int width() {
+        int width = terminal.getWidth();
+        return width > 0 ? width : 80;
+    }
+
+    @Override
+    public Key await(String label) {
+        console.prompt(label);
+        Attributes saved = terminal.enterRawMode();
+        try {
+            while (true) {
+                int c = terminal.reader().read();
+                Key key = switch (c) {
+                    case '\r', '\n', ' ' -> Key.NEXT;
+                    case 'r', 'R' -> Key.REPEAT;
+                    case 's', 'S' -> Key.SKIP;
+                    case 'q', 'Q', CTRL_C, CTRL_D, -1 -> Key.QUIT;
+                    default -> null;
+                };
+                if (key != null) {
+                    return key;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            terminal.setAttributes(saved);
+            console.clearLine();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            terminal.close();
+        } catch (IOException ignored) {
+            // Closing the terminal on the way out.
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package nl.dockerles.docker;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.Docker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** docker build with the classic builder, and the volumes an image's VOLUME leaves behind. */
+class ImageBuilderIT {
+    private static DockerJavaDocker docker;
+    private Leftovers made;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void connect() {
+        docker = (DockerJavaDocker) DockerConnector.connect(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        docker.close();
+    }
+
+    @BeforeEach
+    void newRun() {
+        made = new Leftovers(docker);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        made.removeAll();
+    }
+
+    private Path folder(String name, String dockerfile, String... files) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("Dockerfile"), dockerfile);
+        for (int i = 0; i < files.length; i += 2) {
+            Files.writeString(folder.resolve(files[i]), files[i + 1]);
+        }
+        return folder;
+    }
+
+    private static List<String> lines() {
+        return Collections.synchronizedList(new ArrayList<>());
+    }
+
+    @Test
+    void aChainOfTwoImagesAndARebuildFromCache() throws Exception {
+        String base = made.image("dockerles-it-base-" + made.runId + ":1");
+        Path baseDir = folder("base", "FROM busybox:latest\nRUN echo base > /base.txt\n");
+        List<String> baseOutput = lines();
+        String baseId = docker.buildImage(baseDir, base, made.labels(), baseOutput::add);
+
+        assertThat(baseId).startsWith("sha256:");
+        assertThat(baseOutput.get(0)).matches("Step 1/\\d+ : FROM busybox:latest");
+        assertThat(baseOutput).anySatisfy(line -> assertThat(line).matches("Step 2/\\d+ : RUN echo base > /base.txt"));
+        assertThat(baseOutput).anySatisfy(line -> assertThat(line).matches(" ---> [0-9a-f]{12}"));
+        assertThat(baseOutput).contains("Successfully built " + baseId.substring(7, 19), "Successfully tagged " + base);
+        assertThat(baseOutput).noneSatisfy(line -> assertThat(line).contains("\n"));
+
+        String app = made.image("dockerles-it-app-" + made.runId + ":1");
+        Path appDir = folder("app", "FROM " + base + "\nCOPY hallo.txt /\n", "hallo.txt", "hallo\n");
+        List<String> appOutput = lines();
+        String appId = docker.buildImage(appDir, app, made.labels(), appOutput::add);
+        assertThat(appOutput.get(0)).matches("Step 1/\\d+ : FROM " + base.replace(".", "\\."));
+
+        String check = made.runDetached(made.image(app, List.of("cat", "/base.txt", "/hallo.txt")));
+        assertThat(docker.waitForExit(check, Duration.ofSeconds(10))).contains(0);
+        assertThat(docker.logs(check, null)).isEqualTo("base\nhallo\n");
+        assertThat(docker.dockerClient().inspectImageCmd(app).exec().getConfig().getLabels())
+                .containsAllEntriesOf(made.labels());
+        // The classic builder applies build labels as extra LABEL steps at the end, as docker build --label does.
+        assertThat(appOutput).anySatisfy(line -> assertThat(line).matches("Step 2/\\d+ : COPY hallo.txt /"));
+        assertThat(appOutput).anySatisfy(line -> assertThat(line).matches("Step \\d+/\\d+ : LABEL .*nl\\.dockerles\\.test.*"));
+        assertThat(docker.history(app)).anySatisfy(layer -> assertThat(layer.createdBy()).contains("COPY file:"));
+
+        List<String> again = lines();
+        assertThat(docker.buildImage(appDir, app, made.labels(), again::add)).isEqualTo(appId);
+        assertThat(again).contains(" ---> Using cache");
+    }
+
+    @Test
+    void aFailingStepIsABuildFailureWithTheBuildersWordsAndLeavesNoContainer() throws Exception {
+        Path folder = folder("stuk", "FROM busybox:latest\nRUN echo kapot-" + made.runId + "; exit 3\n");
+        List<String> output = lines();
+        String tag = "dockerles-it-stuk-" + made.runId + ":1";
+        Throwable thrown;
+        try (ItSupport.Captured captured = new ItSupport.Captured()) {
+            thrown = catchThrowable(() -> docker.buildImage(folder, tag, made.labels(), output::add));
+            assertThat(captured.text()).isEmpty();
+        }
+
+        assertThat(thrown).isInstanceOfSatisfying(DockerlesException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_ERROR);
+            assertThat(e.key()).isEqualTo("error.image.build.failed");
+            assertThat(e.args()[0]).isEqualTo(tag);
+            assertThat((String) e.args()[1]).contains("returned a non-zero code: 3");
+        });
+        assertThat(output).contains("kapot-" + made.runId);
+        assertThat(docker.dockerClient().listContainersCmd().withShowAll(true).exec())
+                .noneSatisfy(c -> assertThat(c.getCommand()).contains(made.runId));
+        assertThat(docker.imageExists(tag)).isFalse();
+    }
+
+    @Test
+    void aFolderWithoutDockerfile() {
+        Throwable thrown = catchThrowable(() -> docker.buildImage(dir, "dockerles-it-leeg:1", made.labels(), l -> { }));
+        assertThat(thrown).isInstanceOfSatisfying(DockerlesException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.CONTENT);
+            assertThat(e.key()).isEqualTo("error.image.build.nodockerfile");
+        });
+    }
+
+    @Test
+    void anImagesVolumeStaysBehindAsADanglingVolume() throws Exception {
+        String image = made.image("dockerles-it-volume-" + made.runId + ":1");
+        docker.buildImage(folder("volume", "FROM busybox:latest\nVOLUME /data\n"), image, made.labels(), l -> { });
+        String id = made.runDetached(made.image(image, List.of("sh", "-c", "echo bewaard > /data/x; sleep 300")));
+        InspectContainerResponse inspected = docker.dockerClient().inspectContainerCmd(id).exec();
+        String volume = made.volume(inspected.getMounts().stream()
+                .filter(m -> "/data".equals(m.getDestination().getPath()))
+                .findFirst().orElseThrow().getName());
+
+        Throwable inUse = catchThrowable(() -> docker.removeVolume(volume));
+        assertThat(inUse).isInstanceOfSatisfying(DockerlesException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_ERROR);
+            assertThat(e.key()).isEqualTo("error.volume.inuse");
+            assertThat(e.args()[0]).isEqualTo(volume);
+        });
+        assertThat(docker.listVolumes(true, Map.of())).extracting(Docker.VolumeRow::name).doesNotContain(volume);
+
+        docker.removeContainer(id, true, false); // docker rm -f, without -v
+        assertThat(docker.listVolumes(true, Map.of())).filteredOn(v -> v.name().equals(volume))
+                .singleElement().satisfies(v -> assertThat(v.driver()).isEqualTo("local"));
+
+        docker.removeVolume(volume);
+        assertThat(docker.listVolumes(false, Map.of())).extracting(Docker.VolumeRow::name).doesNotContain(volume);
+        docker.removeVolume(volume); // gone already: fine
+    }
+
+    @Test
+    void volumesAreFoundByLabel() {
+        String name = made.volume("dockerles-it-" + made.runId);
+        docker.dockerClient().createVolumeCmd().withName(name).withLabels(made.labels()).exec();
+
+        assertThat(docker.listVolumes(false, made.runLabel())).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo(name);
+            assertThat(v.labels()).containsAllEntriesOf(made.labels());
+        });
+        assertThat(docker.listVolumes(true, made.runLabel())).extracting(Docker.VolumeRow::name).containsExactly(name);
+        assertThat(docker.listVolumes(false, Map.of("nl.dockerles.it", "iemand-anders"))).isEmpty();
+    }
+}
