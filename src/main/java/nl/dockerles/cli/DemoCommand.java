@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         Console console = new Console(context.out(), color, width).typing(typing);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         try {
-            new SectionRun(context, messages).present(entry, section, console, prompter,
+            new SectionRun(context, messages).present(entry, section, root.global.prefix, console, prompter,
                     sections -> sections.showApiCalls(api).startAt(startAt));
         } finally {
             if (keys != null) {

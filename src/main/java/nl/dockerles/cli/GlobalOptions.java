@@ -11,6 +11,10 @@ public final class GlobalOptions {
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String lang;
 
+    @Option(names = "--prefix", paramLabel = "NAAM", descriptionKey = "option.prefix",
+            defaultValue = "${env:DOCKERLES_PREFIX}", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String prefix;
+
     @Option(names = "--no-color", descriptionKey = "option.nocolor", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean noColor;
 }

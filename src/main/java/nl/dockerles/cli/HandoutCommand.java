@@ -11,6 +11,7 @@ import nl.dockerles.ui.Prompter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,6 +32,9 @@ final class HandoutCommand implements Callable<Integer> {
 
     private final AppContext context;
     private final Messages messages;
+
+    @ParentCommand
+    RootCommand root;
 
     @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section")
     String sectionId;
@@ -70,7 +74,7 @@ final class HandoutCommand implements Callable<Integer> {
     private String markdown(SectionEntry entry, Section section) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Console console = Console.markdown(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        new SectionRun(context, messages).present(entry, section, console, Prompter.AUTO, presenter -> presenter);
+        new SectionRun(context, messages).present(entry, section, root.global.prefix, console, Prompter.AUTO, presenter -> presenter);
         console.finish();
         return buffer.toString(StandardCharsets.UTF_8);
     }

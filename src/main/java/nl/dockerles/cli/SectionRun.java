@@ -28,10 +28,10 @@ final class SectionRun {
         this.messages = messages;
     }
 
-    void present(SectionEntry entry, Section section, Console console, Prompter prompter,
+    void present(SectionEntry entry, Section section, String prefix, Console console, Prompter prompter,
                  UnaryOperator<SectionPresenter> options) {
         try (Docker docker = context.connect()) {
-            RunIdentity run = RunIdentity.newRun(entry.id());
+            RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(docker, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {

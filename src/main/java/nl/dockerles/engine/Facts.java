@@ -14,10 +14,20 @@ import java.util.regex.Pattern;
 public final class Facts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
     private final Map<String, String> values = new LinkedHashMap<>();
+    private Names names = Names.NONE;
+
+    /** --prefix: the run's names carry it on the daemon; the notes keep speaking of "demo". */
+    public void useNames(Names names) {
+        this.names = names;
+    }
+
+    public Names names() {
+        return names;
+    }
 
     public void put(String key, Object value) {
         if (value != null) {
-            values.put(key, String.valueOf(value));
+            values.put(names.unprefixKey(key), String.valueOf(value));
         }
     }
 

@@ -31,7 +31,8 @@ final class Preflight {
 
     void prepare(Section section, RunIdentity run, Facts facts) {
         removeLeftovers(run);
-        checkNames(section);
+        facts.useNames(new Names(run.prefix(), allNames(section)));
+        checkNames(section, facts);
         choosePorts(section, facts);
         for (String image : section.images()) {
             ensureImage(image);
@@ -85,8 +86,9 @@ final class Preflight {
         }
     }
 
-    private void checkNames(Section section) {
+    private void checkNames(Section section, Facts facts) {
         for (String name : containerNames(section)) {
+            name = facts.names().apply(name);
             Optional<ContainerInfo> existing = docker.inspectContainer(name);
             if (existing.isPresent() && !RunIdentity.isManaged(existing.get().labels())) {
                 throw new DockerlesException(ExitCode.CONFLICT, "error.name.foreign", name);
@@ -101,6 +103,23 @@ final class Preflight {
             if (step.command() != null && DockerCli.parse(step.command()) instanceof DockerCommand.Run run
                     && run.name() != null) {
                 names.add(run.name());
+            }
+        }
+        return names;
+    }
+
+    /** Every name the section gives: containers, and the images it commits or builds (for --prefix). */
+    static Set<String> allNames(Section section) {
+        Set<String> names = new LinkedHashSet<>(containerNames(section));
+        for (Step step : section.steps()) {
+            if (step.command() == null) {
+                continue;
+            }
+            DockerCommand command = DockerCli.parse(step.command());
+            if (command instanceof DockerCommand.Commit commit) {
+                names.add(commit.repository().replaceFirst(":[^/:]*$", ""));
+            } else if (command instanceof DockerCommand.Build build) {
+                build.tags().forEach(tag -> names.add(tag.replaceFirst(":[^/:]*$", "")));
             }
         }
         return names;

@@ -32,10 +32,12 @@ public final class StepExecutor implements AutoCloseable {
 
     /** The command as the audience sees it, with this run's values filled in ({workdir}, {port}, ...). */
     public String commandLine(Step step) {
+        Names names = context.facts().names();
         if (step.action() != null) {
-            return HostPorts.rewriteUrls(context.facts().fill(action(step).shell(step.with())), context.facts());
+            return names.apply(HostPorts.rewriteUrls(context.facts().fill(action(step).shell(step.with())),
+                    context.facts()));
         }
-        return HostPorts.rewrite(context.facts().fill(step.command()), context.facts());
+        return names.apply(HostPorts.rewrite(context.facts().fill(step.command()), context.facts()));
     }
 
     /** Runs the step and returns what it printed. */
@@ -83,7 +85,7 @@ public final class StepExecutor implements AutoCloseable {
             }
             try {
                 java.nio.file.Files.createDirectories(file.getParent());
-                java.nio.file.Files.writeString(file, context.facts().fill(content));
+                java.nio.file.Files.writeString(file, context.facts().names().apply(context.facts().fill(content)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -97,7 +99,7 @@ public final class StepExecutor implements AutoCloseable {
 
     private Map<String, String> fill(Map<String, String> with) {
         Map<String, String> filled = new HashMap<>();
-        with.forEach((key, value) -> filled.put(key, context.facts().fill(value)));
+        with.forEach((key, value) -> filled.put(key, context.facts().names().apply(context.facts().fill(value))));
         return filled;
     }
 

@@ -17,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HostProcessActionTest {
     @TempDir
     Path root;
-    private final ActionTesting testing = new ActionTesting();
+    private final ProcessActionTesting testing = new ProcessActionTesting();
 
     /** A daemon whose container "cel" runs sh as PID 4242 (FakeDocker's PID for a running container). */
-    static final class Daemon extends FakeDocker {
+    static class Daemon extends FakeDocker {
         private final DaemonInfo info;
         private final String path;
 
-        Daemon(ActionTesting testing, DaemonInfo info, String path) {
+        Daemon(ProcessActionTesting testing, DaemonInfo info, String path) {
             super(testing.time);
             this.info = info;
             this.path = path;
@@ -47,7 +47,7 @@ class HostProcessActionTest {
 
     @Test
     void showsTheContainersProcessInTheHostsProcessList() throws Exception {
-        HostProcessAction action = new HostProcessAction(new HostView(ActionTesting.fakeProc(root),
+        HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
         Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
 
@@ -66,7 +66,7 @@ class HostProcessActionTest {
 
     @Test
     void anotherProcessUnderThatNumberIsNotShownAsTheContainer() throws Exception {
-        HostProcessAction action = new HostProcessAction(new HostView(ActionTesting.fakeProc(root),
+        HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
         Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "nginx");
 
@@ -79,7 +79,7 @@ class HostProcessActionTest {
 
     @Test
     void dockerDesktopSaysTheProcessLivesInTheVm() throws Exception {
-        HostProcessAction action = new HostProcessAction(new HostView(ActionTesting.fakeProc(root),
+        HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
         Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///home/me/.docker/desktop/docker.sock",
                 "Docker Desktop"), "sh");
@@ -94,11 +94,11 @@ class HostProcessActionTest {
 
     @Test
     void aRemoteDaemonInEnglish() throws Exception {
-        HostProcessAction action = new HostProcessAction(new HostView(ActionTesting.fakeProc(root),
+        HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
         Daemon docker = new Daemon(testing, HostViewTest.daemon("tcp://10.0.0.5:2376", "Ubuntu"), "sh");
 
-        action.run(testing.context(docker, "isolation", true, ActionTesting.english()), Map.of("container", "cel"));
+        action.run(testing.context(docker, "isolation", true, ProcessActionTesting.english()), Map.of("container", "cel"));
 
         assertThat(testing.screen()).contains("The Docker daemon runs on another machine (tcp://10.0.0.5:2376)")
                 .contains("ps -p 4242 -o pid,user,cmd").doesNotContain("''");
@@ -108,7 +108,7 @@ class HostProcessActionTest {
 
     @Test
     void aStoppedContainerHasNoProcess() throws Exception {
-        HostProcessAction action = new HostProcessAction(new HostView(ActionTesting.fakeProc(root),
+        HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
         Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
         docker.stopContainer(docker.inspectContainer("cel").orElseThrow().id(), 0);

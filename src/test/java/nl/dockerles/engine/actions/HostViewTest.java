@@ -20,7 +20,7 @@ class HostViewTest {
 
     @Test
     void readsAProcessAsPsShowsIt() throws Exception {
-        HostView view = new HostView(ActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
+        HostView view = new HostView(ProcessActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
         HostView.Process process = view.process(4242).orElseThrow();
 
         assertThat(process.user()).isEqualTo("root");
@@ -38,7 +38,7 @@ class HostViewTest {
 
     @Test
     void namespacesOfThisMachineAndOfAProcess() throws Exception {
-        HostView view = new HostView(ActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
+        HostView view = new HostView(ProcessActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
         assertThat(view.ownNamespace("pid")).contains("pid:[4026531830]");
         assertThat(view.namespace(4242, "pid")).contains("pid:[4026532235]");
         assertThat(view.namespace(4242, "user")).contains("user:[4026531840]");
@@ -47,7 +47,7 @@ class HostViewTest {
 
     @Test
     void whereTheDaemonsProcessesAre() throws Exception {
-        HostView linux = new HostView(ActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
+        HostView linux = new HostView(ProcessActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
         assertThat(linux.where(daemon("unix:///var/run/docker.sock", "Debian GNU/Linux 12 (bookworm)")))
                 .isEqualTo(HostView.Where.LOCAL);
         assertThat(linux.where(daemon("tcp://127.0.0.1:2375", "Ubuntu 24.04"))).isEqualTo(HostView.Where.LOCAL);
@@ -61,7 +61,7 @@ class HostViewTest {
 
     @Test
     void userNamesAsPsShowsThem() throws Exception {
-        HostView view = new HostView(ActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
+        HostView view = new HostView(ProcessActionTesting.fakeProc(root), root.resolve("passwd"), "Linux");
         assertThat(view.userName(0)).isEqualTo("root");
         assertThat(view.userName(65534)).isEqualTo("nobody");
         assertThat(view.userName(1000)).isEqualTo("1000");

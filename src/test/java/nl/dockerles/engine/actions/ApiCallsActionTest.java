@@ -1,0 +1,98 @@
+package nl.dockerles.engine.actions;
+
+import nl.dockerles.engine.ContainerRow;
+import nl.dockerles.engine.Docker;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** api-calls shows only the requests of its own question, with the version prefix, and names the main one. */
+class ApiCallsActionTest {
+    private final ActionTesting testing = new ActionTesting();
+    private final ApiCallsAction action = new ApiCallsAction();
+
+    @Test
+    void psIsOneGetOnContainersJsonAndEarlierCallsAreNotShown() {
+        Recording docker = new Recording();
+        docker.pending.add(new Docker.ApiCall("POST", "/v1.41/containers/create", 201, Duration.ofMillis(9)));
+
+        String output = action.run(testing.context(docker), Map.of("request", "ps"));
+
+        assertThat(output).isEqualTo("GET /v1.41/containers/json?all=false → 200 (3 ms)\n");
+        assertThat(testing.facts.asMap()).containsEntry("api.first", "GET /v1.41/containers/json")
+                .containsEntry("api.path", "/v1.41/containers/json").containsEntry("api.prefix", "/v1.41")
+                .containsEntry("api.status", "200").containsEntry("api.calls", "1")
+                .containsEntry("api.containers", "1").containsEntry("api.names", "bewoner");
+        assertThat(testing.screen()).contains("JSON met 1 draaiende container(s): bewoner.");
+    }
+
+    @Test
+    void versionNamesTheVersionCallEvenWhenInfoFollows() {
+        Recording docker = new Recording();
+
+        action.run(testing.english(docker), Map.of("request", "version"));
+
+        assertThat(testing.facts.asMap()).containsEntry("api.first", "GET /v1.41/version")
+                .containsEntry("api.calls", "2").containsEntry("daemon.version", "20.10.24")
+                .containsEntry("daemon.api", "1.41").containsEntry("daemon.os", "linux/amd64");
+        assertThat(testing.screen()).contains("GET /v1.41/info → 200")
+                .contains("The answer: Docker Engine 20.10.24, API version 1.41");
+    }
+
+    @Test
+    void anUnversionedPathHasAnEmptyPrefixAndAFailedCallShowsADash() {
+        assertThat(ApiCallsAction.prefix("/v1.44/containers/json")).isEqualTo("/v1.44");
+        assertThat(ApiCallsAction.prefix("/_ping")).isEmpty();
+        assertThat(ApiCallsAction.pathOnly("/v1.41/containers/json?all=1")).isEqualTo("/v1.41/containers/json");
+        assertThat(ApiCallsAction.render(List.of(new Docker.ApiCall("GET", "/_ping", 0, Duration.ofMillis(1)))))
+                .isEqualTo("GET /_ping → - (1 ms)\n");
+    }
+
+    @Test
+    void theShellEquivalentIsCurlOnTheSocketAndOnlyKnownRequestsAreAccepted() {
+        assertThat(action.shell(Map.of("request", "ps")))
+                .isEqualTo("curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json");
+        assertThat(action.shell(Map.of("request", "version")))
+                .isEqualTo("curl -s --unix-socket /var/run/docker.sock http://localhost/version");
+        assertThatThrownBy(() -> action.shell(Map.of("request", "images")))
+                .hasMessageContaining("error.content.invalid");
+    }
+
+    /** A daemon that records its HTTP calls as the real transport does. */
+    private static final class Recording extends FakeDocker {
+        final List<Docker.ApiCall> pending = new ArrayList<>();
+
+        Recording() {
+            super(new FakeTime());
+        }
+
+        @Override
+        public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
+            pending.add(new Docker.ApiCall("GET", "/v1.41/containers/json?all=false", 200, Duration.ofMillis(3)));
+            return List.of(new ContainerRow("b".repeat(64), "busybox", "sleep 300", 0, "running", "Up 1 second",
+                    List.of(), List.of("/bewoner"), Map.of()));
+        }
+
+        @Override
+        public nl.dockerles.engine.DaemonInfo daemon() {
+            pending.add(new Docker.ApiCall("GET", "/v1.41/version", 200, Duration.ofMillis(2)));
+            pending.add(new Docker.ApiCall("GET", "/v1.41/info", 200, Duration.ofMillis(5)));
+            return super.daemon();
+        }
+
+        @Override
+        public List<Docker.ApiCall> takeApiCalls() {
+            List<Docker.ApiCall> taken = List.copyOf(pending);
+            pending.clear();
+            return taken;
+        }
+    }
+}

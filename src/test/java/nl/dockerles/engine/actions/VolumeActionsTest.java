@@ -1,0 +1,91 @@
+package nl.dockerles.engine.actions;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.Messages;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** volume-of names a container's anonymous volume; volume-rm removes that one and checks it is gone. */
+class VolumeActionsTest {
+    private static final String NAME = "ecfcad293f824be19035abfb9718c0017943c2ae11bf64560fc072a2e715e50b";
+    private static final String INSPECT = "{\"Id\":\"abc\",\"Mounts\":["
+            + "{\"Type\":\"bind\",\"Source\":\"/tmp/x\",\"Destination\":\"/host\",\"RW\":true},"
+            + "{\"Type\":\"volume\",\"Name\":\"" + NAME + "\",\"Source\":\"/var/lib/docker/volumes/" + NAME
+            + "/_data\",\"Destination\":\"/data\",\"Driver\":\"local\",\"RW\":true}]}";
+    private final ActionTesting testing = new ActionTesting();
+
+    @Test
+    void volumeOfPrintsTheNameAsTheTemplateDoesAndKeepsIt() {
+        Volumes docker = new Volumes();
+
+        String output = new VolumeOfAction().run(testing.context(docker), Map.of("container", "schrijver"));
+
+        assertThat(output).isEqualTo(NAME + "\n");
+        assertThat(testing.facts.asMap()).containsEntry("volume", NAME).containsEntry("schrijver.volume", NAME)
+                .containsEntry("volume.short", NAME.substring(0, 12)).containsEntry("volume.destination", "/data");
+    }
+
+    @Test
+    void aContainerWithoutVolumeSaysSo() {
+        assertThat(VolumeOfAction.volumes("{\"Mounts\":[]}")).isEmpty();
+        Volumes docker = new Volumes();
+        docker.json = "{\"Mounts\":[]}";
+        assertThatThrownBy(() -> new VolumeOfAction().run(testing.context(docker), Map.of("container", "x")))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
+                        .isEqualTo("Container x heeft geen volume, dus er valt niets op te ruimen."));
+    }
+
+    @Test
+    void volumeRmRemovesOnlyThatVolumeAndCountsWhatIsLeft() {
+        Volumes docker = new Volumes();
+        docker.dangling.add("eigen-volume-van-de-gebruiker");
+
+        String output = new VolumeRmAction().run(testing.context(docker), Map.of("volume", NAME));
+
+        assertThat(output).isEqualTo(NAME + "\n");
+        assertThat(docker.calls()).containsExactly("volume rm " + NAME);
+        assertThat(testing.facts.asMap()).containsEntry("volume.removed", NAME)
+                .containsEntry("volumes.dangling", "1");
+    }
+
+    @Test
+    void volumeRmRefusesAnUnfilledPlaceholder() {
+        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(new Volumes()),
+                Map.of("volume", "{volume}"))).isInstanceOf(DockerlesException.class);
+    }
+
+    @Test
+    void theShellEquivalentsUseTheShellVariableVolume() {
+        assertThat(new VolumeOfAction().shell(Map.of("container", "schrijver"))).isEqualTo(
+                "volume=$(docker inspect -f '{{range .Mounts}}{{.Name}}{{end}}' schrijver); echo \"$volume\"");
+        assertThat(new VolumeRmAction().shell(Map.of("volume", "{volume}"))).isEqualTo("docker volume rm \"$volume\"");
+    }
+
+    private static final class Volumes extends FakeDocker {
+        String json = INSPECT;
+        final List<String> dangling = new ArrayList<>();
+
+        Volumes() {
+            super(new FakeTime());
+        }
+
+        @Override
+        public Optional<String> inspectJson(String nameOrId) {
+            return Optional.of(json);
+        }
+
+        @Override
+        public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
+            return dangling.stream().map(name -> new VolumeRow(name, "local", Map.of())).toList();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package nl.dockerles.engine.actions;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.Messages;
+import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** wait-postgres asks pg_isready over TCP until the answer is yes, and shows the answers without repeating them. */
+class WaitPostgresActionTest {
+    private final ActionTesting testing = new ActionTesting();
+    private final WaitPostgresAction action = new WaitPostgresAction();
+
+    @Test
+    void asksUntilPostgresAcceptsConnectionsAndCollapsesTheSameAnswer() {
+        Postgres docker = new Postgres(testing.time, 3, true);
+
+        String output = action.run(testing.context(docker), Map.of("container", "db"));
+
+        assertThat(output).isEqualTo("127.0.0.1:5432 - no response   (3×)\n"
+                + "127.0.0.1:5432 - accepting connections\n");
+        assertThat(docker.commands).hasSize(4).allMatch(c -> c.equals("pg_isready -h 127.0.0.1 -U postgres"));
+        assertThat(testing.facts.get("wait.tries")).isEqualTo("4");
+        assertThat(testing.facts.get("wait.seconds")).isEqualTo("2,0");
+        assertThat(testing.facts.get("db.ready")).isEqualTo("127.0.0.1:5432 - accepting connections");
+        assertThat(testing.screen()).contains("Klaar na 2,0 seconden (4 keer gevraagd).");
+    }
+
+    @Test
+    void givesUpAtTheDeadlineWithADutchMessage() {
+        Postgres docker = new Postgres(testing.time, Integer.MAX_VALUE, true);
+
+        assertThatThrownBy(() -> action.run(testing.context(docker), Map.of("container", "db", "timeout", "2")))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.DOCKER_ERROR);
+                    assertThat(Messages.dutch().of(e)).contains("na 2 seconden nog geen verbindingen")
+                            .contains("docker logs db");
+                });
+        assertThat(testing.screen()).contains("no response");
+    }
+
+    @Test
+    void aContainerThatStoppedShowsItsLastLogLines() {
+        Postgres docker = new Postgres(testing.time, 1, false);
+
+        assertThatThrownBy(() -> action.run(testing.context(docker), Map.of("container", "db")))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
+                        .contains("Container db is gestopt voordat PostgreSQL klaar was")
+                        .contains("superuser password is not specified"));
+    }
+
+    @Test
+    void theShellEquivalentIsALoopAroundTheSameProbe() {
+        assertThat(action.shell(Map.of("container", "db")))
+                .isEqualTo("until docker exec db pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done");
+    }
+
+    @Test
+    void linesCountRepeatsOnlyWhenTheyFollowEachOther() {
+        WaitPostgresAction.Lines lines = new WaitPostgresAction.Lines();
+        lines.add("a");
+        lines.add("a");
+        lines.add("b");
+        lines.add("a");
+        lines.add("");
+        assertThat(lines.render()).isEqualTo("a   (2×)\nb\na\n-\n");
+        assertThat(lines.last()).isEqualTo("-");
+    }
+
+    /** A database that answers "no response" {@code slow} times, each try half a second later. */
+    private static final class Postgres extends FakeDocker {
+        private final FakeTime time;
+        private final int slow;
+        private final boolean keepsRunning;
+        final List<String> commands = new ArrayList<>();
+
+        Postgres(FakeTime time, int slow, boolean keepsRunning) {
+            super(time);
+            this.time = time;
+            this.slow = slow;
+            this.keepsRunning = keepsRunning;
+        }
+
+        @Override
+        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+            boolean running = keepsRunning || commands.isEmpty();
+            return Optional.of(new ContainerInfo("d".repeat(64), "db", "postgres", running ? "running" : "exited",
+                    running, running ? 0 : 1, running ? 42 : 0, Instant.EPOCH, null, 0, Map.of(), "dddddddddddd",
+                    List.of()));
+        }
+
+        @Override
+        public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+            if (!keepsRunning && !commands.isEmpty()) {
+                throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", id);
+            }
+            commands.add(String.join(" ", command));
+            time.advance(Duration.ofMillis(500));
+            return commands.size() > slow ? new ExecResult(0, "127.0.0.1:5432 - accepting connections\n")
+                    : new ExecResult(2, "127.0.0.1:5432 - no response\n");
+        }
+
+        @Override
+        public String logs(String id, Integer tail) {
+            return "Error: Database is uninitialized and superuser password is not specified.\n";
+        }
+    }
+}
