@@ -22,7 +22,7 @@ docker run -d --name vers testdb:valkuil
 until docker exec vers pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 
 # 7. Where is the test data?
-docker exec vers psql -U postgres -c "SELECT * FROM klanten"
+docker exec vers psql -U postgres -c '\dt'
 
 # 8. The cause: a VOLUME
 docker inspect -f '{{json .Config.Volumes}}' postgres

@@ -16,10 +16,10 @@ curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json
 socat TCP-LISTEN:2375,bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &
 
 # 5. Talking to another daemon
-docker -H tcp://127.0.0.1:{tcp.port} ps
+docker -H tcp://127.0.0.1:2375 ps
 
 # 6. Why an open port is root
-docker -H tcp://127.0.0.1:{tcp.port} run --rm -v /:/host:ro busybox ls /host
+docker -H tcp://127.0.0.1:2375 run --rm -v /:/host:ro busybox ls /host
 
 # 7. Closing the port again
 kill $!

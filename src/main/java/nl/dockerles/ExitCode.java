@@ -17,6 +17,8 @@ public enum ExitCode {
     DOCKER_ERROR(6),
     /** Content under demos/ is invalid. */
     CONTENT(7),
+    /** {@code dockerles check}: something the workshop needs is missing here (images, free ports, disk). */
+    CHECK_FAILED(8),
     /** Interrupted with Ctrl-C (after cleaning up). */
     INTERRUPTED(130);
 

@@ -3,7 +3,6 @@ package nl.dockerles.cli;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
-import nl.dockerles.engine.Cleanup;
 import nl.dockerles.engine.Docker;
 import nl.dockerles.engine.RunIdentity;
 import nl.dockerles.engine.SectionPresenter;
@@ -32,11 +31,12 @@ final class SectionRun {
                  UnaryOperator<SectionPresenter> options) {
         try (Docker docker = context.connect()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
-            Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(docker, run), "dockerles-cleanup");
+            SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
+                    context.time(), messages, this::otherDaemon));
+            Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(presenter, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {
-                options.apply(new SectionPresenter(docker, console, prompter, context.time(), messages,
-                        this::otherDaemon)).present(entry, section, run);
+                presenter.present(entry, section, run);
             } finally {
                 removeHook(onCtrlC);
             }
@@ -44,9 +44,9 @@ final class SectionRun {
     }
 
     /** Ctrl-C: the JVM runs this hook; remove what this run made, then let the JVM end (exit code 130). */
-    private void cleanUpAfterInterrupt(Docker docker, RunIdentity run) {
+    private void cleanUpAfterInterrupt(SectionPresenter presenter, RunIdentity run) {
         try {
-            List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
+            List<String> removed = presenter.abort(run);
             context.err().println();
             context.err().println(messages.get("interrupted.cleaned",
                     removed.isEmpty() ? "-" : String.join(", ", removed)));

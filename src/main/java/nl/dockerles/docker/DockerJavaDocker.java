@@ -265,6 +265,31 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public DaemonDetails daemonDetails() {
+        return call(() -> DaemonDetailsQuery.query(client));
+    }
+
+    @Override
+    public void saveImages(List<String> references, Path file) {
+        run(() -> new ImageArchives(http, negotiatedApi).save(references, file));
+    }
+
+    @Override
+    public List<String> loadImages(Path file) {
+        return call(() -> new ImageArchives(http, negotiatedApi).load(file));
+    }
+
+    @Override
+    public List<NetworkRow> listNetworks(Map<String, String> labels) {
+        return call(() -> new Networks(client).list(labels));
+    }
+
+    @Override
+    public void removeNetwork(String idOrName) {
+        run(() -> new Networks(client).remove(idOrName));
+    }
+
+    @Override
     public void close() {
         open.closeAll();
         try {

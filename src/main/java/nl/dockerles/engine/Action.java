@@ -17,6 +17,14 @@ public interface Action {
      */
     String shell(Map<String, String> with);
 
+    /**
+     * Facts this action records that later steps' commands use, as demos/&lt;id&gt;.sh writes them: tcp-open
+     * gives {@code tcp.port → 2375}, so {@code docker -H tcp://127.0.0.1:{tcp.port} ps} runs in the script too.
+     */
+    default Map<String, String> shellFacts(Map<String, String> with) {
+        return Map.of();
+    }
+
     /** Does the work, prints its output through {@code context.console()}, records facts; returns the output. */
     String run(ActionContext context, Map<String, String> with);
 }

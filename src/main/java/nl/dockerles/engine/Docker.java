@@ -94,6 +94,23 @@ public interface Docker extends AutoCloseable {
     /** The HTTP calls made to the daemon since the last call of this method (for the remote section, --api). */
     List<ApiCall> takeApiCalls();
 
+    // --- for check, prepare and cleanup (nl.dockerles.ops) ---
+
+    /** What {@code check} needs besides {@link #daemon()}: the daemon's data folder and its version components. */
+    DaemonDetails daemonDetails();
+
+    /** {@code docker save}: the images, with their tags, into one tar archive at {@code file} (replaced). */
+    void saveImages(List<String> references, java.nio.file.Path file);
+
+    /** {@code docker load}: loads a tar archive made by save; what the daemon says it loaded ("busybox:latest"). */
+    List<String> loadImages(java.nio.file.Path file);
+
+    /** {@code docker network ls}: the networks carrying all of {@code labels}. */
+    List<NetworkRow> listNetworks(Map<String, String> labels);
+
+    /** {@code docker network rm}; a network that is already gone is fine (this is cleanup). */
+    void removeNetwork(String idOrName);
+
     @Override
     void close();
 
@@ -118,6 +135,16 @@ public interface Docker extends AutoCloseable {
     }
 
     record ApiCall(String method, String path, int status, Duration took) {
+    }
+
+    /**
+     * @param dockerRootDir where the daemon keeps images and containers ({@code docker info}: DockerRootDir)
+     * @param components    the names in the version's components ("Engine", "containerd"; Podman: "Podman Engine")
+     */
+    record DaemonDetails(String dockerRootDir, List<String> components) {
+    }
+
+    record NetworkRow(String id, String name, String driver, Map<String, String> labels) {
     }
 
     /** An attached TTY: what the presenter types goes in, the container's terminal comes out. */

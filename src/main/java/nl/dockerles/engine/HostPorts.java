@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * Host ports that a step publishes ({@code -p 127.0.0.1:8080:80}): whether one is free on this machine,
  * and the command with a taken port replaced by a free one (the command shown is the command run).
  */
-final class HostPorts {
+public final class HostPorts {
     private static final Pattern PUBLISH = Pattern.compile("(-p\\s*|--publish[ =])((?:[0-9.]+:)?)(\\d+)(:\\d+)");
 
     private HostPorts() {
     }
 
-    static boolean isFree(String hostIp, int port) {
+    public static boolean isFree(String hostIp, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             InetAddress address = hostIp == null || hostIp.isEmpty() ? null : InetAddress.getByName(hostIp);
@@ -67,7 +67,7 @@ final class HostPorts {
     }
 
     /** The published host ports of a command text: [hostIp, port] pairs. */
-    static java.util.List<String[]> published(String command) {
+    public static java.util.List<String[]> published(String command) {
         java.util.List<String[]> ports = new java.util.ArrayList<>();
         Matcher m = PUBLISH.matcher(command);
         while (m.find()) {

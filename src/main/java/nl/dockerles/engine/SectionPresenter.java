@@ -24,6 +24,7 @@ public final class SectionPresenter {
     private final Function<String, Docker> otherDaemon;
     private boolean showApiCalls;
     private int startAt = 1;
+    private volatile Workspace current;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -53,6 +54,7 @@ public final class SectionPresenter {
         console.title(entry.title().in(language) + "  (" + entry.part() + ")");
         console.paragraph(section.intro().in(language));
         try (Workspace workspace = new Workspace()) {
+            current = workspace;
             Facts facts = new Facts();
             HostFacts.add(facts, workspace, section);
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
@@ -74,6 +76,19 @@ public final class SectionPresenter {
                 workspace.close(docker, run);
             }
         }
+    }
+
+    /**
+     * Ctrl-C (from the JVM's shutdown hook, while a step may still run): removes what the run made, undoes what
+     * its actions opened, and removes its temporary folder. Returns the names of what was removed.
+     */
+    public List<String> abort(RunIdentity run) {
+        List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
+        Workspace workspace = current;
+        if (workspace != null) {
+            workspace.close(docker, run);
+        }
+        return removed;
     }
 
     private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {

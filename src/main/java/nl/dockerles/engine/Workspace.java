@@ -15,6 +15,15 @@ import java.util.stream.Stream;
  */
 public final class Workspace implements AutoCloseable {
     private Path folder;
+    private final java.util.Deque<java.util.function.Consumer<Docker>> atEnd = new java.util.ArrayDeque<>();
+
+    /**
+     * Something an action opened or left that must not outlive the run (a TCP port, a dangling volume): done at
+     * the end of the run, also after the presenter quit, last registered first. A failure is not the run's.
+     */
+    public synchronized void atEnd(java.util.function.Consumer<Docker> task) {
+        atEnd.push(task);
+    }
 
     public synchronized Path folder() {
         if (folder == null) {
@@ -36,6 +45,13 @@ public final class Workspace implements AutoCloseable {
      * container of this run, as root, empties the folder first.
      */
     public synchronized void close(Docker docker, RunIdentity run) {
+        while (!atEnd.isEmpty()) {
+            try {
+                atEnd.pop().accept(docker);
+            } catch (RuntimeException ignored) {
+                // the run is over; what could not be undone stays, as Cleanup leaves what it cannot remove
+            }
+        }
         if (folder == null || deleteTree()) {
             folder = null;
             return;

@@ -23,10 +23,18 @@ public final class ShellScript {
 
     public static String of(Section section, String language) {
         StringBuilder body = new StringBuilder();
+        java.util.Map<String, String> known = new java.util.LinkedHashMap<>();
         int number = 1;
         for (Step step : section.steps()) {
             body.append("\n# ").append(number++).append(". ").append(step.title().in(language)).append('\n');
-            body.append(files(step)).append(variables(line(step))).append('\n');
+            String line = variables(line(step));
+            for (var fact : known.entrySet()) {
+                line = line.replace("{" + fact.getKey() + "}", fact.getValue());
+            }
+            body.append(files(step)).append(line).append('\n');
+            if (step.action() != null) {
+                Actions.find(step.action()).ifPresent(action -> known.putAll(action.shellFacts(step.with())));
+            }
         }
         StringBuilder sh = new StringBuilder();
         sh.append("#!/usr/bin/env bash\n");

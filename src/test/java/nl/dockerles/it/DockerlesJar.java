@@ -76,5 +76,24 @@ final class DockerlesJar {
     }
 
     record Result(int exitCode, String out, String err) {
+        private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[\\w.]+}");
+
+        /** The notes (from "→ " to the next blank line): where dockerles fills in real values. */
+        String notes() {
+            StringBuilder notes = new StringBuilder();
+            boolean inNote = false;
+            for (String line : out.split("\n")) {
+                inNote = line.startsWith("→ ") || (inNote && !line.isBlank());
+                if (inNote) {
+                    notes.append(line).append('\n');
+                }
+            }
+            return notes.toString();
+        }
+
+        /** Placeholders that stayed unfilled in the notes, e.g. "{demo.status}". */
+        java.util.List<String> unfilled() {
+            return PLACEHOLDER.matcher(notes()).results().map(java.util.regex.MatchResult::group).toList();
+        }
     }
 }

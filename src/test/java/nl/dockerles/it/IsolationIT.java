@@ -32,13 +32,16 @@ class IsolationIT {
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", "isolation");
         Instant end = Instant.now();
         String out = result.out();
+        String text = flat(out);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(out).doesNotContainPattern(UNFILLED).doesNotContain("\u001B[");
+        // busybox ps shows a forked applet as "{ps} sh": real output, not a placeholder.
+        assertThat(out.replace("{ps}", "")).doesNotContainPattern(UNFILLED).doesNotContain("\u001B[");
 
         // Inside: the shell is PID 1, next to ps only, in the container's own PID namespace.
-        assertThat(out).containsPattern("(?m)^\\s+1 root\\s+sh\\s*$").contains("De shell (sh) is PID 1");
+        assertThat(out).containsPattern("(?m)^\\s+1 root\\s+sh\\s*$");
+        assertThat(text).contains("De shell (sh) is PID 1");
         String nsInside = group(out, "/ # readlink /proc/1/ns/pid\\s*\\R(pid:\\[\\d+])");
         String hostname = group(out, "/ # hostname\\s*\\R(\\S+)");
 
@@ -49,7 +52,7 @@ class IsolationIT {
         assertThat(ps.find()).as("a ps line in:\n" + out).isTrue();
         assertThat(ps.group(1)).as("the host PID shown is the one inspect gave").isEqualTo(pid);
         assertThat(ps.group(3).strip()).as("/proc/" + pid + "/cmdline on the host").isEqualTo("sh");
-        assertThat(out).contains("processen: PID " + pid + ", sh, van gebruiker " + ps.group(2))
+        assertThat(text).contains("processen: PID " + pid + ", sh, van gebruiker " + ps.group(2))
                 .contains("containerd-shim");
 
         // Namespaces: this machine's are the test's own; the container's pid namespace is the one seen inside.
@@ -63,7 +66,7 @@ class IsolationIT {
             assertThat(out).as(kind).containsPattern("(?m)^" + kind + "\\s+" + Pattern.quote(own)
                     + "\\s+" + kind + ":\\[\\d+]\\s+eigen$");
         }
-        assertThat(out).containsPattern("Eigen namespaces van cel: pid, uts, net, mnt, ipc");
+        assertThat(text).contains("Eigen namespaces van cel: pid, uts, net, mnt, ipc.");
 
         // The daemon saw one container named cel, its hostname its short ID, killed by rm -f.
         List<Event> events = DaemonState.events("isolation", start, end);
@@ -73,6 +76,11 @@ class IsolationIT {
         assertThat(created.get(0).getId()).startsWith(hostname);
         assertThat(events).extracting(Event::getAction).containsSubsequence("create", "start", "kill", "die",
                 "destroy");
+    }
+
+    /** The narration wraps at the console's width: notes are matched with all whitespace as one space. */
+    static String flat(String out) {
+        return out.replaceAll("\\s+", " ");
     }
 
     static String group(String text, String regex) {

@@ -27,6 +27,7 @@ class RunIT {
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", "run");
         Instant end = Instant.now();
         String out = result.out();
+        String text = IsolationIT.flat(out);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
@@ -34,7 +35,8 @@ class RunIT {
 
         // Ctrl-D: the shell (PID 1) ended, and with it the container, without an error.
         assertThat(out).contains("$ docker run -it --name eenmalig busybox sh").containsPattern("/ # echo \\$\\$\\R1\\R")
-                .contains("<Ctrl-D>").contains("Status: exited, exitcode 0.");
+                .contains("<Ctrl-D>");
+        assertThat(text).contains("De shell was PID 1,").contains("Status: exited, exitcode 0.");
         assertThat(out).containsPattern("(?m)^\\w{12}\\s+busybox\\s+\"sh\".*Exited \\(0\\).*eenmalig$");
 
         // -d: back at once, as bash's time prints it.
@@ -43,10 +45,10 @@ class RunIT {
         assertThat(Double.parseDouble(real)).as("seconds docker run -d took").isLessThan(2.0);
 
         // attach: blocked until sleep 10 ended, exit code 0.
-        long waited = Long.parseLong(group(out, "attach wachtte (\\d+) seconden"));
+        long waited = Long.parseLong(group(text, "attach wachtte (\\d+) seconden"));
         assertThat(waited).isBetween(5L, 15L);
-        assertThat(out).contains("en de exitcode is 0.");
-        assertThat(out).containsPattern("duurt_lang: \"Exited \\(0\\)");
+        assertThat(text).contains("en de exitcode is 0.");
+        assertThat(text).containsPattern("duurt_lang: \"Exited \\(0\\)");
 
         List<Event> events = DaemonState.events("run", start, end);
         Event started = only(events, "start", "duurt_lang");

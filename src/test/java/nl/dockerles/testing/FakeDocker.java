@@ -257,6 +257,74 @@ public class FakeDocker implements Docker {
     public void close() {
     }
 
+    // --- check, prepare and cleanup ---
+
+    /** An image that is there, e.g. postgres:latest for the database section. */
+    public void addImage(String image) {
+        images.add(image);
+    }
+
+    @Override
+    public DaemonDetails daemonDetails() {
+        return new DaemonDetails("/var/lib/docker", List.of("Engine", "containerd", "runc", "docker-init"));
+    }
+
+    /** A real tar with the manifest.json docker save writes (no layers): enough to verify what is in it. */
+    @Override
+    public void saveImages(List<String> references, java.nio.file.Path file) {
+        calls.add("save " + String.join(" ", references));
+        List<Map<String, Object>> manifest = new ArrayList<>();
+        for (String reference : references) {
+            if (!images.contains(reference)) {
+                throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.archive.save.failed", file,
+                        "reference does not exist");
+            }
+            manifest.add(Map.of("Config", newId() + ".json", "RepoTags", List.of(reference), "Layers", List.of()));
+        }
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                java.nio.file.Files.newOutputStream(file))) {
+            byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(manifest);
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("manifest.json");
+            entry.setSize(json.length);
+            tar.putArchiveEntry(entry);
+            tar.write(json);
+            tar.closeArchiveEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the manifest.json of the archive: its tagged images are there afterwards. */
+    @Override
+    public List<String> loadImages(java.nio.file.Path file) {
+        calls.add("load " + file.getFileName());
+        List<String> loaded = new ArrayList<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                java.nio.file.Files.newInputStream(file))) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.getName().equals("manifest.json")) {
+                    for (var image : new com.fasterxml.jackson.databind.ObjectMapper().readTree(tar.readAllBytes())) {
+                        image.path("RepoTags").forEach(tag -> loaded.add(tag.asText()));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.archive.load.failed", file, e.getMessage());
+        }
+        images.addAll(loaded);
+        return loaded;
+    }
+
+    @Override
+    public List<NetworkRow> listNetworks(Map<String, String> labels) {
+        return List.of();
+    }
+
+    @Override
+    public void removeNetwork(String idOrName) {
+        calls.add("network rm " + idOrName);
+    }
+
     private String newId() {
         counter++;
         String seed = String.format("%02x", counter);

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code restart-watch}: follows the daemon's start and die events of a container with a restart policy and
  * prints, line by line as the restarts happen, its RestartCount, the measured gap between starts, how long each
  * run lasted and how long Docker waited, beside Docker's own schedule (100 ms, doubling, at most a minute).
- * With --auto it stops after {@code restarts} restarts (default 7), with a presenter after
+ * With --auto it stops when the RestartCount reaches {@code restarts} (default 7), with a presenter at
  * {@code presenterRestarts} (default 8); never later than {@code seconds} (default 60) after it began.
  * Facts: {@code restart.watched}, {@code restart.count}, {@code restart.seconds}, {@code restart.gaps},
  * {@code restart.firstGap}, {@code restart.lastGap}, {@code restart.lastWait}, {@code restart.nextWaits},
@@ -90,6 +90,8 @@ public final class RestartWatchAction implements Action {
         private long firstStart;
         private long lastStart;
         private Long lastDie;
+        /** How long before the first start we saw the container was run (estimated when it had restarted). */
+        private Duration sinceRun = Duration.ZERO;
 
         Watch(ActionContext context, RestartTimetable table) {
             this.context = context;
@@ -103,7 +105,8 @@ public final class RestartWatchAction implements Action {
             firstStart = nanos(now.startedAt());
             lastStart = firstStart;
             for (int i = 0; i < count; i++) {
-                backoff.next(Duration.ZERO); // the runs before we looked were short ones, as this container's are
+                // The runs before we looked were short ones, as this container's are: about 2 s and the wait.
+                sinceRun = sinceRun.plus(averageRun).plus(backoff.next(Duration.ZERO));
             }
             print(table.header());
             if (count > 0) {
@@ -114,7 +117,7 @@ public final class RestartWatchAction implements Action {
 
         void follow(BlockingQueue<Docker.ContainerEvent> events, int target, Duration limit)
                 throws InterruptedException {
-            while (gaps.size() < target) {
+            while (count < target) {
                 long left = limit.toNanos() - (context.time().nanoTime() - watchStart);
                 if (left <= 0) {
                     context.console().info(messages.get("restartwatch.limit", limit.toSeconds(), gaps.size()));
@@ -168,7 +171,8 @@ public final class RestartWatchAction implements Action {
                     : Containers.seconds(locale, seconds(gaps.get(gaps.size() - 1))));
             facts.put("restart.lastWait", lastWait == null ? "?" : table.seconds(lastWait).replace(" s", ""));
             facts.put("restart.nextWaits", coming);
-            facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart, averageRun, backoff)));
+            facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart + sinceRun.toNanos(),
+                    averageRun, backoff)));
             return shown.toString();
         }
 

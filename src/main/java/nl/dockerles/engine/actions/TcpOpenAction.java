@@ -34,6 +34,16 @@ public final class TcpOpenAction implements Action {
                 + ",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &";
     }
 
+    /**
+     * The facts later commands use, as the .sh script writes them: {@code {tcp.port}} is the port socat was
+     * given. (For ShellScript, once the Action interface has this as a default method.)
+     */
+    @Override
+    public Map<String, String> shellFacts(Map<String, String> with) {
+        return Map.of("tcp.port", with.getOrDefault("port", String.valueOf(DOCKER_PORT)),
+                "tcp.host", "tcp://127.0.0.1:" + with.getOrDefault("port", String.valueOf(DOCKER_PORT)));
+    }
+
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         int preferred = Containers.integer(with, "port", DOCKER_PORT);
@@ -53,6 +63,7 @@ public final class TcpOpenAction implements Action {
             throw new DockerlesException(ExitCode.CONFLICT, "error.port.nofree", preferred);
         }
         TcpForward.setCurrent(forward);
+        context.workspace().atEnd(docker -> TcpForward.closeCurrent());
         int port = forward.port();
         if (port != preferred) {
             context.console().warn(context.messages().get("action.tcp.moved", preferred, port));

@@ -119,13 +119,16 @@ class RestartWatchActionTest {
         Crashing docker = new Crashing(testing, 3, 4);
 
         String shown = action.run(testing.context(docker, "restart", true),
-                Map.of("container", "crashingbackgroundprocess", "restarts", "4"));
+                Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
 
         assertThat(testing.screen()).contains("Deze container was al 3 keer herstart");
         List<String> rows = shown.lines().filter(line -> line.matches("^\\d+ .*")).toList();
         assertThat(rows.get(0)).startsWith("3 ");
         assertThat(rows.get(1)).startsWith("4 ");
         assertThat(schedule(rows)).containsExactly("0,80", "1,6", "3,2", "6,4");
+        assertThat(testing.facts.get("restart.watched")).isEqualTo("4");
+        // Before we looked: about (2 + 0.1) + (2 + 0.2) + (2 + 0.4) s since docker run, then 4 measured gaps.
+        assertThat(Long.parseLong(testing.facts.get("restart.tenAt"))).isBetween(70L, 80L);
     }
 
     @Test

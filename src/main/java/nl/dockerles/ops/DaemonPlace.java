@@ -1,0 +1,38 @@
+package nl.dockerles.ops;
+
+import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.engine.Docker.DaemonDetails;
+
+import java.util.Locale;
+
+/** Where the daemon runs, seen from this machine: here, in Docker Desktop's VM, in another VM, or elsewhere. */
+public enum DaemonPlace {
+    /** On this machine, without a VM: its data folder and its published ports are this machine's. */
+    LOCAL,
+    /** In the Linux VM of Docker Desktop (its OperatingSystem says "Docker Desktop"). */
+    DESKTOP,
+    /** In a Linux VM of another kind (this machine is no Linux: Colima, Podman machine, Rancher Desktop …). */
+    VM,
+    /** On another machine (DOCKER_HOST=tcp://…). */
+    REMOTE;
+
+    public static DaemonPlace of(DaemonInfo daemon, String osName) {
+        String host = daemon.host() == null ? "" : daemon.host();
+        boolean here = host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
+                || host.contains("://localhost") || host.contains("://[::1]");
+        if (!here) {
+            return REMOTE;
+        }
+        String operatingSystem = daemon.operatingSystem() == null ? "" : daemon.operatingSystem();
+        if (operatingSystem.contains("Docker Desktop")) {
+            return DESKTOP;
+        }
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        return os.contains("linux") ? LOCAL : VM;
+    }
+
+    /** Podman answers the Docker API too, and says so in its version's components ("Podman Engine"). */
+    public static boolean isPodman(DaemonDetails details) {
+        return details.components().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).contains("podman"));
+    }
+}

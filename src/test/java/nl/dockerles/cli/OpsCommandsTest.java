@@ -1,0 +1,278 @@
+package nl.dockerles.cli;
+
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
+import nl.dockerles.engine.Docker;
+import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.ops.ImageArchive;
+import nl.dockerles.ops.OpsFakeDocker;
+import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Runs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** check, prepare and cleanup as a user runs them, against the fake daemon. */
+class OpsCommandsTest {
+    private final FakeTime time = new FakeTime();
+    private final OpsFakeDocker docker = new OpsFakeDocker();
+
+    @TempDir
+    Path dir;
+
+    private Runs run(String... args) {
+        return run(docker, args);
+    }
+
+    private Runs run(Docker daemon, String... args) {
+        return Runs.run(env -> daemon, time, Map.of("LANG", "C"), args);
+    }
+
+    // --- check ---
+
+    @Test
+    void checkNamesAMissingImageWithWhatToDoAndFails() {
+        Runs run = run("check");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code).isEqualTo(8);
+        assertThat(run.out()).contains("dockerles check: kan de workshop hier draaien?")
+                .contains("Docker daemon bereikbaar op unix:///var/run/docker.sock")
+                .contains("Image busybox:latest is er").contains("Image nginx:latest is er (voor ports)")
+                .contains("Image postgres:latest ontbreekt (nodig voor database)")
+                .contains("Wat nu: haal het op met dockerles prepare")
+                .contains("Nog niet klaar:").contains("Schijfruimte:");
+        assertThat(run.out()).doesNotContain("\u001B[");
+    }
+
+    @Test
+    void checkWithAllImagesHasNoImageProblem() {
+        docker.addImage("postgres:latest");
+        Runs run = run("check");
+
+        assertThat(run.out()).contains("Image postgres:latest is er (voor database)").doesNotContain("ontbreekt");
+        // Ports are this machine's: free here, or taken by whatever else runs now; either way a line each.
+        assertThat(run.out()).containsPattern("Poort 127\\.0\\.0\\.1:8080 is (vrij|bezet|in gebruik)");
+    }
+
+    @Test
+    void checkWithoutADaemonSaysWhatToDoAndExitsThree() {
+        Runs run = Runs.run(env -> {
+            throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.unreachable", "  - geprobeerd");
+        }, time, Map.of("LANG", "C"), "check");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("Docker daemon: niet bereikbaar").contains("Docker draait niet")
+                .contains("Zonder daemon valt de rest niet te controleren");
+    }
+
+    @Test
+    void checkInEnglish() {
+        Runs run = run("check", "--lang", "en");
+
+        assertThat(run.out()).contains("can the workshop run here?").contains("Image postgres:latest is missing");
+    }
+
+    // --- prepare ---
+
+    @Test
+    void prepareOfflineWithEveryImageHereSucceedsWithANotePerImage() {
+        docker.addImage("postgres:latest");
+        Runs run = run("prepare");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String image : List.of("busybox:latest", "nginx:latest", "postgres:latest")) {
+            assertThat(run.out()).contains(image + ": ophalen lukte niet (offline), maar het image is er al");
+        }
+        assertThat(run.out()).contains("Alle 3 images van de workshop zijn er.");
+        assertThat(docker.calls()).contains("pull busybox:latest", "pull nginx:latest", "pull postgres:latest");
+    }
+
+    @Test
+    void prepareWithAMissingImageThatCannotBePulledFails() {
+        Runs run = run("prepare");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
+        assertThat(run.out()).contains("postgres:latest: ophalen lukte niet (offline), en het image is er niet.");
+        assertThat(run.err()).contains("Deze images ontbreken en konden niet worden opgehaald: postgres:latest.")
+                .contains("dockerles prepare --load");
+    }
+
+    @Test
+    void prepareSavesEveryImageAndChecksTheArchive() throws Exception {
+        docker.addImage("postgres:latest");
+        Path archive = dir.resolve("workshop.tar");
+        Runs run = run("prepare", "--save", archive.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ImageArchive.tags(archive)).containsExactlyInAnyOrder("busybox:latest", "nginx:latest",
+                "postgres:latest");
+        assertThat(run.out()).contains("Alle images opslaan in " + archive)
+                .contains(archive + " (").contains("bevat alle 3 images: busybox:latest, nginx:latest, postgres:latest")
+                .contains("dockerles prepare --load " + archive);
+        assertThat(docker.calls()).contains("save busybox:latest nginx:latest postgres:latest");
+    }
+
+    @Test
+    void anArchiveThatLacksAnImageIsAFailure() {
+        docker.addImage("postgres:latest");
+        OpsFakeDocker forgetful = new OpsFakeDocker() {
+            @Override
+            public void saveImages(List<String> references, Path file) {
+                super.saveImages(references.subList(0, 2), file);
+            }
+        };
+        forgetful.addImage("postgres:latest");
+        Path archive = dir.resolve("half.tar");
+        Runs run = run(forgetful, "prepare", "--save", archive.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code);
+        assertThat(run.err()).contains("Het archief " + archive + " mist: postgres:latest.");
+    }
+
+    @Test
+    void prepareLoadsAnArchiveAndChecksEveryImageIsThere() {
+        OpsFakeDocker home = new OpsFakeDocker();
+        home.addImage("postgres:latest");
+        Path archive = dir.resolve("usb.tar");
+        home.saveImages(List.of("busybox:latest", "nginx:latest", "postgres:latest"), archive);
+
+        Runs run = run("prepare", "--load", archive.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Images laden uit " + archive)
+                .contains("Geladen: busybox:latest, nginx:latest, postgres:latest")
+                .contains("Alle 3 images van de workshop zijn er: busybox:latest, nginx:latest, postgres:latest");
+        assertThat(docker.imageExists("postgres:latest")).isTrue();
+        assertThat(docker.calls()).noneMatch(call -> call.startsWith("pull"));
+    }
+
+    @Test
+    void anArchiveWithoutAnImageLeavesItMissing() {
+        Path archive = dir.resolve("oud.tar");
+        new OpsFakeDocker().saveImages(List.of("busybox:latest"), archive);
+
+        Runs run = run("prepare", "--load", archive.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
+        assertThat(run.err()).contains("Na het laden van " + archive + " ontbreken nog: postgres:latest.");
+    }
+
+    @Test
+    void loadingAFileThatIsNotThereIsAUsageError() {
+        Runs run = run("prepare", "--load", dir.resolve("weg.tar").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(run.err()).contains("bestaat niet");
+    }
+
+    @Test
+    void saveAndLoadTogetherIsAUsageError() throws Exception {
+        Path archive = Files.createFile(dir.resolve("a.tar"));
+        Runs run = run("prepare", "--save", dir.resolve("b.tar").toString(), "--load", archive.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(run.err()).contains("--save en --load gaan niet samen");
+    }
+
+    // --- cleanup ---
+
+    private void labelledThings() {
+        Map<String, String> ours = new RunIdentity("snapshots", "1a2b3c4d").labels();
+        docker.addForeignContainer("firstbusybox", ours);
+        docker.addForeignContainer("mijn-eigen", Map.of());
+        docker.addLabelledImage("sha256:aaaa1111aaaa1111", "metfoo:latest", ours);
+        docker.addLabelledImage("sha256:cccc3333cccc3333", "mijnimage:1", Map.of());
+        docker.addVolume("dockerles-vol", ours);
+        docker.addNetwork("n1", "dockerles-net", ours);
+        docker.addForeignContainer("jan-demo", new RunIdentity("lifecycle", "5e6f7a8b", "jan-").labels());
+    }
+
+    @Test
+    void cleanupDryRunListsEverythingAndRemovesNothing() {
+        labelledThings();
+        Runs run = run("cleanup", "--dry-run");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Dit zou dockerles cleanup verwijderen (alles met het label nl.dockerles.managed=true)")
+                .containsPattern("container +firstbusybox +\\(sectie snapshots\\)")
+                .containsPattern("container +jan-demo +\\(sectie lifecycle, voorvoegsel jan-\\)")
+                .containsPattern("image +metfoo:latest")
+                .containsPattern("volume +dockerles-vol")
+                .containsPattern("netwerk +dockerles-net")
+                .contains("Niets verwijderd (--dry-run): 5 dingen gevonden. Echt verwijderen: dockerles cleanup")
+                .doesNotContain("mijn-eigen").doesNotContain("mijnimage");
+        assertThat(docker.calls()).noneMatch(call -> call.startsWith("remove") || call.startsWith("rmi")
+                || call.startsWith("volume rm") || call.startsWith("network rm"));
+        assertThat(docker.containers()).hasSize(3);
+    }
+
+    @Test
+    void cleanupRemovesWhatCarriesTheLabelsAndSaysWhat() {
+        labelledThings();
+        Runs run = run("cleanup");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Verwijderd (alles met het label nl.dockerles.managed=true):")
+                .contains("firstbusybox").contains("metfoo:latest").contains("dockerles-vol").contains("dockerles-net")
+                .contains("Samen: 2 containers, 1 image, 1 volume, 1 netwerk.")
+                .contains("is niet aangeraakt");
+        assertThat(docker.containers()).extracting(c -> c.name).containsExactly("mijn-eigen");
+        assertThat(docker.images).containsOnlyKeys("sha256:cccc3333cccc3333");
+        assertThat(docker.volumes).isEmpty();
+        assertThat(docker.networks).isEmpty();
+    }
+
+    @Test
+    void cleanupWithAPrefixRemovesOnlyThatPrefix() {
+        labelledThings();
+        Runs run = run("cleanup", "--prefix", "jan");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("voorvoegsel jan-").contains("jan-demo").doesNotContain("firstbusybox")
+                .contains("Samen: 1 container.");
+        assertThat(docker.containers()).extracting(c -> c.name).containsExactlyInAnyOrder("firstbusybox", "mijn-eigen");
+        assertThat(docker.volumes).containsOnlyKeys("dockerles-vol");
+    }
+
+    @Test
+    void cleanupWithNothingToDoSaysSo() {
+        docker.addForeignContainer("mijn-eigen", Map.of());
+        Runs run = run("cleanup");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Niets op te ruimen: er is niets met het label nl.dockerles.managed=true.");
+        assertThat(docker.containers()).hasSize(1);
+    }
+
+    @Test
+    void whatStaysIsListedWithTheReasonAndADockerErrorExitCode() {
+        labelledThings();
+        docker.inUse.add("sha256:aaaa1111aaaa1111");
+        Runs run = run("cleanup");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.DOCKER_ERROR.code);
+        assertThat(run.out()).contains("Bleef staan:").contains("metfoo:latest");
+        assertThat(run.err()).contains("Het image sha256:aaaa1111aaaa1111 is nog in gebruik");
+        assertThat(docker.volumes).isEmpty();
+    }
+
+    // --- help ---
+
+    @Test
+    void theHelpListsTheThreeCommands() {
+        Runs run = run("--help");
+
+        assertThat(run.out()).contains("check").contains("Controleert of de workshop hier kan draaien")
+                .contains("prepare").contains("Haalt alle images van de workshop op")
+                .contains("cleanup").contains("Verwijdert alles wat dockerles maakte");
+        assertThat(run("prepare", "--help").out()).contains("--save=BESTAND").contains("--load=BESTAND");
+        assertThat(run("cleanup", "--help").out()).contains("--dry-run").contains("verwijdert niets");
+        assertThat(run("check", "--help").out()).contains("8 als er iets ontbreekt");
+    }
+}

@@ -1,0 +1,69 @@
+package nl.dockerles.it;
+
+import nl.dockerles.content.Catalog;
+import nl.dockerles.ops.WorkshopNeeds;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code dockerles check} on this machine, as the built jar. */
+class CheckIT {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final String OK = "(✓|OK) ";
+
+    @Test
+    void everythingIsHereSoTheWorkshopCanRun() throws Exception {
+        DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "check");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).containsPattern(OK + "Docker daemon bereikbaar op unix:///var/run/docker.sock")
+                .containsPattern("Docker Engine [0-9.]+\\S*, API 1\\.\\d+ \\(dockerles spreekt 1\\.\\d+\\), linux/")
+                .contains("De daemon draait direct op deze machine, niet in een VM.")
+                .containsPattern(OK + "Image busybox:latest is er")
+                .containsPattern(OK + "Image nginx:latest is er \\(voor ports\\)")
+                .containsPattern(OK + "Image postgres:latest is er \\(voor database\\)")
+                .containsPattern(OK + "Poort 127\\.0\\.0\\.1:8080 ")
+                .containsPattern(OK + "Schijfruimte: [0-9.]+[kMGT]?B vrij in /var/lib/docker, de map van Docker")
+                .contains("Alles in orde: de workshop kan hier draaien.")
+                .doesNotContain("\u001B[");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aTakenPortIsNamedWithWhatToDoAndFails() throws Exception {
+        WorkshopNeeds.PortNeed port = WorkshopNeeds.of(new Catalog()).ports().get(
+                WorkshopNeeds.of(new Catalog()).ports().size() - 1);
+        try (ServerSocket occupied = new ServerSocket()) {
+            occupied.setReuseAddress(false);
+            occupied.bind(new InetSocketAddress(InetAddress.getByName(port.hostIp()), port.port()));
+
+            DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "check");
+
+            assertThat(result.exitCode()).as(result.out()).isEqualTo(8);
+            assertThat(result.out())
+                    .containsPattern("(✗|XX) Poort " + port.address().replace(".", "\\.")
+                            + " is bezet door een ander programma \\(nodig voor ports\\)")
+                    .contains("Wat nu: kijk welk programma hem gebruikt")
+                    .contains("ss -ltnp | grep :" + port.port())
+                    .containsPattern(OK + "Image busybox:latest is er")
+                    .contains("Nog niet klaar: 1 punt hierboven.");
+        }
+    }
+
+    @Test
+    void withoutADaemonItSaysWhatToDoAndExitsThree() throws Exception {
+        DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of("DOCKER_HOST", "unix:///tmp/geen-docker-hier.sock"),
+                "check");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).containsPattern("(✗|XX) Docker daemon: niet bereikbaar")
+                .contains("unix:///tmp/geen-docker-hier.sock").contains("Wat nu:")
+                .contains("Zonder daemon valt de rest niet te controleren");
+    }
+}
