@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 final class CheckCommand implements Callable<Integer> {
     private final AppContext context;
     private final Messages messages;
+    private int width;
 
     @ParentCommand
     RootCommand root;
@@ -79,12 +80,31 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Long advice is wrapped at the terminal's width (COLUMNS), else at 100. */
+    /** Long advice is wrapped at the terminal's width (asked once), else at COLUMNS, else at 100. */
     private int width() {
-        try {
-            return Math.max(60, Integer.parseInt(context.env().getOrDefault("COLUMNS", "100")));
-        } catch (NumberFormatException e) {
-            return 100;
+        if (width == 0) {
+            width = terminalWidth();
+            if (width <= 0) {
+                try {
+                    width = Integer.parseInt(context.env().getOrDefault("COLUMNS", "100"));
+                } catch (NumberFormatException e) {
+                    width = 100;
+                }
+            }
+            width = Math.max(60, width);
+        }
+        return width;
+    }
+
+    private int terminalWidth() {
+        if (!context.terminal()) {
+            return 0;
+        }
+        try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(true)
+                .jni(true).exec(false).build()) {
+            return terminal.getWidth();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
         }
     }
 

@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
             descriptionKey = "demo.typing")
     int typing;
 
+    @Option(names = "--interactief", descriptionKey = "demo.interactive")
+    boolean handOver;
+
     DemoCommand(AppContext context, Messages messages) {
         this.context = context;
         this.messages = messages;
@@ -59,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         try {
             new SectionRun(context, messages).present(entry, section, root.global.prefix, console, prompter,
-                    sections -> sections.showApiCalls(api).startAt(startAt));
+                    sections -> sections.showApiCalls(api).startAt(startAt)
+                            .handOverShells(handOver && keys != null ? keys : null));
         } finally {
             if (keys != null) {
                 keys.close();

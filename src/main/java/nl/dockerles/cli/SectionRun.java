@@ -38,7 +38,24 @@ final class SectionRun {
             try {
                 presenter.present(entry, section, run);
             } finally {
-                removeHook(onCtrlC);
+                if (!removeHook(onCtrlC)) {
+                    waitForTheEnd(onCtrlC);
+                }
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C came in while a step ran: the hook cleans up with this same connection, so this thread must not
+     * close it, nor report the step's failure. The JVM ends (exit code 130) once the hook is done.
+     */
+    private static void waitForTheEnd(Thread hook) {
+        while (true) {
+            try {
+                hook.join();
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // Keep waiting: the JVM is ending.
             }
         }
     }
@@ -63,11 +80,13 @@ final class SectionRun {
         return context.docker().apply(env);
     }
 
-    private static void removeHook(Thread hook) {
+    /** False when the JVM is already shutting down: Ctrl-C came in and the hook runs. */
+    private static boolean removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
         } catch (IllegalStateException shuttingDown) {
-            // The hook is already running: Ctrl-C came in; it cleans up.
+            return false;
         }
     }
 }

@@ -260,6 +260,11 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public void resizeTty(String id, int width, int height) {
+        run(() -> client.resizeContainerCmd(id).withSize(height, width).exec());
+    }
+
+    @Override
     public List<ApiCall> takeApiCalls() {
         return http.take();
     }

@@ -44,6 +44,7 @@ final class ImageArchives {
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.archive.save.failed", file,
                         new RawApi.Reply(response.getStatusCode(), body).message());
             }
+            partial.toFile().deleteOnExit(); // Ctrl-C halfway: no half archive left on the stick
             try (InputStream in = response.getBody()) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -74,13 +74,20 @@ final class ContainerCommands {
 
     private String ps(DockerCommand.Ps ps) {
         Map<String, String> labels = new LinkedHashMap<>();
+        List<String> names = new java.util.ArrayList<>();
         for (String filter : ps.filters()) {
             if (filter.startsWith("label=")) {
                 String[] kv = filter.substring(6).split("=", 2);
                 labels.put(kv[0], kv.length > 1 ? kv[1] : null);
+            } else if (filter.startsWith("name=")) {
+                names.add(filter.substring(5));
             }
         }
         List<ContainerRow> rows = docker.listContainers(ps.all(), labels);
+        if (!names.isEmpty()) {
+            // As the daemon's name filter: a part of the name matches.
+            rows = rows.stream().filter(row -> names.stream().anyMatch(row.name()::contains)).toList();
+        }
         for (ContainerRow row : rows) {
             facts.put(row.name() + ".status", row.status());
             facts.put(row.name() + ".id", PsTable.shortId(row.id()));

@@ -5,6 +5,7 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Step;
 import nl.dockerles.ui.Console;
+import nl.dockerles.ui.PresenterTerminal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +27,14 @@ final class ContainerRunner {
     private final RunIdentity run;
     private final Console console;
     private final Facts facts;
+    private final PresenterTerminal terminal;
 
-    ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts) {
+    ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal) {
         this.docker = docker;
         this.run = run;
         this.console = console;
         this.facts = facts;
+        this.terminal = terminal;
     }
 
     String run(DockerCommand.Run r, Step step) {
@@ -112,8 +115,38 @@ final class ContainerRunner {
                 r.volumes(), r.env(), r.restart(), r.user(), run.labels());
     }
 
+    /** --interactief: the presenter types; the demo goes on from whatever they did. */
+    private String handOver(String id, String label) {
+        StringBuilder shown = new StringBuilder();
+        try (Docker.TtySession session = docker.startAttached(id, bytes -> {
+            console.stream().write(bytes, 0, bytes.length);
+            console.stream().flush();
+            synchronized (shown) {
+                shown.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        })) {
+            terminal.handOver(session::send, () -> session.awaitEnd(Duration.ZERO),
+                    (width, height) -> docker.resizeTty(id, width, height));
+        }
+        console.stream().println();
+        recordState(id, label);
+        return shown.toString();
+    }
+
+    private void recordState(String id, String label) {
+        docker.inspectContainer(id).ifPresent(info -> {
+            for (String key : new String[] {label, "last"}) {
+                facts.put(key + ".state", info.status());
+                facts.put(key + ".exitCode", info.exitCode());
+            }
+        });
+    }
+
     /** Attaches, types each line after the prompt, then ends (Ctrl-D) or detaches (Ctrl-P Ctrl-Q). */
     private String interact(String id, String label, Step step) {
+        if (terminal != null) {
+            return handOver(id, label);
+        }
         TtyTranscript transcript = new TtyTranscript();
         StringBuilder shown = new StringBuilder();
         try (Docker.TtySession session = docker.startAttached(id, transcript)) {
@@ -143,13 +176,7 @@ final class ContainerRunner {
         if (!Step.END_DETACH.equals(step.end())) {
             docker.waitForExit(id, END_TIMEOUT);
         }
-        Optional<ContainerInfo> after = docker.inspectContainer(id);
-        after.ifPresent(info -> {
-            for (String key : new String[] {label, "last"}) {
-                facts.put(key + ".state", info.status());
-                facts.put(key + ".exitCode", info.exitCode());
-            }
-        });
+        recordState(id, label);
         return shown.toString();
     }
 

@@ -91,6 +91,9 @@ public interface Docker extends AutoCloseable {
      */
     AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink);
 
+    /** The size of a container's TTY, in characters (docker resizes it with the presenter's window). */
+    void resizeTty(String id, int width, int height);
+
     /** The HTTP calls made to the daemon since the last call of this method (for the remote section, --api). */
     List<ApiCall> takeApiCalls();
 

@@ -100,8 +100,9 @@ final class Preflight {
     static Set<String> containerNames(Section section) {
         Set<String> names = new LinkedHashSet<>();
         for (Step step : section.steps()) {
-            if (step.command() != null && DockerCli.parse(step.command()) instanceof DockerCommand.Run run
-                    && run.name() != null) {
+            String command = step.command() != null ? step.command() : step.with().get("command");
+            if (command != null && command.startsWith("docker ")
+                    && DockerCli.parse(command) instanceof DockerCommand.Run run && run.name() != null) {
                 names.add(run.name());
             }
         }

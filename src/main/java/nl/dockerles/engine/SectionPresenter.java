@@ -5,6 +5,7 @@ import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
 import nl.dockerles.content.Step;
 import nl.dockerles.ui.Console;
+import nl.dockerles.ui.PresenterTerminal;
 import nl.dockerles.ui.Prompter;
 
 import java.util.List;
@@ -25,6 +26,7 @@ public final class SectionPresenter {
     private boolean showApiCalls;
     private int startAt = 1;
     private volatile Workspace current;
+    private PresenterTerminal terminal;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -40,6 +42,12 @@ public final class SectionPresenter {
     /** --api: the Docker API calls of each step under its output. */
     public SectionPresenter showApiCalls(boolean show) {
         this.showApiCalls = show;
+        return this;
+    }
+
+    /** --interactief: the presenter types into the {@code -it} shells themselves. */
+    public SectionPresenter handOverShells(PresenterTerminal terminal) {
+        this.terminal = terminal;
         return this;
     }
 
@@ -60,7 +68,7 @@ public final class SectionPresenter {
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
                     prompter == Prompter.AUTO, workspace);
             new Preflight(docker, console, messages).prepare(section, run, facts);
-            try (StepExecutor executor = new StepExecutor(context, otherDaemon);
+            try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
                  StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
                 int first = Math.min(startAt, section.steps().size()) - 1;
                 if (first > 0) {

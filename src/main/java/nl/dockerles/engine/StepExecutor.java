@@ -7,6 +7,7 @@ import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Step;
 import nl.dockerles.ui.Console;
+import nl.dockerles.ui.PresenterTerminal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +25,18 @@ public final class StepExecutor implements AutoCloseable {
     private final Map<String, Docker> otherDaemons = new HashMap<>();
     private final ActionContext context;
 
+    private final PresenterTerminal terminal;
+
     public StepExecutor(ActionContext context, Function<String, Docker> otherDaemon) {
+        this(context, otherDaemon, null);
+    }
+
+    /** With a terminal (--interactief), the presenter types into {@code -it} shells instead of the content. */
+    public StepExecutor(ActionContext context, Function<String, Docker> otherDaemon, PresenterTerminal terminal) {
         this.docker = context.docker();
         this.context = context;
         this.otherDaemon = otherDaemon;
+        this.terminal = terminal;
     }
 
     /** The command as the audience sees it, with this run's values filled in ({workdir}, {port}, ...). */
@@ -57,7 +66,7 @@ public final class StepExecutor implements AutoCloseable {
     }
 
     private String dispatch(Docker target, DockerCommand command, Step step) {
-        ContainerRunner runner = new ContainerRunner(target, context.run(), context.console(), context.facts());
+        ContainerRunner runner = new ContainerRunner(target, context.run(), context.console(), context.facts(), terminal);
         if (command instanceof DockerCommand.Run r) {
             return runner.run(r, step);
         } else if (command instanceof DockerCommand.Start s) {

@@ -4,7 +4,13 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
+import org.jline.utils.NonBlockingReader;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +19,7 @@ import java.util.logging.Logger;
  * The presenter's keys, one key press each (raw mode through JLine): Enter or space goes on, r runs the
  * previous step again, s skips, q quits. Ctrl-C in raw mode arrives as a key and quits too (with cleanup).
  */
-public final class KeyPrompter implements Prompter, AutoCloseable {
+public final class KeyPrompter implements Prompter, PresenterTerminal, AutoCloseable {
     private static final int CTRL_C = 3;
     private static final int CTRL_D = 4;
     private final Terminal terminal;
@@ -65,6 +71,32 @@ public final class KeyPrompter implements Prompter, AutoCloseable {
         } finally {
             terminal.setAttributes(saved);
             console.clearLine();
+        }
+    }
+
+    /** Raw mode: every key goes to the container, the window size follows the presenter's terminal. */
+    @Override
+    public void handOver(Consumer<byte[]> keys, BooleanSupplier ended, BiConsumer<Integer, Integer> resize) {
+        resize.accept(width(), terminal.getHeight());
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.WINCH,
+                signal -> resize.accept(width(), terminal.getHeight()));
+        Attributes saved = terminal.enterRawMode();
+        try {
+            NonBlockingReader reader = terminal.reader();
+            while (!ended.getAsBoolean()) {
+                int c = reader.read(100L);
+                if (c == NonBlockingReader.EOF) {
+                    return;
+                }
+                if (c >= 0) {
+                    keys.accept(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            terminal.setAttributes(saved);
+            terminal.handle(Terminal.Signal.WINCH, previous);
         }
     }
 

@@ -249,6 +249,11 @@ public class FakeDocker implements Docker {
     }
 
     @Override
+    public void resizeTty(String id, int width, int height) {
+        calls.add("resize " + width + "x" + height);
+    }
+
+    @Override
     public List<ApiCall> takeApiCalls() {
         return List.of();
     }

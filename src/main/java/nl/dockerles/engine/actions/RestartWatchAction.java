@@ -63,10 +63,10 @@ public final class RestartWatchAction implements Action {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
-        } catch (DockerlesException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            // Only closing the event stream can get here: what was measured stands.
+            // Only closing the event stream throws a checked exception: what was measured stands.
         }
         return watch.end(Containers.existing(context, name));
     }

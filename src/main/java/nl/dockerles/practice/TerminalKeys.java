@@ -1,0 +1,70 @@
+package nl.dockerles.practice;
+
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Single key presses from the terminal (raw mode through JLine), each read with a timeout. */
+public final class TerminalKeys implements KeySource {
+    private final Terminal terminal;
+    private final Attributes saved;
+    private final Thread restoreOnExit;
+
+    private TerminalKeys(Terminal terminal) {
+        this.terminal = terminal;
+        this.saved = terminal.enterRawMode();
+        // Ctrl-C ends the JVM: the terminal must not stay in raw mode.
+        this.restoreOnExit = new Thread(() -> terminal.setAttributes(saved), "dockerles-terminal");
+        Runtime.getRuntime().addShutdownHook(restoreOnExit);
+    }
+
+    /** Call only when stdin and stdout are a terminal. */
+    public static TerminalKeys open() {
+        Logger.getLogger("org.jline").setLevel(Level.OFF);
+        try {
+            return new TerminalKeys(TerminalBuilder.builder().system(true).jni(true).exec(false).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int next(Duration timeout) {
+        try {
+            int c = terminal.reader().read(Math.max(1, timeout.toMillis()));
+            if (c == -1) {
+                // Input ended: behave like q.
+                return 'q';
+            }
+            return c < 0 ? NONE : c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean canAsk() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        terminal.setAttributes(saved);
+        try {
+            Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
+        }
+        try {
+            terminal.close();
+        } catch (IOException ignored) {
+            // On the way out.
+        }
+    }
+}
