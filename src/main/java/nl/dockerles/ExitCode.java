@@ -19,6 +19,8 @@ public enum ExitCode {
     CONTENT(7),
     /** {@code dockerles check}: something the workshop needs is missing here (images, free ports, disk). */
     CHECK_FAILED(8),
+    /** {@code dockerles oefen <sectie> --check}: the exercise is not done (yet). */
+    NOT_DONE(9),
     /** Interrupted with Ctrl-C (after cleaning up). */
     INTERRUPTED(130);
 

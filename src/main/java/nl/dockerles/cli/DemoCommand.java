@@ -57,8 +57,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
 
         KeyPrompter keys = presenter ? KeyPrompter.open(new Console(context.out(), color, 80)) : null;
-        int width = keys != null ? keys.width() : columns();
-        Console console = new Console(context.out(), color, width).typing(typing);
+        Console console = (keys != null ? new Console(context.out(), color, keys::width)
+                : new Console(context.out(), color, columns())).typing(typing);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         try {
             new SectionRun(context, messages).present(entry, section, root.global.prefix, console, prompter,

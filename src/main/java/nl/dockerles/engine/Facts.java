@@ -51,6 +51,20 @@ public final class Facts {
         return out.toString();
     }
 
+    /**
+     * For --interactief, where the presenter typed something else than the content: a sentence that needs a value
+     * that was never seen is left out, rather than shown with its placeholder.
+     */
+    public String fillKnownSentences(String template) {
+        StringBuilder out = new StringBuilder();
+        for (String sentence : template.split("(?<=[.!?])(?=\\s)")) {
+            if (missing(sentence).isEmpty()) {
+                out.append(fill(sentence));
+            }
+        }
+        return out.toString().strip();
+    }
+
     public Set<String> missing(String template) {
         Set<String> missing = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(template);

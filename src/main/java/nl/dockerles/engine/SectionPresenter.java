@@ -104,7 +104,11 @@ public final class SectionPresenter {
         docker.takeApiCalls();
         int i = first;
         while (i < steps.size()) {
-            Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()));
+            String prompt = messages.get("prompt.next", i + 1, steps.size());
+            if (prompt.length() >= console.width()) {
+                prompt = messages.get("prompt.next.short", i + 1, steps.size());
+            }
+            Prompter.Key key = prompter.await(prompt);
             if (key == Prompter.Key.QUIT) {
                 console.info(messages.get("presenter.quit"));
                 return;
@@ -132,6 +136,7 @@ public final class SectionPresenter {
             calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),
                     call.status(), call.took().toMillis())));
         }
-        console.note(facts.fill(step.note().in(language)));
+        String note = step.note().in(language);
+        console.note(terminal != null ? facts.fillKnownSentences(note) : facts.fill(note));
     }
 }

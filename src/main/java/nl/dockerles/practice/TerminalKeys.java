@@ -34,6 +34,12 @@ public final class TerminalKeys implements KeySource {
         }
     }
 
+    /** Columns of the terminal, for wrapping the texts. */
+    public int width() {
+        int width = terminal.getWidth();
+        return width > 0 ? width : 80;
+    }
+
     @Override
     public int next(Duration timeout) {
         try {

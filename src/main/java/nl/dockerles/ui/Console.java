@@ -9,15 +9,20 @@ import java.util.function.UnaryOperator;
 public final class Console {
     private final PrintStream out;
     private final boolean color;
-    private final int width;
+    private final java.util.function.IntSupplier width;
     private int typingCharsPerSecond;
     private boolean markdown;
     private boolean inCodeBlock;
 
     public Console(PrintStream out, boolean color, int width) {
+        this(out, color, () -> width);
+    }
+
+    /** The width is asked anew for every paragraph: the presenter may resize the window mid-demo. */
+    public Console(PrintStream out, boolean color, java.util.function.IntSupplier width) {
         this.out = out;
         this.color = color;
-        this.width = Math.max(40, width);
+        this.width = () -> Math.max(40, width.getAsInt());
     }
 
     public PrintStream stream() {
@@ -25,7 +30,7 @@ public final class Console {
     }
 
     public int width() {
-        return width;
+        return width.getAsInt();
     }
 
     public void title(String text) {
@@ -35,7 +40,7 @@ public final class Console {
             return;
         }
         out.println(style(text, a -> a.bold().fgBrightBlue()));
-        out.println(style("═".repeat(Math.min(width, text.length())), a -> a.fgBlue()));
+        out.println(style("═".repeat(Math.min(width(), text.length())), a -> a.fgBlue()));
     }
 
     public void heading(String text) {
@@ -47,14 +52,14 @@ public final class Console {
             return;
         }
         String line = "── " + text + " ";
-        int rest = Math.max(3, Math.min(width, 72) - line.length());
+        int rest = Math.max(3, Math.min(width(), 72) - line.length());
         out.println();
         out.println(style(line + "─".repeat(rest), a -> a.bold().fgCyan()));
     }
 
     public void paragraph(String text) {
         closeCodeBlock();
-        out.println(Wrap.wrap(text, width, ""));
+        out.println(Wrap.wrap(text, width(), ""));
     }
 
     /** For handouts: the same narration as Markdown, the real output in code blocks. */
@@ -130,7 +135,7 @@ public final class Console {
             return;
         }
         out.println();
-        out.println(style(Wrap.wrap(text, width - 2, "  ").replaceFirst("^  ", "→ "), a -> a.fgGreen()));
+        out.println(style(Wrap.wrap(text, width() - 2, "  ").replaceFirst("^  ", "→ "), a -> a.fgGreen()));
     }
 
     public void info(String text) {
@@ -139,11 +144,11 @@ public final class Console {
             out.println();
             return;
         }
-        out.println(style(Wrap.wrap(text, width, ""), a -> a.fgBrightBlack()));
+        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
     }
 
     public void warn(String text) {
-        out.println(style(Wrap.wrap(text, width, ""), a -> a.fgYellow()));
+        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgYellow()));
     }
 
     private void closeCodeBlock() {

@@ -1,0 +1,142 @@
+package nl.dockerles.it;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code dockerles demo layers} against the real daemon, run as the built jar: an app image built FROM a base
+ * image shares the base's layers, a rebuild comes from the cache, and both images are gone after the run.
+ */
+class LayersIT {
+    private static final String SECTION = "layers";
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Pattern UNFILLED = Pattern.compile("(?<!\\{)\\{[A-Za-z0-9._-]+}(?!})");
+    private static final Pattern LAYER = Pattern.compile("(?m)^ ---> ([0-9a-f]{12})$");
+
+    @AfterEach
+    void nothingLeftBehind() {
+        assertThat(DaemonState.managedContainers(SECTION)).as("containers labelled by dockerles").isEmpty();
+        assertThat(DaemonState.managedImages(SECTION)).as("images labelled by dockerles").isEmpty();
+        assertThat(DaemonState.managedVolumes(SECTION)).as("volumes labelled by dockerles").isEmpty();
+    }
+
+    @Test
+    void theAppSharesTheBasesLayersAndARebuildComesFromTheCache() throws Exception {
+        boolean basisExistedBefore = imageExists("dockerles-basis");
+        boolean appExistedBefore = imageExists("dockerles-app");
+
+        DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION);
+
+        assertCleanRun(result);
+        String out = result.out();
+        String flat = flat(out);
+
+        String basisBuild = between(out, "$ docker build -t dockerles-basis ", "Successfully tagged dockerles-basis:latest");
+        List<String> basisLayers = layers(basisBuild);
+        String basisId = built(basisBuild);
+        assertThat(basisLayers).isNotEmpty().endsWith(basisId);
+        assertThat(flat).contains("Het resultaat: dockerles-basis (" + basisId + ")");
+
+        String appBuild = between(out, "$ docker build -t dockerles-app ", "Successfully tagged dockerles-app:latest");
+        String appId = built(appBuild);
+        assertThat(appBuild).contains("Step 1/").contains(" : FROM dockerles-basis\n ---> " + basisId + "\n");
+        assertThat(flat).contains("dockerles-app (" + appId + ") is dus de basis plus een paar bytes");
+
+        assertThat(out).containsPattern("\\$ docker run --rm dockerles-app\\R"
+                + "Hallo uit dockerles-app \\(taal: nl, map: /app\\)\\Rgereedschap uit dockerles-basis\\R");
+
+        // The rebuild: same instructions on the same layers, so the layers come from the cache, the same image.
+        int rebuildAt = out.indexOf("$ docker build -t dockerles-app ", out.indexOf(appBuild) + appBuild.length());
+        assertThat(rebuildAt).as("the second build of the app").isPositive();
+        String rebuild = between(out.substring(rebuildAt), "$ docker build -t dockerles-app ",
+                "Successfully tagged dockerles-app:latest");
+        long cached = rebuild.lines().filter(" ---> Using cache"::equals).count();
+        assertThat(cached).isGreaterThanOrEqualTo(1);
+        assertThat(rebuild).doesNotContain("Running in");
+        assertThat(built(rebuild)).isEqualTo(appId);
+        Matcher note = Pattern.compile("→ (\\d+) stappen kwamen uit de cache").matcher(flat);
+        assertThat(note.find()).as(flat).isTrue();
+        assertThat(Long.parseLong(note.group(1))).isEqualTo(cached).isGreaterThanOrEqualTo(1);
+
+        // The app's history holds every layer of the base, with the same ids, and the app's own on top.
+        String history = between(out, "$ docker history dockerles-app", "→");
+        List<String> rows = history.lines().skip(2).filter(line -> !line.isBlank() && !line.startsWith("→")).toList();
+        List<String> historyIds = rows.stream().map(row -> row.split("\\s+")[0]).toList();
+        assertThat(historyIds.get(0)).isEqualTo(appId);
+        assertThat(historyIds).containsAll(basisLayers);
+        assertThat(flat).contains(rows.size() + " regels: bovenaan de lagen van de app");
+
+        // After the run both images are gone, and the layers built for them with them.
+        for (String id : List.of(appId, basisId)) {
+            assertThatThrownBy(() -> DaemonState.client().inspectImageCmd(id).exec())
+                    .as("image " + id).isInstanceOf(NotFoundException.class);
+        }
+        if (!basisExistedBefore) {
+            assertThat(imageExists("dockerles-basis")).isFalse();
+        }
+        if (!appExistedBefore) {
+            assertThat(imageExists("dockerles-app")).isFalse();
+        }
+        assertThat(flat).containsPattern("Opgeruimd wat deze demo maakte: .*dockerles-app:latest.*dockerles-basis:latest");
+    }
+
+    @Test
+    void theEnglishNarrationIsFilledToo() throws Exception {
+        DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION, "--lang", "en");
+
+        assertCleanRun(result);
+        assertThat(flat(result.out())).containsPattern("\\d+ steps came from the cache")
+                .containsPattern("\\d+ rows: on top the app's layers");
+    }
+
+    /** The text from the line starting with {@code from} up to and including {@code to}. */
+    private static String between(String out, String from, String to) {
+        int start = out.indexOf(from);
+        assertThat(start).as(from + " in:\n" + out).isNotNegative();
+        int end = out.indexOf(to, start);
+        assertThat(end).as(to + " after " + from + " in:\n" + out).isPositive();
+        return out.substring(start, end + to.length());
+    }
+
+    /** The layer ids a build printed ({@code  ---> 3da95372426d}), in order. */
+    private static List<String> layers(String build) {
+        return LAYER.matcher(build).results().map(m -> m.group(1)).toList();
+    }
+
+    private static String built(String build) {
+        Matcher m = Pattern.compile("Successfully built ([0-9a-f]{12})").matcher(build);
+        assertThat(m.find()).as(build).isTrue();
+        return m.group(1);
+    }
+
+    private static String flat(String out) {
+        return out.replaceAll("\\s+", " ");
+    }
+
+    private static boolean imageExists(String reference) {
+        try {
+            DaemonState.client().inspectImageCmd(reference).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void assertCleanRun(DockerlesJar.Result result) {
+        assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).doesNotContain("\u001B[").doesNotContain("SLF4J");
+        assertThat(UNFILLED.matcher(result.out()).results().map(java.util.regex.MatchResult::group).toList())
+                .as("placeholders left unfilled").isEmpty();
+    }
+}
