@@ -7,7 +7,7 @@ set -e
 { sleep 0.3; printf '%s\n' 'echo $$'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --name eenmalig busybox sh' /dev/null
 
 # 2. Stopped, not gone
-docker ps -a -f label=nl.dockerles.section=run
+docker ps -a -f name=eenmalig
 
 # 3. In the background: -d
 time docker run -d --name duurt_lang busybox sleep 10
@@ -16,4 +16,4 @@ time docker run -d --name duurt_lang busybox sleep 10
 docker attach duurt_lang
 
 # 5. Both done
-docker ps -a -f label=nl.dockerles.section=run
+docker ps -a -f name=eenmalig -f name=duurt_lang
