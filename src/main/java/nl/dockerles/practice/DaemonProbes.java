@@ -100,7 +100,7 @@ public final class DaemonProbes implements Probes {
             result = docker.exec(containerId, command, null, EXEC_TIMEOUT);
         } catch (DockerlesException e) {
             // Stopped or gone in between, or the command does not exist in the image: not done.
-            result = new Docker.ExecResult(-1, e.key());
+            result = new Docker.ExecResult(-1, "");
         }
         execs.put(key, new Kept<>(result));
         return result;

@@ -24,6 +24,7 @@ final class TcpForward implements AutoCloseable {
     private static boolean hookAdded;
 
     private final ServerSocketChannel server;
+    private volatile Thread acceptor;
     private final SocketAddress target;
     private final int port;
     private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
@@ -50,6 +51,7 @@ final class TcpForward implements AutoCloseable {
             TcpForward forward = new TcpForward(server, target, bound);
             Thread acceptor = new Thread(forward::acceptLoop, "dockerles-tcp-" + bound);
             acceptor.setDaemon(true);
+            forward.acceptor = acceptor;
             acceptor.start();
             return forward;
         }
@@ -170,6 +172,15 @@ final class TcpForward implements AutoCloseable {
     public void close() {
         closed = true;
         closeQuietly(server);
+        // The port is really closed only once the thread blocked in accept() has let go of it.
+        Thread thread = acceptor;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (SocketChannel connection : connections) {
             closeQuietly(connection);
         }
