@@ -86,10 +86,10 @@ public final class Coach {
             // Closing the event stream failed: watching is over anyway.
         }
         int done = progress.doneCount(set);
-        console.blank();
         if (done == set.exercises().size()) {
             console.note(messages.get("oefen.section.complete", done, set.section()));
         } else {
+            console.blank();
             console.info(messages.get("oefen.quit", done, set.exercises().size()));
         }
         offerCleanup();
@@ -133,7 +133,6 @@ public final class Coach {
                         progress.start(set.section(), set.exercises().get(index + 1).id(), time.now());
                     }
                     save.accept(progress);
-                    console.blank();
                     console.note(messages.get("oefen.done") + " " + fill(exercise.done().in(language),
                             verdict.facts()));
                     return Outcome.DONE;

@@ -1,0 +1,199 @@
+package nl.dockerles.practice;
+
+import nl.dockerles.Messages;
+import nl.dockerles.engine.Names;
+import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.testing.FakeTime;
+import nl.dockerles.ui.Console;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The watcher: done within a second of the change, wrong attempts called out, hints, keys, cleanup offer. */
+class CoachTest {
+    private final FakeTime time = new FakeTime();
+    private final PracticeDocker docker = new PracticeDocker(time);
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final Progress progress = new Progress();
+    private final List<Instant> saves = new ArrayList<>();
+    private final ExerciseSet run = new Course().load("run");
+
+    private String screen() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    private Coach coach(ExerciseSet set, ScriptedKeys keys) {
+        Console console = new Console(new PrintStream(screen, true, StandardCharsets.UTF_8), false, 100);
+        return new Coach(docker, new DaemonProbes(docker, RunIdentity.newRun("oefen"), time), set, progress,
+                p -> saves.add(time.now()), console, Messages.dutch(), keys, time, true);
+    }
+
+    private PracticeDocker.Box detached(String name) {
+        PracticeDocker.Box box = docker.container(name, "busybox");
+        box.attached = false;
+        return box;
+    }
+
+    @Test
+    void saysWithinASecondThatATaskIsDoneAndGoesOnToTheNext() {
+        Instant[] made = new Instant[2];
+        ScriptedKeys keys = new ScriptedKeys(time, false)
+                .at(Duration.ofSeconds(3), () -> {
+                    made[0] = time.now();
+                    detached("duurt_lang");
+                })
+                .at(Duration.ofSeconds(8), () -> {
+                    made[1] = time.now();
+                    docker.container("exit3", "busybox").exited(3);
+                });
+
+        int done = coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"));
+
+        assertThat(done).isEqualTo(2);
+        assertThat(progress.isDone("run", "detached")).isTrue();
+        assertThat(progress.isDone("run", "exit-code")).isTrue();
+        String out = screen();
+        assertThat(out).contains("── Opdracht 1/2 · Op de achtergrond", "── Opdracht 2/2 · De exitcode van het proces",
+                "✓ Gelukt! duurt_lang draait op de achtergrond (ID ", "✓ Gelukt! exit3 heeft status exited met exitcode 3",
+                "Alle 2 opdrachten van run zijn klaar.")
+                .doesNotContain("Hint:");
+        assertThat(out.indexOf("Opdracht 2/2")).isGreaterThan(out.indexOf("✓ Gelukt! duurt_lang"));
+        // Saved: the start of exercise 1, done 1 (+ start 2), done 2.
+        assertThat(saves).hasSize(4);
+        assertThat(Duration.between(made[0], saves.get(1))).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(Duration.between(made[1], saves.get(3))).isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aWrongAttemptThatStaysIsCalledOutOnceWithItsOwnHint() {
+        ScriptedKeys keys = new ScriptedKeys(time, false)
+                .at(Duration.ofSeconds(1), () -> docker.container("duurt_lang", "busybox").attached = true)
+                .key(Duration.ofSeconds(20), 'q');
+
+        coach(run, keys).run(0, false, Set.of());
+
+        String out = screen();
+        assertThat(out).contains("• Container duurt_lang is niet met -d gestart: hij hangt aan een terminal.",
+                "Zonder -d hangt de container aan je terminal en wacht je prompt.");
+        assertThat(out.split("niet met -d gestart", -1)).hasSize(2);
+        assertThat(out).contains("Gestopt. Je voortgang is bewaard: 0/2 klaar.");
+        assertThat(progress.isDone("run", "detached")).isFalse();
+        assertThat(progress.started("run", "detached")).isPresent();
+    }
+
+    @Test
+    void theHintComesByItselfAfterAWhileAndHTwiceShowsTheCommands() {
+        ExerciseSet restart = new Course().load("restart");
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .key(Duration.ofSeconds(50), 'h')
+                .key(Duration.ofSeconds(55), 'q');
+
+        coach(restart, keys).run(0, false, Set.of());
+
+        String out = screen();
+        assertThat(out).contains("Na 45 seconden nog niet gelukt; een hint:",
+                "• Er is (nog) geen container crashingbackgroundprocess.",
+                "Hint: Het herstartbeleid geef je mee met --restart=always.",
+                "Nog een keer h laat de commando’s zien.",
+                "Zo kan het:",
+                "$ docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'echo foo && sleep 2'");
+        assertThat(out.indexOf("Na 45 seconden")).isLessThan(out.indexOf("Zo kan het:"));
+    }
+
+    @Test
+    void hRightAwayGivesTheHintAndSSkips() {
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .key(Duration.ofSeconds(1), 'h')
+                .key(Duration.ofSeconds(2), 's')
+                .key(Duration.ofSeconds(3), 'q');
+
+        coach(run, keys).run(0, false, Set.of());
+
+        assertThat(screen()).contains("Hint: -d (detach) start de container los van je terminal.",
+                "Overgeslagen. Later alsnog: dockerles oefen run --oefening 1", "── Opdracht 2/2")
+                .doesNotContain("Na 60 seconden");
+        assertThat(progress.isDone("run", "detached")).isFalse();
+    }
+
+    @Test
+    void whatTheStudentMadeIsOfferedForRemovalAndOnlyThatAndOnlyOnYes() {
+        PracticeDocker.Box mine = detached("van-voor");
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3))
+                .key(Duration.ofSeconds(4), 'j');
+
+        coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"));
+
+        assertThat(screen()).contains("Dit maakte je tijdens het oefenen, en het staat er nog: container duurt_lang, "
+                + "container exit3.", "Weghalen? j/N", "Weggehaald: duurt_lang, exit3");
+        assertThat(docker.removed).containsExactly("container duurt_lang", "container exit3");
+        assertThat(docker.boxes).containsKey(mine.id);
+    }
+
+    @Test
+    void noMeansItStaysWithTheCommandsToRemoveIt() {
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .key(Duration.ofSeconds(3), 'q')
+                .key(Duration.ofSeconds(4), 'n');
+
+        coach(run, keys).run(0, false, Set.of());
+
+        assertThat(screen()).contains("Het blijft staan: het is van jou. Zelf weghalen kan met: docker rm -f -v duurt_lang");
+        assertThat(docker.removed).isEmpty();
+    }
+
+    @Test
+    void withoutATerminalNothingIsAskedAndNothingRemoved() {
+        ScriptedKeys keys = new ScriptedKeys(time, false)
+                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3));
+
+        coach(run, keys).run(0, false, Set.of());
+
+        assertThat(screen()).doesNotContain("Weghalen?").contains("docker rm -f -v duurt_lang exit3");
+        assertThat(docker.removed).isEmpty();
+    }
+
+    @Test
+    void imagesAndVolumesWithTheExercisesNamesThatAppearedAreOfferedToo() {
+        ExerciseSet snapshots = new Course().load("snapshots");
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .at(Duration.ofSeconds(1), () -> {
+                    PracticeDocker.Box box = docker.container("firstbusybox", "busybox").exited(0);
+                    box.diff.add(new nl.dockerles.engine.Docker.Change('A', "/foo"));
+                })
+                .at(Duration.ofSeconds(2), () -> docker.image("metfoo:latest", "b1", "f").files().add("/foo"))
+                .at(Duration.ofSeconds(3), () -> docker.image("iets-anders:latest", "b1", "g"))
+                .key(Duration.ofSeconds(5), 'y');
+
+        coach(snapshots, keys).run(0, false, Set.of("firstbusybox", "metfoo"));
+
+        assertThat(progress.doneCount(snapshots)).isEqualTo(2);
+        assertThat(docker.removed).containsExactly("container firstbusybox", "image metfoo:latest");
+    }
+
+    @Test
+    void withAPrefixTheStudentsNamesAreTheirOwn() {
+        ExerciseSet named = run.named(run.namer("jan-"));
+        ScriptedKeys keys = new ScriptedKeys(time, false)
+                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .at(Duration.ofSeconds(2), () -> detached("jan-duurt_lang"))
+                .key(Duration.ofSeconds(4), 'q');
+
+        coach(named, keys).run(0, true, Set.of());
+
+        assertThat(screen()).contains("Start een container jan-duurt_lang van busybox", "✓ Gelukt! jan-duurt_lang draait");
+        assertThat(new Names("jan-", Set.of("exit3")).apply("docker rm exit3")).isEqualTo("docker rm jan-exit3");
+    }
+}

@@ -1,0 +1,406 @@
+package nl.dockerles.practice;
+
+import com.sun.net.httpserver.HttpServer;
+import nl.dockerles.Messages;
+import nl.dockerles.engine.Docker;
+import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.testing.FakeTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The checks against a fake daemon: what passes, and which miss (and so which hint) a wrong attempt gets. */
+class JudgeTest {
+    private final FakeTime time = new FakeTime();
+    private final PracticeDocker docker = new PracticeDocker(time);
+    private final DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen"), time);
+    private final Messages dutch = Messages.dutch();
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private Verdict judge(Check check) {
+        return judge(check, null);
+    }
+
+    private Verdict judge(Check check, Instant since) {
+        return new Judge(docker, probes, since, true).judge(check);
+    }
+
+    private String text(Verdict verdict) {
+        return dutch.get(verdict.miss().key(), verdict.miss().argArray());
+    }
+
+    private int serveHttp() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "<title>Welcome to nginx!</title>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // --- ports: {kind: container, image: nginx, running: true, publishes: 80, http: true} ---
+
+    private static final ContainerCheck NGINX_PUBLISHED = new ContainerCheck(null, "nginx", null, null, null, null,
+            null, null, null, null, null, null, null, true, null, null, null, 80, null, true, null, null);
+
+    @Test
+    void nothingYetIsAbsentAndNotCalledOut() {
+        Verdict verdict = judge(NGINX_PUBLISHED);
+        assertThat(verdict.done()).isFalse();
+        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(text(verdict)).isEqualTo("Er is nog geen container van nginx die je maakte sinds je aan deze "
+                + "opdracht begon.");
+    }
+
+    @Test
+    void nginxPublishedOnTheWrongContainerPortDoesNotPassAndSaysWhichPortItPublishes() {
+        docker.container("verkeerd", "nginx").publish("0.0.0.0", 8080, 8080);
+        Verdict verdict = judge(NGINX_PUBLISHED);
+        assertThat(verdict.done()).isFalse();
+        assertThat(verdict.miss().condition()).isEqualTo("publishes");
+        assertThat(text(verdict)).isEqualTo(
+                "Container verkeerd publiceert 0.0.0.0:8080 → 8080/tcp, maar niet poort 80 van de container.");
+    }
+
+    @Test
+    void aStoppedNginxDoesNotPass() {
+        docker.container("gestopt", "nginx").publish("0.0.0.0", 8080, 80).exited(0);
+        Verdict verdict = judge(NGINX_PUBLISHED);
+        assertThat(verdict.miss().condition()).isEqualTo("running");
+        assertThat(text(verdict)).isEqualTo("Container gestopt draait niet (status exited, exitcode 0).");
+    }
+
+    @Test
+    void publishedButNobodyAnswersIsNotDone() throws IOException {
+        int port = freePort();
+        docker.container("stil", "nginx").publish("0.0.0.0", port, 80);
+        Verdict verdict = judge(NGINX_PUBLISHED);
+        assertThat(verdict.miss().condition()).isEqualTo("http");
+        assertThat(text(verdict)).contains("http://127.0.0.1:" + port + "/");
+    }
+
+    @Test
+    void nginxThatAnswersOnItsPublishedPortPassesWithTheFacts() throws IOException {
+        int port = serveHttp();
+        docker.container("web", "nginx:latest").publish("0.0.0.0", port, 80).publish("::", port, 80);
+        Verdict verdict = judge(NGINX_PUBLISHED);
+        assertThat(verdict.done()).as(verdict.toString()).isTrue();
+        assertThat(verdict.facts()).containsEntry("name", "web").containsEntry("port", String.valueOf(port))
+                .containsEntry("url", "http://127.0.0.1:" + port + "/").containsEntry("httpStatus", "200");
+    }
+
+    @Test
+    void theBestAttemptGivesTheHintAndAnyGoodOnePasses() throws IOException {
+        docker.container("een", "nginx").exited(1);
+        docker.container("twee", "nginx").publish("0.0.0.0", 8080, 8080);
+        assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("publishes");
+        int port = serveHttp();
+        docker.container("drie", "nginx").publish("127.0.0.1", port, 80);
+        assertThat(judge(NGINX_PUBLISHED).facts()).containsEntry("name", "drie");
+    }
+
+    @Test
+    void onlyContainersMadeSinceTheExerciseBeganCountAndNeverDockerlesOwn() throws IOException {
+        int port = serveHttp();
+        docker.container("oud", "nginx").publish("0.0.0.0", port, 80);
+        time.advance(Duration.ofSeconds(5));
+        Instant began = time.now();
+        assertThat(judge(NGINX_PUBLISHED, began).miss().absent()).isTrue();
+        PracticeDocker.Box demo = docker.container("web", "nginx").publish("0.0.0.0", port, 80);
+        demo.labels.putAll(RunIdentity.newRun("ports").labels());
+        assertThat(judge(NGINX_PUBLISHED, began).miss().absent()).as("dockerles's own demo container").isTrue();
+        assertThat(judge(NGINX_PUBLISHED, null).done()).isTrue();
+    }
+
+    @Test
+    void otherImagesDoNotCount() {
+        docker.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
+        assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("none");
+    }
+
+    @Test
+    void publishedOnEveryInterfaceIsNotLoopbackOnly() throws IOException {
+        ContainerCheck loopback = new ContainerCheck("web2", "nginx", null, null, null, null, null, null, null,
+                null, null, null, null, true, null, null, null, 80, true, true, null, null);
+        int port = serveHttp();
+        docker.container("web2", "nginx").publish("0.0.0.0", port, 80);
+        Verdict verdict = judge(loopback);
+        assertThat(verdict.miss().condition()).isEqualTo("loopbackOnly");
+        assertThat(text(verdict)).isEqualTo("Container web2 publiceert poort 80 op 0.0.0.0:" + port + " → 80/tcp: "
+                + "dat is niet alleen 127.0.0.1.");
+        docker.boxes.values().iterator().next().ports.set(0,
+                new nl.dockerles.engine.PortMapping("127.0.0.1", port, 80, "tcp"));
+        assertThat(judge(loopback).done()).isTrue();
+    }
+
+    // --- lifecycle ---
+
+    private static ContainerCheck stopped(String name, Integer exitCode, Boolean init) {
+        return new ContainerCheck(name, null, null, init, null, null, null, null, null, null, null, null, null, null,
+                "exited", exitCode, null, null, null, null, null, null);
+    }
+
+    @Test
+    void stoppedByDockerStopIs137AndEndingTheShellIsNot() {
+        PracticeDocker.Box demo = docker.container("demo", "busybox");
+        Verdict running = judge(stopped("demo", 137, null));
+        assertThat(text(running)).isEqualTo("Container demo heeft status running; de opdracht vraagt exited.");
+        demo.exited(0);
+        Verdict ctrlD = judge(stopped("demo", 137, null));
+        assertThat(ctrlD.miss().condition()).isEqualTo("exitCode");
+        assertThat(text(ctrlD)).isEqualTo("Container demo stopte met exitcode 0, niet met 137.");
+        demo.exited(137);
+        assertThat(judge(stopped("demo", 137, null)).done()).isTrue();
+    }
+
+    @Test
+    void withoutInitTheInitConditionComesFirst() {
+        docker.container("snel", "busybox").exited(137);
+        Verdict verdict = judge(stopped("snel", 143, true));
+        assertThat(verdict.miss().condition()).isEqualTo("init");
+        docker.boxes.values().iterator().next().init = true;
+        docker.boxes.values().iterator().next().exitCode = 143;
+        assertThat(judge(stopped("snel", 143, true)).done()).isTrue();
+    }
+
+    @Test
+    void aNamedContainerThatIsNotThereIsAbsent() {
+        Verdict verdict = judge(stopped("demo", 137, null));
+        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(text(verdict)).isEqualTo("Er is (nog) geen container demo.");
+    }
+
+    @Test
+    void theImageOfANamedContainerMatters() {
+        docker.container("demo", "nginx");
+        ContainerCheck check = new ContainerCheck("demo", "busybox", null, null, null, null, null, null, null, null,
+                null, null, null, true, null, null, null, null, null, null, null, null);
+        assertThat(text(judge(check))).isEqualTo("Container demo is gemaakt van nginx, niet van busybox.");
+    }
+
+    // --- restart ---
+
+    @Test
+    void restartPolicyAndCount() {
+        ContainerCheck always = new ContainerCheck("c", null, null, null, null, null, null, null, null, null, null,
+                null, "always", null, null, null, 3, null, null, null, null, null);
+        PracticeDocker.Box box = docker.container("c", "busybox").exited(0);
+        assertThat(text(judge(always))).isEqualTo("Container c heeft het herstartbeleid no, niet always.");
+        box.restartPolicy = "always";
+        box.restarts = 1;
+        Verdict waiting = judge(always);
+        assertThat(text(waiting)).isEqualTo("Container c is 1 keer herstart; wacht tot het er 3 zijn.");
+        box.restarts = 3;
+        assertThat(judge(always).facts()).containsEntry("restarts", "3");
+
+        ContainerCheck onFailure = new ContainerCheck("c", null, null, null, null, null, null, null, null, null,
+                null, null, "on-failure:2", null, "exited", null, 2, null, null, null, null, null);
+        assertThat(text(judge(onFailure))).isEqualTo("Container c heeft het herstartbeleid always, niet on-failure:2.");
+        box.restartPolicy = "on-failure";
+        box.maxRetries = 5;
+        assertThat(judge(onFailure).miss().condition()).isEqualTo("restartPolicy");
+        box.maxRetries = 2;
+        assertThat(judge(onFailure).done()).isTrue();
+    }
+
+    // --- how it was made: hostname, memory, pid, user, mounts, labels, -d ---
+
+    @Test
+    void theSettingsOfDockerRunAreReadFromInspect() {
+        PracticeDocker.Box box = docker.container("x", "busybox");
+        assertThat(text(judge(check("hostname", "eiland")))).isEqualTo(
+                "Container x heeft binnen de hostnaam " + box.hostname + ", niet eiland.");
+        box.hostname = "eiland";
+        assertThat(judge(check("hostname", "eiland")).done()).isTrue();
+
+        assertThat(text(judge(check("memory", "64m")))).isEqualTo(
+                "Container x heeft geen grens aan zijn geheugen; de opdracht vraagt 64 MiB.");
+        box.memory = 128L * 1024 * 1024;
+        assertThat(text(judge(check("memory", "64m")))).isEqualTo("Container x mag 128 MiB geheugen gebruiken, niet 64 MiB.");
+        box.memory = 64L * 1024 * 1024;
+        assertThat(judge(check("memory", "64m")).done()).isTrue();
+
+        assertThat(text(judge(check("pidMode", "host")))).contains("eigen PID-namespace");
+        box.pidMode = "host";
+        assertThat(judge(check("pidMode", "host")).done()).isTrue();
+
+        assertThat(text(judge(check("nonRoot", true)))).isEqualTo("Container x draait als root: dat is root.");
+        box.user = "0:0";
+        assertThat(judge(check("nonRoot", true)).done()).isFalse();
+        box.user = "1000:1000";
+        assertThat(judge(check("nonRoot", true)).facts()).containsEntry("user", "1000:1000");
+
+        assertThat(text(judge(check("mount", "/data")))).isEqualTo("In container x is niets gekoppeld op /data.");
+        box.mounts.add(new String[] {"bind", "", "/data"});
+        assertThat(judge(check("mount", "/data")).done()).isTrue();
+        assertThat(judge(check("volume", "mijnvolume")).done()).isFalse();
+        box.mounts.add(new String[] {"volume", "mijnvolume", "/v"});
+        assertThat(judge(check("volume", "mijnvolume")).done()).isTrue();
+
+        assertThat(text(judge(check("labels", Map.of("gemaakt-met", "curl"))))).isEqualTo(
+                "Container x heeft geen label gemaakt-met (gevraagd: gemaakt-met=curl).");
+        box.labels.put("gemaakt-met", "cli");
+        assertThat(text(judge(check("labels", Map.of("gemaakt-met", "curl"))))).isEqualTo(
+                "Container x heeft het label gemaakt-met=cli, niet gemaakt-met=curl.");
+        box.labels.put("gemaakt-met", "curl");
+        assertThat(judge(check("labels", Map.of("gemaakt-met", "curl"))).done()).isTrue();
+
+        box.attached = true;
+        assertThat(judge(check("detached", true)).miss().condition()).isEqualTo("detached");
+        box.attached = false;
+        assertThat(judge(check("detached", true)).done()).isTrue();
+    }
+
+    /** A container check on "x" with one condition set. */
+    @SuppressWarnings("unchecked")
+    private static ContainerCheck check(String condition, Object value) {
+        return new ContainerCheck("x", null, null,
+                condition.equals("init") ? (Boolean) value : null,
+                condition.equals("detached") ? (Boolean) value : null,
+                condition.equals("hostname") ? (String) value : null,
+                condition.equals("memory") ? (String) value : null,
+                condition.equals("pidMode") ? (String) value : null,
+                condition.equals("nonRoot") ? (Boolean) value : null,
+                condition.equals("mount") ? (String) value : null,
+                condition.equals("volume") ? (String) value : null,
+                condition.equals("labels") ? (Map<String, String>) value : null,
+                null, null, null, null, null, null, null, null,
+                condition.equals("fileAdded") ? (String) value : null,
+                condition.equals("succeeds") ? (String) value : null);
+    }
+
+    // --- file systems and exec ---
+
+    @Test
+    void anAddedFileIsReadFromDiff() {
+        PracticeDocker.Box box = docker.container("x", "busybox").exited(0);
+        box.diff.add(new Docker.Change('A', "/root/.ash_history"));
+        assertThat(text(judge(check("fileAdded", "/foo")))).isEqualTo(
+                "In container x is /foo niet toegevoegd of veranderd (docker diff x).");
+        box.diff.add(new Docker.Change('A', "/foo"));
+        assertThat(judge(check("fileAdded", "/foo")).done()).isTrue();
+    }
+
+    @Test
+    void aCommandThatMustSucceedRunsWithExecInARunningContainer() {
+        PracticeDocker.Box box = docker.container("x", "postgres");
+        box.exec = command -> command.equals(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"))
+                ? new Docker.ExecResult(2, "127.0.0.1:5432 - no response\n") : new Docker.ExecResult(127, "");
+        ContainerCheck ready = check("succeeds", "pg_isready -h 127.0.0.1 -U postgres");
+        assertThat(text(judge(ready))).isEqualTo("In container x lukt \"pg_isready -h 127.0.0.1 -U postgres\" (nog) "
+                + "niet: exitcode 2. 127.0.0.1:5432 - no response");
+        box.exec = command -> new Docker.ExecResult(0, "accepting connections");
+        time.advance(Duration.ofSeconds(3));
+        assertThat(judge(ready).done()).isTrue();
+        box.exited(1);
+        assertThat(judge(ready).miss().condition()).isEqualTo("running");
+    }
+
+    // --- images ---
+
+    @Test
+    void anImageWithAFileIsLookedAtByAShortLivedContainerOfDockerles() {
+        ImageCheck metfoo = new ImageCheck("metfoo", null, "/foo");
+        assertThat(text(judge(metfoo))).isEqualTo("Er is (nog) geen image metfoo.");
+        PracticeDocker.Img image = docker.image("metfoo:latest", "b1", "f1");
+        assertThat(text(judge(metfoo))).isEqualTo("In het image metfoo staat geen /foo.");
+        PracticeDocker.Img withFoo = docker.image("metfoo2:latest", "b1", "f2");
+        withFoo.files().add("/foo");
+        docker.removeImage("metfoo:latest");
+        withFoo.tags().set(0, "metfoo:latest");
+        assertThat(judge(metfoo).done()).isTrue();
+        assertThat(docker.probesLeft()).as("look-up containers removed").isZero();
+        assertThat(docker.probeLabels).allSatisfy(labels -> assertThat(RunIdentity.isManaged(labels)).isTrue());
+        assertThat(image.files()).isEmpty();
+    }
+
+    @Test
+    void anImageIsBuiltOnAnotherWhenItsLayersStartWithThoseOfTheOther() {
+        docker.image("laag1:latest", "b1", "l1").files().add("/hallo.txt");
+        ImageCheck laag1 = new ImageCheck("laag1", "busybox", "/hallo.txt");
+        Verdict verdict = judge(laag1);
+        assertThat(verdict.done()).isTrue();
+        assertThat(verdict.facts()).containsEntry("layers", "2").containsEntry("baseLayers", "1")
+                .containsEntry("newLayers", "1");
+
+        ImageCheck laag2 = new ImageCheck("laag2", "laag1", "/app.txt");
+        docker.image("laag2:latest", "b1", "x2").files().add("/app.txt");
+        assertThat(text(judge(laag2))).isEqualTo("Het image laag2 is niet gebouwd op laag1.");
+        assertThat(text(judge(new ImageCheck("laag2", "laag0", null))))
+                .isEqualTo("Het image laag0 ontbreekt, dus laag2 kan er niet op gebouwd zijn.");
+    }
+
+    // --- volumes ---
+
+    @Test
+    void aVolumeWithAFileThatNoContainerUsesAnyMore() {
+        VolumeCheck dangling = new VolumeCheck("mijnvolume", null, true, "/groet");
+        assertThat(text(judge(dangling))).isEqualTo("Er is (nog) geen volume mijnvolume.");
+        docker.volumes.put("mijnvolume", new java.util.HashSet<>());
+        PracticeDocker.Box writer = docker.container("schrijver", "busybox").exited(0);
+        writer.mounts.add(new String[] {"volume", "mijnvolume", "/data"});
+        assertThat(text(judge(dangling))).isEqualTo("Het volume mijnvolume wordt nog gebruikt door een container.");
+        assertThat(judge(new VolumeCheck("mijnvolume", null, false, null)).done()).isTrue();
+        docker.removeContainer(writer.id, false, true);
+        assertThat(text(judge(dangling))).isEqualTo("In het volume mijnvolume staat geen /groet.");
+        docker.volumes.get("mijnvolume").add("/groet");
+        probes.changed();
+        assertThat(judge(dangling).done()).isTrue();
+        assertThat(text(judge(new VolumeCheck("mijnvolume", false, null, null))))
+                .isEqualTo("Het volume mijnvolume bestaat nog.");
+    }
+
+    @Test
+    void aContainerThatMustBeGone() {
+        ContainerCheck gone = new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+        assertThat(judge(gone).done()).isTrue();
+        docker.container("schrijver", "busybox").exited(0);
+        assertThat(text(judge(gone))).isEqualTo("Container schrijver bestaat nog (status exited).");
+    }
+
+    @Test
+    void allChecksOfAnExerciseMustHoldTheFirstMissCounts() {
+        Exercise exercise = new Exercise("e", null, null, null, "x", null, null,
+                List.of(new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, null),
+                        new VolumeCheck("mijnvolume", null, true, null)), null, null);
+        Verdict verdict = new Judge(docker, probes, null, true).judge(exercise);
+        assertThat(verdict.miss().key()).isEqualTo("oefen.miss.volume.missing");
+        docker.volumes.put("mijnvolume", new java.util.HashSet<>());
+        assertThat(new Judge(docker, probes, null, true).judge(exercise).done()).isTrue();
+    }
+
+    @Test
+    void numbersAreNotFormattedAsDutchThousands() {
+        docker.container("web", "nginx").publish("0.0.0.0", 8080, 8080);
+        assertThat(text(judge(NGINX_PUBLISHED))).contains("8080").doesNotContain("8.080");
+    }
+}
