@@ -19,7 +19,9 @@ public final class HostPorts {
 
     public static boolean isFree(String hostIp, int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // Bind as the daemon does (Go sets SO_REUSEADDR): a connection of an earlier run that is still in
+            // TIME_WAIT does not make a port taken. On Windows SO_REUSEADDR would even bind a port in use.
+            socket.setReuseAddress(!System.getProperty("os.name", "").startsWith("Windows"));
             InetAddress address = hostIp == null || hostIp.isEmpty() ? null : InetAddress.getByName(hostIp);
             socket.bind(address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port));
             return true;

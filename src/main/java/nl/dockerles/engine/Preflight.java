@@ -94,6 +94,35 @@ final class Preflight {
                 throw new DockerlesException(ExitCode.CONFLICT, "error.name.foreign", name);
             }
         }
+        // An image tag that commit or build would take over: the user's image would silently lose its name.
+        Set<String> ours = new java.util.HashSet<>();
+        docker.listImages(java.util.Map.of(RunIdentity.MANAGED, "true")).forEach(image -> ours.addAll(image.tags()));
+        for (String tag : imageTags(section)) {
+            String reference = facts.names().apply(tag);
+            if (!reference.matches(".*:[^/:]+$")) {
+                reference = reference + ":latest";
+            }
+            if (!ours.contains(reference) && docker.imageExists(reference)) {
+                throw new DockerlesException(ExitCode.CONFLICT, "error.image.foreign", facts.names().apply(tag));
+            }
+        }
+    }
+
+    /** The tags that the section's commit and build steps give their images, as written. */
+    static Set<String> imageTags(Section section) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (Step step : section.steps()) {
+            if (step.command() == null) {
+                continue;
+            }
+            DockerCommand command = DockerCli.parse(step.command());
+            if (command instanceof DockerCommand.Commit commit) {
+                tags.add(commit.repository());
+            } else if (command instanceof DockerCommand.Build build) {
+                tags.addAll(build.tags());
+            }
+        }
+        return tags;
     }
 
     /** The names that the section's {@code run --name} steps give their containers. */
