@@ -3,10 +3,6 @@ package nl.dockerles.docker;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Docker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,32 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** docker events, the record of HTTP calls, and a second daemon over tcp://. */
-class EventsAndApiCallsIT {
-    private static DockerJavaDocker docker;
-    private Leftovers made;
+class EventsAndApiCallsIT extends RealDaemonIT {
 
     @TempDir
     Path home;
-
-    @BeforeAll
-    static void connect() {
-        docker = (DockerJavaDocker) DockerConnector.connect(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        docker.close();
-    }
-
-    @BeforeEach
-    void newRun() {
-        made = new Leftovers(docker);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        made.removeAll();
-    }
 
     @Test
     void eventsShowStartAndDieWithTheExitCodeAndStopWhenClosed() throws Exception {

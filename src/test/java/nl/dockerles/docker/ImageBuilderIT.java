@@ -4,10 +4,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Docker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,32 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** docker build with the classic builder, and the volumes an image's VOLUME leaves behind. */
-class ImageBuilderIT {
-    private static DockerJavaDocker docker;
-    private Leftovers made;
+class ImageBuilderIT extends RealDaemonIT {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void connect() {
-        docker = (DockerJavaDocker) DockerConnector.connect(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        docker.close();
-    }
-
-    @BeforeEach
-    void newRun() {
-        made = new Leftovers(docker);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        made.removeAll();
-    }
 
     private Path folder(String name, String dockerfile, String... files) throws Exception {
         Path folder = Files.createDirectories(dir.resolve(name));

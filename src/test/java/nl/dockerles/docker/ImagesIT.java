@@ -7,13 +7,8 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.Docker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,29 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** commit, diff, history, inspect as JSON, list and remove images, against the real daemon. */
-class ImagesIT {
-    private static DockerJavaDocker docker;
-    private Leftovers made;
-
-    @BeforeAll
-    static void connect() {
-        docker = (DockerJavaDocker) DockerConnector.connect(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        docker.close();
-    }
-
-    @BeforeEach
-    void newRun() {
-        made = new Leftovers(docker);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        made.removeAll();
-    }
+class ImagesIT extends RealDaemonIT {
 
     @Test
     void aCommittedChangeIsInTheNewImage() {
