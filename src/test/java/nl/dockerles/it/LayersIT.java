@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LayersIT {
     private static final String SECTION = "layers";
     private static final Duration LIMIT = Duration.ofSeconds(120);
-    private static final Pattern UNFILLED = Pattern.compile("(?<!\\{)\\{[A-Za-z0-9._-]+}(?!})");
     private static final Pattern LAYER = Pattern.compile("(?m)^ ---> ([0-9a-f]{12})$");
 
     @AfterEach
@@ -32,14 +31,14 @@ class LayersIT {
 
     @Test
     void theAppSharesTheBasesLayersAndARebuildComesFromTheCache() throws Exception {
-        boolean basisExistedBefore = imageExists("dockerles-basis");
-        boolean appExistedBefore = imageExists("dockerles-app");
+        boolean basisExistedBefore = Outputs.imageExists("dockerles-basis");
+        boolean appExistedBefore = Outputs.imageExists("dockerles-app");
 
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION);
 
-        assertCleanRun(result);
+        Outputs.assertCleanRun(result);
         String out = result.out();
-        String flat = flat(out);
+        String flat = Outputs.flat(out);
 
         String basisBuild = between(out, "$ docker build -t dockerles-basis ", "Successfully tagged dockerles-basis:latest");
         List<String> basisLayers = layers(basisBuild);
@@ -82,10 +81,10 @@ class LayersIT {
                     .as("image " + id).isInstanceOf(NotFoundException.class);
         }
         if (!basisExistedBefore) {
-            assertThat(imageExists("dockerles-basis")).isFalse();
+            assertThat(Outputs.imageExists("dockerles-basis")).isFalse();
         }
         if (!appExistedBefore) {
-            assertThat(imageExists("dockerles-app")).isFalse();
+            assertThat(Outputs.imageExists("dockerles-app")).isFalse();
         }
         assertThat(flat).containsPattern("Opgeruimd wat deze demo maakte: .*dockerles-app:latest.*dockerles-basis:latest");
     }
@@ -94,8 +93,8 @@ class LayersIT {
     void theEnglishNarrationIsFilledToo() throws Exception {
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION, "--lang", "en");
 
-        assertCleanRun(result);
-        assertThat(flat(result.out())).containsPattern("\\d+ steps came from the cache")
+        Outputs.assertCleanRun(result);
+        assertThat(Outputs.flat(result.out())).containsPattern("\\d+ steps came from the cache")
                 .containsPattern("\\d+ rows: on top the app's layers");
     }
 
@@ -119,24 +118,4 @@ class LayersIT {
         return m.group(1);
     }
 
-    private static String flat(String out) {
-        return out.replaceAll("\\s+", " ");
-    }
-
-    private static boolean imageExists(String reference) {
-        try {
-            DaemonState.client().inspectImageCmd(reference).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    private static void assertCleanRun(DockerlesJar.Result result) {
-        assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
-        assertThat(result.err()).isEmpty();
-        assertThat(result.out()).doesNotContain("\u001B[").doesNotContain("SLF4J");
-        assertThat(UNFILLED.matcher(result.out()).results().map(java.util.regex.MatchResult::group).toList())
-                .as("placeholders left unfilled").isEmpty();
-    }
 }

@@ -25,7 +25,6 @@ class PortsIT {
     private static final String SECTION = "ports";
     private static final Duration LIMIT = Duration.ofSeconds(90);
     /** A placeholder {name} left unfilled; Go templates {{...}} are docker's own syntax. */
-    private static final Pattern UNFILLED = Pattern.compile("(?<!\\{)\\{[A-Za-z0-9._-]+}(?!})");
 
     @AfterEach
     void nothingLeftBehind() {
@@ -38,7 +37,7 @@ class PortsIT {
     void twoNginxContainersAnswerOnTheirOwnLoopbackPorts() throws Exception {
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION);
 
-        assertCleanRun(result);
+        Outputs.assertCleanRun(result);
         String out = result.out();
         int web = hostPort(out, "web");
         int web2 = hostPort(out, "web2");
@@ -46,7 +45,7 @@ class PortsIT {
 
         assertAnswered(out, "web", web);
         assertAnswered(out, "web2", web2);
-        String flat = flat(out);
+        String flat = Outputs.flat(out);
         assertThat(flat).contains("nginx antwoordt met status 200 en de pagina \"Welcome to nginx!\"")
                 .containsPattern("Wij vroegen 127\\.0\\.0\\.1:" + web + ";")
                 .containsPattern("Ook web2 antwoordt: status 200, \"Welcome to nginx!\"")
@@ -66,10 +65,10 @@ class PortsIT {
             boolean ours = occupied.isBound();
             DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION);
 
-            assertCleanRun(result);
+            Outputs.assertCleanRun(result);
             String out = result.out();
             Matcher taken = Pattern.compile("Poort 8080 is op deze machine al bezet; deze demo gebruikt poort (\\d+)\\.")
-                    .matcher(flat(out));
+                    .matcher(Outputs.flat(out));
             assertThat(taken.find()).as(out).isTrue();
             int replacement = Integer.parseInt(taken.group(1));
             assertThat(replacement).isNotEqualTo(8080);
@@ -78,7 +77,7 @@ class PortsIT {
             assertThat(hostPort(out, "web")).isEqualTo(replacement);
             assertThat(hostPort(out, "web2")).isNotEqualTo(replacement).isNotEqualTo(8080);
             assertAnswered(out, "web", replacement);
-            assertThat(flat(out)).contains("web is gepubliceerd op poort " + replacement
+            assertThat(Outputs.flat(out)).contains("web is gepubliceerd op poort " + replacement
                     + ", omdat de gevraagde poort bezet was");
             assertThat(out).containsPattern("\\$ docker port web\\R80/tcp -> 127\\.0\\.0\\.1:" + replacement + "\\R");
             // Our own socket was not disturbed: dockerles only looked.
@@ -93,23 +92,10 @@ class PortsIT {
     void theEnglishNarrationIsFilledToo() throws Exception {
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION, "--lang", "en");
 
-        assertCleanRun(result);
+        Outputs.assertCleanRun(result);
         int web = hostPort(result.out(), "web");
-        assertThat(flat(result.out())).contains("nginx answers with status 200 and the page \"Welcome to nginx!\"")
+        assertThat(Outputs.flat(result.out())).contains("nginx answers with status 200 and the page \"Welcome to nginx!\"")
                 .contains("Port 80/tcp of web can be reached on 127.0.0.1:" + web + ", and only there");
-    }
-
-    private static void assertCleanRun(DockerlesJar.Result result) {
-        assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
-        assertThat(result.err()).isEmpty();
-        assertThat(result.out()).doesNotContain("\u001B[").doesNotContain("SLF4J");
-        assertThat(UNFILLED.matcher(result.out()).results().map(java.util.regex.MatchResult::group).toList())
-                .as("placeholders left unfilled").isEmpty();
-    }
-
-    /** The output with every run of white space as one space: narration is wrapped to the terminal's width. */
-    private static String flat(String out) {
-        return out.replaceAll("\\s+", " ");
     }
 
     /** The host port in the {@code docker run} command that the demo printed (and ran) for a container. */

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SnapshotsIT {
     private static final String SECTION = "snapshots";
     private static final Duration LIMIT = Duration.ofSeconds(90);
-    private static final Pattern UNFILLED = Pattern.compile("(?<!\\{)\\{[A-Za-z0-9._-]+}(?!})");
 
     @AfterEach
     void nothingLeftBehind() {
@@ -31,13 +30,13 @@ class SnapshotsIT {
 
     @Test
     void fooIsInTheContainersLayerThenInTheCommittedImage() throws Exception {
-        boolean metfooExistedBefore = imageExists("metfoo");
+        boolean metfooExistedBefore = Outputs.imageExists("metfoo");
 
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION);
 
-        assertCleanRun(result);
+        Outputs.assertCleanRun(result);
         String out = result.out();
-        String flat = flat(out);
+        String flat = Outputs.flat(out);
         // touch foo in firstbusybox; a new container has no foo; firstbusybox still has it.
         assertThat(out).containsPattern("\\$ docker run -it --name firstbusybox busybox sh\\R(?:.*\\R)*?/ # touch foo\\R")
                 .containsPattern("\\$ docker run -it busybox sh\\R(?:.*\\R)*?/ # ls foo\\R"
@@ -86,31 +85,10 @@ class SnapshotsIT {
     void theEnglishNarrationIsFilledToo() throws Exception {
         DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", SECTION, "--lang", "en");
 
-        assertCleanRun(result);
-        assertThat(flat(result.out())).contains("firstbusybox now has the status exited (exit code 0)")
+        Outputs.assertCleanRun(result);
+        assertThat(Outputs.flat(result.out())).contains("firstbusybox now has the status exited (exit code 0)")
                 .contains("\"No such file or directory\", and ls shows no foo in / either")
                 .containsPattern("This daemon uses \\w+\\.");
     }
 
-    /** The output with every run of white space as one space: narration is wrapped to the terminal's width. */
-    private static String flat(String out) {
-        return out.replaceAll("\\s+", " ");
-    }
-
-    private static boolean imageExists(String reference) {
-        try {
-            DaemonState.client().inspectImageCmd(reference).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    private static void assertCleanRun(DockerlesJar.Result result) {
-        assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
-        assertThat(result.err()).isEmpty();
-        assertThat(result.out()).doesNotContain("\u001B[").doesNotContain("SLF4J");
-        assertThat(UNFILLED.matcher(result.out()).results().map(java.util.regex.MatchResult::group).toList())
-                .as("placeholders left unfilled").isEmpty();
-    }
 }
