@@ -193,7 +193,7 @@ final class OefenCommand implements Callable<Integer> {
         try (Docker docker = context.connect()) {
             DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen", prefix), context.time());
             Judge judge = new Judge(docker, probes, progress.started(entry.id(), exercise.id()).orElse(null),
-                    localDaemon(docker.daemon().host()));
+                    localDaemon(docker.daemon().host()), prefix);
             Verdict verdict = judge.judge(exercise);
             if (verdict.done()) {
                 progress.markDone(entry.id(), exercise.id(), context.time().now());
@@ -211,6 +211,11 @@ final class OefenCommand implements Callable<Integer> {
                     out.println(messages.get("oefen.check.alldone", entry.id(), total));
                 }
                 return ExitCode.OK.code;
+            }
+            if (verdict.miss().absent() && progress.started(entry.id(), exercise.id()).isEmpty()) {
+                // Nothing there yet: the exercise begins now (a container found by image counts from here on).
+                progress.start(entry.id(), exercise.id(), context.time().now());
+                store.save(progress);
             }
             out.println(messages.get("oefen.check.notdone"));
             out.println(Coach.describeMiss(exercise, verdict.miss(), messages, language));
@@ -241,10 +246,13 @@ final class OefenCommand implements Callable<Integer> {
                 }
                 String host = docker.daemon().host();
                 console.info(messages.get("oefen.progress", progress.doneCount(set), set.exercises().size(), host));
+                if (!prefix.isEmpty()) {
+                    console.info(messages.get("oefen.prefix.note", prefix));
+                }
                 DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen", prefix), context.time());
                 Coach coach = new Coach(docker, probes, set, progress, store::save, console, messages, keys,
                         context.time(), localDaemon(host));
-                coach.run(first, number != null, studentNames);
+                coach.run(first, number != null, studentNames, prefix);
                 console.finish();
             }
         }

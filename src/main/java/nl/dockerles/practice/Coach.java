@@ -1,12 +1,12 @@
 package nl.dockerles.practice;
 
-import nl.dockerles.DockerlesException;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Text;
 import nl.dockerles.engine.Docker;
 import nl.dockerles.engine.RunIdentity;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.ui.Console;
+import nl.dockerles.ui.Wrap;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +47,7 @@ public final class Coach {
     private final String language;
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private Made made;
+    private String prefix = "";
 
     public Coach(Docker docker, Probes probes, ExerciseSet set, Progress progress, Consumer<Progress> save,
                  Console console, Messages messages, KeySource keys, TimeSource time, boolean portsReachable) {
@@ -65,11 +66,14 @@ public final class Coach {
 
     /**
      * Runs the exercises from {@code first} (0-based) on: each open one, or only that one when {@code only}.
-     * Returns how many of the section's exercises are done afterwards.
+     * Returns how many of the section's exercises are done afterwards. {@code names} and {@code prefix} say
+     * what may be the student's (see {@link Made}).
      */
-    public int run(int first, boolean only, Set<String> names) {
-        made = new Made(docker, names);
-        try (AutoCloseable events = docker.followEvents(Map.of(), this::onEvent)) {
+    public int run(int first, boolean only, Set<String> names, String prefix) {
+        this.prefix = prefix == null ? "" : prefix;
+        made = new Made(docker, names, prefix);
+        AutoCloseable events = docker.followEvents(Map.of(), this::onEvent);
+        try {
             for (int i = first; i < set.exercises().size(); i++) {
                 Exercise exercise = set.exercises().get(i);
                 if (!only && i > first && progress.isDone(set.section(), exercise.id())) {
@@ -80,10 +84,12 @@ public final class Coach {
                     break;
                 }
             }
-        } catch (DockerlesException e) {
-            throw e;
-        } catch (Exception e) {
-            // Closing the event stream failed: watching is over anyway.
+        } finally {
+            try {
+                events.close();
+            } catch (Exception e) {
+                // Closing the event stream failed: watching is over anyway.
+            }
         }
         int done = progress.doneCount(set);
         if (done == set.exercises().size()) {
@@ -114,7 +120,7 @@ public final class Coach {
         console.blank();
         console.info(messages.get(keys.canAsk() ? "oefen.watching.keys" : "oefen.watching.lines"));
 
-        Judge judge = new Judge(docker, probes, since, portsReachable);
+        Judge judge = new Judge(docker, probes, since, portsReachable, prefix);
         long began = time.nanoTime();
         long lastLook = Long.MIN_VALUE;
         int hintLevel = 0;
@@ -147,16 +153,16 @@ public final class Coach {
                 }
             }
             if (pending != null && now - pendingSince >= STABLE.toNanos()) {
-                console.warn(pending);
+                show(exercise, verdict.miss());
                 shown = pending;
                 pending = null;
             }
             if (hintLevel == 0 && now - began >= exercise.hintDelay().toNanos()) {
-                hintLevel = hint(exercise, verdict, 1, true);
+                hintLevel = hint(exercise, verdict, shown, 1, true);
             }
             int key = keys.next(TICK);
             switch (key) {
-                case 'h', 'H', '?' -> hintLevel = hint(exercise, verdict, hintLevel + 1, false);
+                case 'h', 'H', '?' -> hintLevel = hint(exercise, verdict, shown, hintLevel + 1, false);
                 case 's', 'S' -> {
                     console.info(messages.get("oefen.skipped", set.section(), index + 1));
                     return Outcome.SKIPPED;
@@ -172,15 +178,15 @@ public final class Coach {
         }
     }
 
-    /** Level 1: the hint (and what is wrong now); level 2 and on: the commands. */
-    private int hint(Exercise exercise, Verdict verdict, int level, boolean byItself) {
+    /** Level 1: the hint (and what is wrong now, unless just said); level 2 and on: the commands. */
+    private int hint(Exercise exercise, Verdict verdict, String shown, int level, boolean byItself) {
         console.blank();
         if (level == 1) {
             if (byItself) {
                 console.info(messages.get("oefen.hint.after", exercise.hintDelay().toSeconds()));
             }
-            if (verdict != null && !verdict.done()) {
-                console.warn(describe(exercise, verdict.miss()));
+            if (verdict != null && !verdict.done() && !describe(exercise, verdict.miss()).equals(shown)) {
+                show(exercise, verdict.miss());
             }
             console.paragraph(messages.get("oefen.hint", exercise.hint().in(language)));
             console.info(messages.get("oefen.hint.more"));
@@ -191,6 +197,15 @@ public final class Coach {
             }
         }
         return level;
+    }
+
+    /** The miss in yellow, the exercise's own words for it below, indented. */
+    private void show(Exercise exercise, Miss miss) {
+        console.warn("• " + messages.get(miss.key(), miss.argArray()));
+        Text extra = exercise.hints().get(miss.condition());
+        if (extra != null) {
+            console.stream().println(Wrap.wrap(extra.in(language), console.width(), "  "));
+        }
     }
 
     /** The miss as a sentence, with the exercise's own words for it when it has them. */

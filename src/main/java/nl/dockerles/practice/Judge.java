@@ -35,17 +35,25 @@ public final class Judge {
     private final Probes probes;
     private final Instant since;
     private final boolean portsReachable;
+    private final String prefix;
 
     /**
      * @param since          a container found by image only counts when it was created at or after this moment
      *                       (when the exercise began); null: any
      * @param portsReachable whether published ports are on this machine (a local daemon): else no HTTP probe
+     * @param prefix         --prefix (many students on one daemon): a container found by image only counts when
+     *                       its name starts with it; "" for none
      */
-    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable) {
+    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable, String prefix) {
         this.docker = docker;
         this.probes = probes;
         this.since = since;
         this.portsReachable = portsReachable;
+        this.prefix = prefix == null ? "" : prefix;
+    }
+
+    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable) {
+        this(docker, probes, since, portsReachable, "");
     }
 
     public Verdict judge(Exercise exercise) {
@@ -88,6 +96,7 @@ public final class Judge {
         Optional<Docker.ImageRow> image = ImageRefs.find(docker.listImages(Map.of()), c.image());
         List<ContainerRow> candidates = rows.stream()
                 .filter(r -> since == null || r.createdEpochSeconds() >= since.getEpochSecond())
+                .filter(r -> prefix.isEmpty() || r.name().startsWith(prefix))
                 .filter(r -> ImageRefs.sameImage(r.image(), null, c.image(), image))
                 .toList();
         Verdict best = null;
@@ -100,7 +109,11 @@ public final class Judge {
                 best = verdict;
             }
         }
-        return best != null ? best : Verdict.fail(Miss.absent("container", "none", c.image()));
+        if (best != null) {
+            return best;
+        }
+        return Verdict.fail(prefix.isEmpty() ? Miss.absent("container", "none", c.image())
+                : new Miss("oefen.miss.container.none.prefix", List.of(c.image(), prefix), "none", true));
     }
 
     private Verdict container(ContainerCheck c, ContainerRow row) {

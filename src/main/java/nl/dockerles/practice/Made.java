@@ -21,14 +21,19 @@ import java.util.stream.Collectors;
 final class Made {
     private final Docker docker;
     private final Set<String> names;
+    private final String prefix;
     private final Set<String> imagesBefore;
     private final Set<String> volumesBefore;
     private final Map<String, String> containers = new LinkedHashMap<>();
 
-    /** @param names the exercises' names as the student types them (with the prefix): images and volumes */
-    Made(Docker docker, Set<String> names) {
+    /**
+     * @param names  the exercises' names as the student types them (with the prefix): images and volumes
+     * @param prefix --prefix: many students share the daemon, so only containers whose name has it are theirs
+     */
+    Made(Docker docker, Set<String> names, String prefix) {
         this.docker = docker;
         this.names = Set.copyOf(names);
+        this.prefix = prefix == null ? "" : prefix;
         this.imagesBefore = docker.listImages(Map.of()).stream().map(Docker.ImageRow::id).collect(Collectors.toSet());
         this.volumesBefore = docker.listVolumes(false, Map.of()).stream().map(Docker.VolumeRow::name)
                 .collect(Collectors.toSet());
@@ -36,7 +41,8 @@ final class Made {
 
     /** A container event: a create by someone other than dockerles is the student's. */
     synchronized void saw(Docker.ContainerEvent event) {
-        if ("create".equals(event.action()) && event.id() != null && !RunIdentity.isManaged(event.attributes())) {
+        if ("create".equals(event.action()) && event.id() != null && !RunIdentity.isManaged(event.attributes())
+                && (prefix.isEmpty() || (event.name() != null && event.name().startsWith(prefix)))) {
             containers.put(event.id(), event.name() == null ? event.id().substring(0, 12) : event.name());
         }
     }

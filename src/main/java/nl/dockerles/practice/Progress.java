@@ -80,8 +80,4 @@ public final class Progress {
     public void resetAll() {
         sections.clear();
     }
-
-    Map<String, SectionProgress> view() {
-        return Map.copyOf(sections);
-    }
 }

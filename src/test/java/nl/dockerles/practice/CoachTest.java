@@ -56,7 +56,7 @@ class CoachTest {
                     docker.container("exit3", "busybox").exited(3);
                 });
 
-        int done = coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"));
+        int done = coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"), "");
 
         assertThat(done).isEqualTo(2);
         assertThat(progress.isDone("run", "detached")).isTrue();
@@ -79,7 +79,7 @@ class CoachTest {
                 .at(Duration.ofSeconds(1), () -> docker.container("duurt_lang", "busybox").attached = true)
                 .key(Duration.ofSeconds(20), 'q');
 
-        coach(run, keys).run(0, false, Set.of());
+        coach(run, keys).run(0, false, Set.of(), "");
 
         String out = screen();
         assertThat(out).contains("• Container duurt_lang is niet met -d gestart: hij hangt aan een terminal.",
@@ -97,7 +97,7 @@ class CoachTest {
                 .key(Duration.ofSeconds(50), 'h')
                 .key(Duration.ofSeconds(55), 'q');
 
-        coach(restart, keys).run(0, false, Set.of());
+        coach(restart, keys).run(0, false, Set.of(), "");
 
         String out = screen();
         assertThat(out).contains("Na 45 seconden nog niet gelukt; een hint:",
@@ -116,7 +116,7 @@ class CoachTest {
                 .key(Duration.ofSeconds(2), 's')
                 .key(Duration.ofSeconds(3), 'q');
 
-        coach(run, keys).run(0, false, Set.of());
+        coach(run, keys).run(0, false, Set.of(), "");
 
         assertThat(screen()).contains("Hint: -d (detach) start de container los van je terminal.",
                 "Overgeslagen. Later alsnog: dockerles oefen run --oefening 1", "── Opdracht 2/2")
@@ -132,7 +132,7 @@ class CoachTest {
                 .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3))
                 .key(Duration.ofSeconds(4), 'j');
 
-        coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"));
+        coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"), "");
 
         assertThat(screen()).contains("Dit maakte je tijdens het oefenen, en het staat er nog: container duurt_lang, "
                 + "container exit3.", "Weghalen? j/N", "Weggehaald: duurt_lang, exit3");
@@ -147,7 +147,7 @@ class CoachTest {
                 .key(Duration.ofSeconds(3), 'q')
                 .key(Duration.ofSeconds(4), 'n');
 
-        coach(run, keys).run(0, false, Set.of());
+        coach(run, keys).run(0, false, Set.of(), "");
 
         assertThat(screen()).contains("Het blijft staan: het is van jou. Zelf weghalen kan met: docker rm -f -v duurt_lang");
         assertThat(docker.removed).isEmpty();
@@ -159,7 +159,7 @@ class CoachTest {
                 .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
                 .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3));
 
-        coach(run, keys).run(0, false, Set.of());
+        coach(run, keys).run(0, false, Set.of(), "");
 
         assertThat(screen()).doesNotContain("Weghalen?").contains("docker rm -f -v duurt_lang exit3");
         assertThat(docker.removed).isEmpty();
@@ -177,7 +177,7 @@ class CoachTest {
                 .at(Duration.ofSeconds(3), () -> docker.image("iets-anders:latest", "b1", "g"))
                 .key(Duration.ofSeconds(5), 'y');
 
-        coach(snapshots, keys).run(0, false, Set.of("firstbusybox", "metfoo"));
+        coach(snapshots, keys).run(0, false, Set.of("firstbusybox", "metfoo"), "");
 
         assertThat(progress.doneCount(snapshots)).isEqualTo(2);
         assertThat(docker.removed).containsExactly("container firstbusybox", "image metfoo:latest");
@@ -191,9 +191,11 @@ class CoachTest {
                 .at(Duration.ofSeconds(2), () -> detached("jan-duurt_lang"))
                 .key(Duration.ofSeconds(4), 'q');
 
-        coach(named, keys).run(0, true, Set.of());
+        coach(named, keys).run(0, true, Set.of(), "jan-");
 
-        assertThat(screen()).contains("Start een container jan-duurt_lang van busybox", "✓ Gelukt! jan-duurt_lang draait");
+        assertThat(screen()).contains("Start een container jan-duurt_lang van busybox", "✓ Gelukt! jan-duurt_lang draait")
+                .contains("Zelf weghalen kan met: docker rm -f -v jan-duurt_lang")
+                .as("another student's container is not offered").doesNotContain("rm -f -v duurt_lang");
         assertThat(new Names("jan-", Set.of("exit3")).apply("docker rm exit3")).isEqualTo("docker rm jan-exit3");
     }
 }

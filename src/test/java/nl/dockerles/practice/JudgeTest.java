@@ -140,6 +140,19 @@ class JudgeTest {
     }
 
     @Test
+    void withAPrefixOnlyContainersWithTheStudentsNamesCount() throws IOException {
+        int port = serveHttp();
+        docker.container("iemand-anders", "nginx").publish("0.0.0.0", port, 80);
+        Judge judge = new Judge(docker, probes, null, true, "jan-");
+        Verdict verdict = judge.judge(NGINX_PUBLISHED);
+        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(text(verdict)).isEqualTo(
+                "Er is nog geen container van nginx met een naam die begint met jan- (je voorvoegsel).");
+        docker.container("jan-web", "nginx").publish("127.0.0.1", port, 80);
+        assertThat(judge.judge(NGINX_PUBLISHED).facts()).containsEntry("name", "jan-web");
+    }
+
+    @Test
     void otherImagesDoNotCount() {
         docker.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
         assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("none");
