@@ -3,62 +3,62 @@
 # Generated from demos/database.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. Start PostgreSQL
+# 1. PostgreSQL starten
 docker run -d --name db -e POSTGRES_PASSWORD=geheim postgres
 
-# 2. Wait until it is ready
+# 2. Wachten tot hij klaar is
 until docker exec db pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 
-# 3. Put test data in
+# 3. Testdata erin
 docker exec db psql -U postgres -c "CREATE TABLE klanten (id int PRIMARY KEY, naam text)" -c "INSERT INTO klanten VALUES (1, 'Ada Lovelace'), (2, 'Grace Hopper')"
 
-# 4. Capture it with commit
+# 4. Vastleggen met commit
 docker commit db testdb:valkuil
 
-# 5. A fresh container from the new image
+# 5. Een verse container uit het nieuwe image
 docker run -d --name vers testdb:valkuil
 
-# 6. Wait
+# 6. Wachten
 until docker exec vers pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 
-# 7. Where is the test data?
+# 7. Waar is de testdata?
 docker exec vers psql -U postgres -c '\dt'
 
-# 8. The cause: a VOLUME
+# 8. De oorzaak: een VOLUME
 docker inspect -f '{{json .Config.Volumes}}' postgres
 
-# 9. Again, with PGDATA
+# 9. Opnieuw, met PGDATA
 docker run -d --name bron -e POSTGRES_PASSWORD=geheim -e PGDATA=/pgdata postgres
 
-# 10. Wait
+# 10. Wachten
 until docker exec bron pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 
-# 11. The same test data
+# 11. Dezelfde testdata
 docker exec bron psql -U postgres -c "CREATE TABLE klanten (id int PRIMARY KEY, naam text)" -c "INSERT INTO klanten VALUES (1, 'Ada Lovelace'), (2, 'Grace Hopper')"
 
-# 12. Stop it properly
+# 12. Netjes stoppen
 docker stop bron
 
-# 13. Capture it
+# 13. Vastleggen
 docker commit bron testdb:v1
 
-# 14. Test 1 starts
+# 14. Test 1 start
 docker run -d --name test1 testdb:v1
 
-# 15. Wait
+# 15. Wachten
 until docker exec test1 pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 
-# 16. The known starting state
+# 16. De bekende begintoestand
 docker exec test1 psql -U postgres -c "SELECT * FROM klanten"
 
-# 17. Test 1 makes a mess
+# 17. Test 1 maakt er een zooitje van
 docker exec test1 psql -U postgres -c "DELETE FROM klanten WHERE id = 1" -c "SELECT * FROM klanten"
 
-# 18. Test 2 starts
+# 18. Test 2 start
 docker run -d --name test2 testdb:v1
 
-# 19. Wait
+# 19. Wachten
 until docker exec test2 pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 
-# 20. Clean again
+# 20. Weer schoon
 docker exec test2 psql -U postgres -c "SELECT * FROM klanten"

@@ -4,10 +4,10 @@
 set -e
 workdir=$(mktemp -d)
 
-# 1. What is an image made of?
+# 1. Waar is een image van gemaakt?
 docker history busybox
 
-# 2. Build a base image
+# 2. Een basis-image bouwen
 mkdir -p "$workdir/basis"
 cat > "$workdir/basis/Dockerfile" <<'DOCKERLES_EOF'
 # De basis: wat al onze apps delen, zoals java dat was voor neo4j.
@@ -18,7 +18,7 @@ WORKDIR /app
 DOCKERLES_EOF
 docker build -t dockerles-basis $workdir/basis
 
-# 3. An app on top of the base
+# 3. Een app bovenop de basis
 mkdir -p "$workdir/app"
 cat > "$workdir/app/Dockerfile" <<'DOCKERLES_EOF'
 # De app: alleen wat deze ene applicatie nodig heeft.
@@ -33,11 +33,11 @@ cat /etc/basis.txt
 DOCKERLES_EOF
 docker build -t dockerles-app $workdir/app
 
-# 4. Run the app
+# 4. De app draaien
 docker run --rm dockerles-app
 
-# 5. Build again
+# 5. Nog een keer bouwen
 docker build -t dockerles-app $workdir/app
 
-# 6. The app's stack
+# 6. De stapel van de app
 docker history dockerles-app

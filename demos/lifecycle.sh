@@ -3,20 +3,20 @@
 # Generated from demos/lifecycle.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. Start a container
+# 1. Een container starten
 { sleep 0.3; printf '%s\n' 'ps ax'; sleep 0.3; printf '\020\021'; } | script -qfec 'docker run -it --name demo busybox sh' /dev/null
 
-# 2. What is running?
+# 2. Wat draait er?
 docker ps
 
-# 3. Stop (and wait)
+# 3. Stoppen (en wachten)
 docker stop demo
 
-# 4. Gone?
+# 4. Weg?
 docker ps
 
-# 5. Stopped containers too
+# 5. Ook gestopte containers
 docker ps -a
 
-# 6. Clean up
+# 6. Opruimen
 docker rm -v demo

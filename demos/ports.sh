@@ -3,17 +3,17 @@
 # Generated from demos/ports.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. Start nginx, for this laptop only
+# 1. nginx starten, alleen voor deze laptop
 docker run -d --name web -p 127.0.0.1:8080:80 nginx
 
-# 2. Take a look
+# 2. Even kijken
 curl -si http://127.0.0.1:8080/
 
-# 3. Another nginx, also on 80
+# 3. Nog een nginx, ook op 80
 docker run -d --name web2 -p 127.0.0.1:8081:80 nginx
 
-# 4. That one answers too
+# 4. Ook die antwoordt
 curl -si http://127.0.0.1:8081/
 
-# 5. Which port was it again?
+# 5. Welke poort was het ook alweer?
 docker port web

@@ -3,23 +3,23 @@
 # Generated from demos/remote.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. The daemon is an HTTP server
+# 1. De daemon is een HTTP-server
 curl -s --unix-socket /var/run/docker.sock http://localhost/version
 
-# 2. A container to look at
+# 2. Een container om naar te kijken
 docker run -d --name bewoner busybox sleep 300
 
-# 3. docker ps is a GET
+# 3. docker ps is een GET
 curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json
 
-# 4. The daemon on a TCP port
+# 4. De daemon op een TCP-poort
 socat TCP-LISTEN:2375,bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &
 
-# 5. Talking to another daemon
+# 5. Een andere daemon aanspreken
 docker -H tcp://127.0.0.1:2375 ps
 
-# 6. Why an open port is root
+# 6. Waarom een open poort root is
 docker -H tcp://127.0.0.1:2375 run --rm -v /:/host:ro busybox ls /host
 
-# 7. Closing the port again
+# 7. De poort weer dicht
 kill $!

@@ -3,17 +3,17 @@
 # Generated from demos/restart.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. A process that keeps stopping
+# 1. Een proces dat steeds stopt
 docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'echo foo && sleep 2'
 
-# 2. What did it say?
+# 2. Wat zei hij?
 docker logs --tail 5 crashingbackgroundprocess
 
-# 3. Watch Docker restart it
+# 3. Kijken hoe Docker herstart
 timeout 60 docker events --filter container=crashingbackgroundprocess --filter event=start --filter event=die || true
 
-# 4. The logs grow
+# 4. De logs groeien
 docker logs crashingbackgroundprocess
 
-# 5. Stop
+# 5. Stoppen
 docker stop crashingbackgroundprocess

@@ -3,17 +3,17 @@
 # Generated from demos/run.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. A shell, and Ctrl-D
+# 1. Een shell, en Ctrl-D
 { sleep 0.3; printf '%s\n' 'echo $$'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --name eenmalig busybox sh' /dev/null
 
-# 2. Stopped, not gone
+# 2. Gestopt, niet weg
 docker ps -a -f name=eenmalig
 
-# 3. In the background: -d
+# 3. Op de achtergrond: -d
 time docker run -d --name duurt_lang busybox sleep 10
 
-# 4. Waiting with attach
+# 4. Wachten met attach
 docker attach duurt_lang
 
-# 5. Both done
+# 5. Allebei klaar
 docker ps -a -f name=eenmalig -f name=duurt_lang

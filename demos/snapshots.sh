@@ -3,26 +3,26 @@
 # Generated from demos/snapshots.yaml (a test keeps them equal); run it with bash.
 set -e
 
-# 1. Make a file
+# 1. Een bestand maken
 { sleep 0.3; printf '%s\n' 'touch foo'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --name firstbusybox busybox sh' /dev/null
 
-# 2. A new container
+# 2. Een nieuwe container
 { sleep 0.3; printf '%s\n' 'ls foo'; sleep 0.3; printf '%s\n' 'ls'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it busybox sh' /dev/null
 
-# 3. Back to firstbusybox
+# 3. Terug naar firstbusybox
 { sleep 0.3; printf '%s\n' 'ls foo'; sleep 0.3; printf '\004'; } | script -qfec 'docker start -ai firstbusybox' /dev/null
 
-# 4. What differs from the image?
+# 4. Wat is er anders dan het image?
 docker diff firstbusybox
 
-# 5. Who keeps those layers?
+# 5. Wie houdt die lagen bij?
 docker inspect -f '{{.GraphDriver.Name}}' firstbusybox
 
-# 6. Capture a snapshot
+# 6. Een snapshot vastleggen
 docker commit firstbusybox metfoo
 
-# 7. A new container, now with foo
+# 7. Een nieuwe container, nu met foo
 docker run --rm metfoo ls -l /foo
 
-# 8. Layer upon layer
+# 8. Laag op laag
 docker history metfoo

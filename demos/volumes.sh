@@ -4,19 +4,19 @@
 set -e
 workdir=$(mktemp -d)
 
-# 1. A file through a bind mount
+# 1. Een bestand via een bind mount
 docker run --rm -v $workdir:/data busybox touch /data/vanroot
 
-# 2. Whose is it?
+# 2. Van wie is het?
 ls -ln "$workdir"
 
-# 3. With --user
+# 3. Met --user
 docker run --rm --user $(id -u):$(id -g) -v $workdir:/data busybox touch /data/vanmij
 
-# 4. And now?
+# 4. En nu?
 ls -ln "$workdir"
 
-# 5. An image with a VOLUME
+# 5. Een image met een VOLUME
 mkdir -p "$workdir/vol"
 cat > "$workdir/vol/Dockerfile" <<'DOCKERLES_EOF'
 FROM busybox
@@ -24,26 +24,26 @@ VOLUME /data
 DOCKERLES_EOF
 docker build -t metvolume $workdir/vol
 
-# 6. A container writes into its volume
+# 6. Een container schrijft in zijn volume
 docker run --name schrijver metvolume sh -c 'echo hallo > /data/groet'
 
-# 7. Which volume?
+# 7. Welk volume?
 volume=$(docker inspect -f '{{range .Mounts}}{{.Name}}{{end}}' schrijver); echo "$volume"
 
-# 8. Removing without -v
+# 8. Opruimen zonder -v
 docker rm schrijver
 
-# 9. Volumes left behind
+# 9. Achtergebleven volumes
 docker volume ls -qf dangling=true
 
-# 10. Removing the volume after all
+# 10. Het volume alsnog weg
 docker volume rm "$volume"
 
-# 11. The good habit: rm -v
+# 11. De goede gewoonte: rm -v
 docker run --name netjes metvolume sh -c 'echo hallo > /data/groet'
 
-# 12. Removing with -v
+# 12. Opruimen met -v
 docker rm -v netjes
 
-# 13. Nothing left behind
+# 13. Niets achtergebleven
 docker volume ls -qf dangling=true

@@ -9,6 +9,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("os.name", "").startsWith("Windows") && System.console() != null) {
+            // Colour on the Windows console: jansi switches on its ANSI processing.
+            org.fusesource.jansi.AnsiConsole.systemInstall();
+        }
         System.exit(Dockerles.execute(args, AppContext.system()));
     }
 }

@@ -55,8 +55,7 @@ final class HandoutCommand implements Callable<Integer> {
         Catalog catalog = new Catalog();
         SectionEntry entry = Sections.findBuilt(catalog, sectionId);
         Section section = catalog.section(entry.id());
-        String language = messages.locale().getLanguage();
-        String text = format == Format.sh ? ShellScript.of(section, language) : markdown(entry, section);
+        String text = format == Format.sh ? ShellScript.of(section) : markdown(entry, section);
         if (output == null) {
             context.out().print(text);
         } else {

@@ -68,6 +68,7 @@ public final class SectionPresenter {
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
                     prompter == Prompter.AUTO, workspace);
             new Preflight(docker, console, messages).prepare(section, run, facts);
+            RuntimeException failure = null;
             try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
                  StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
                 int first = Math.min(startAt, section.steps().size()) - 1;
@@ -76,13 +77,28 @@ public final class SectionPresenter {
                     section.steps().subList(0, first).forEach(quiet::execute);
                 }
                 presentSteps(section, executor, facts, first);
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
-                List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
-                if (!removed.isEmpty()) {
-                    console.info(messages.get("presenter.cleaned", String.join(", ", removed)));
-                }
-                workspace.close(docker, run);
+                cleanUp(run, workspace, failure);
             }
+        }
+    }
+
+    /** Removes what the run made; a failure of its own never hides the failure that ended the run. */
+    private void cleanUp(RunIdentity run, Workspace workspace, RuntimeException failure) {
+        try {
+            List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
+            if (!removed.isEmpty()) {
+                console.info(messages.get("presenter.cleaned", String.join(", ", removed)));
+            }
+            workspace.close(docker, run);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A tcp port in front of the daemon's unix socket, that a test can pull the plug on. */
-final class UnixSocketProxy implements AutoCloseable {
+public final class UnixSocketProxy implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private final StringBuffer requests = new StringBuffer();
 
-    UnixSocketProxy(Path socket) throws IOException {
+    public UnixSocketProxy(Path socket) throws IOException {
         this.socket = socket;
         this.server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread acceptor = new Thread(this::acceptLoop, "test-proxy-accept");
@@ -27,12 +27,12 @@ final class UnixSocketProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    String dockerHost() throws IOException {
+    public String dockerHost() throws IOException {
         return "tcp://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort();
     }
 
     /** What the client sent so far (request lines and all), so a test can wait for a call to be under way. */
-    String requests() {
+    public String requests() {
         return requests.toString();
     }
 
@@ -66,6 +66,7 @@ final class UnixSocketProxy implements AutoCloseable {
                     }
                     buffer.clear();
                 }
+                to.shutdownOutput(); // pass the end on, as the daemon's own socket would (detach, exit)
             } catch (IOException e) {
                 // One side went away.
             }

@@ -21,7 +21,7 @@ class ShellScriptTest {
             if (!catalog.isBuilt(entry.id())) {
                 continue;
             }
-            String script = ShellScript.of(catalog.section(entry.id()), "en");
+            String script = ShellScript.of(catalog.section(entry.id()));
             Path file = Path.of("demos", entry.id() + ".sh");
             if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
                 Files.writeString(file, script, StandardCharsets.UTF_8);
@@ -33,7 +33,7 @@ class ShellScriptTest {
 
     @Test
     void typedLinesGoThroughScriptAndTheShellIsLeftAsTheStepSays() {
-        String sh = ShellScript.of(catalog.section("lifecycle"), "en");
+        String sh = ShellScript.of(catalog.section("lifecycle"));
         assertThat(sh).contains("{ sleep 0.3; printf '%s\\n' 'ps ax'; sleep 0.3; printf '\\020\\021'; }"
                 + " | script -qfec 'docker run -it --name demo busybox sh' /dev/null")
                 .contains("\ndocker stop demo\n").contains("\ndocker rm -v demo\n");

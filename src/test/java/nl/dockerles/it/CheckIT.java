@@ -42,7 +42,7 @@ class CheckIT {
         while (true) {
             ServerSocket socket = new ServerSocket();
             try {
-                socket.setReuseAddress(false);
+                socket.setReuseAddress(true); // a connection of an earlier test in TIME_WAIT is no owner
                 socket.bind(new InetSocketAddress(InetAddress.getByName(port.hostIp()), port.port()));
                 return socket;
             } catch (java.net.BindException taken) {
