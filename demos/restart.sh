@@ -10,7 +10,7 @@ docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'e
 docker logs --tail 5 crashingbackgroundprocess
 
 # 3. Kijken hoe Docker herstart
-timeout 60 docker events --filter container=crashingbackgroundprocess --filter event=start --filter event=die || true
+timeout 60 sh -c 'until [ "$(docker inspect -f {{.RestartCount}} crashingbackgroundprocess)" -ge 7 ]; do sleep 0.2; done' || true; docker inspect -f 'RestartCount {{.RestartCount}}' crashingbackgroundprocess
 
 # 4. De logs groeien
 docker logs crashingbackgroundprocess

@@ -39,8 +39,13 @@ public final class RestartWatchAction implements Action {
 
     @Override
     public String shell(Map<String, String> with) {
-        return "timeout " + Containers.integer(with, "seconds", 60) + " docker events --filter container="
-                + Containers.name(with) + " --filter event=start --filter event=die || true";
+        // The same wait as --auto: until the RestartCount reaches the target, at most the same seconds.
+        String name = Containers.name(with);
+        int restarts = Containers.integer(with, "restarts", 7);
+        int seconds = Containers.integer(with, "seconds", 60);
+        return "timeout " + seconds + " sh -c 'until [ \"$(docker inspect -f {{.RestartCount}} " + name
+                + ")\" -ge " + restarts + " ]; do sleep 0.2; done' || true; docker inspect -f "
+                + "'RestartCount {{.RestartCount}}' " + name;
     }
 
     @Override

@@ -146,10 +146,11 @@ class RestartWatchActionTest {
     }
 
     @Test
-    void theShellEquivalentFollowsDockerEvents() {
+    void theShellEquivalentWaitsForTheSameRestartCount() {
         assertThat(action.shell(Map.of("container", "crashingbackgroundprocess", "seconds", "30")))
-                .isEqualTo("timeout 30 docker events --filter container=crashingbackgroundprocess"
-                        + " --filter event=start --filter event=die || true");
+                .isEqualTo("timeout 30 sh -c 'until [ \"$(docker inspect -f {{.RestartCount}}"
+                        + " crashingbackgroundprocess)\" -ge 7 ]; do sleep 0.2; done' || true;"
+                        + " docker inspect -f 'RestartCount {{.RestartCount}}' crashingbackgroundprocess");
     }
 
     @Test
