@@ -2,6 +2,9 @@
 # dockerles demo database: the same docker commands as a shell script.
 # Generated from demos/database.yaml (a test keeps them equal); run it with bash.
 set -e
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv db vers bron test1 test2 >/dev/null 2>&1; docker rmi testdb:v1 testdb:valkuil >/dev/null 2>&1; true; }
+trap opruimen EXIT
 
 # 1. PostgreSQL starten
 docker run -d --name db -e POSTGRES_PASSWORD=geheim postgres

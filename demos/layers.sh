@@ -3,6 +3,9 @@
 # Generated from demos/layers.yaml (a test keeps them equal); run it with bash.
 set -e
 workdir=$(mktemp -d)
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rmi dockerles-app dockerles-basis >/dev/null 2>&1; rm -rf "$workdir"; true; }
+trap opruimen EXIT
 
 # 1. Waar is een image van gemaakt?
 docker history busybox

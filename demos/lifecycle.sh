@@ -2,6 +2,9 @@
 # dockerles demo lifecycle: the same docker commands as a shell script.
 # Generated from demos/lifecycle.yaml (a test keeps them equal); run it with bash.
 set -e
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv demo >/dev/null 2>&1; true; }
+trap opruimen EXIT
 
 # 1. Een container starten
 { sleep 0.3; printf '%s\n' 'ps ax'; sleep 0.3; printf '\020\021'; } | script -qfec 'docker run -it --name demo busybox sh' /dev/null

@@ -2,6 +2,9 @@
 # dockerles demo remote: the same docker commands as a shell script.
 # Generated from demos/remote.yaml (a test keeps them equal); run it with bash.
 set -e
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv bewoner >/dev/null 2>&1; true; }
+trap opruimen EXIT
 
 # 1. De daemon is een HTTP-server
 curl -s --unix-socket /var/run/docker.sock http://localhost/version

@@ -2,6 +2,9 @@
 # dockerles demo restart: the same docker commands as a shell script.
 # Generated from demos/restart.yaml (a test keeps them equal); run it with bash.
 set -e
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv crashingbackgroundprocess >/dev/null 2>&1; true; }
+trap opruimen EXIT
 
 # 1. Een proces dat steeds stopt
 docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'echo foo && sleep 2'

@@ -2,6 +2,9 @@
 # dockerles demo run: the same docker commands as a shell script.
 # Generated from demos/run.yaml (a test keeps them equal); run it with bash.
 set -e
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv eenmalig duurt_lang >/dev/null 2>&1; true; }
+trap opruimen EXIT
 
 # 1. Een shell, en Ctrl-D
 { sleep 0.3; printf '%s\n' 'echo $$'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --name eenmalig busybox sh' /dev/null

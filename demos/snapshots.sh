@@ -2,6 +2,9 @@
 # dockerles demo snapshots: the same docker commands as a shell script.
 # Generated from demos/snapshots.yaml (a test keeps them equal); run it with bash.
 set -e
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv firstbusybox >/dev/null 2>&1; docker rmi metfoo >/dev/null 2>&1; true; }
+trap opruimen EXIT
 
 # 1. Een bestand maken
 { sleep 0.3; printf '%s\n' 'touch foo'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --name firstbusybox busybox sh' /dev/null

@@ -3,6 +3,9 @@
 # Generated from demos/volumes.yaml (a test keeps them equal); run it with bash.
 set -e
 workdir=$(mktemp -d)
+# Opruimen bij het einde, zoals dockerles doet.
+opruimen() { docker rm -fv schrijver netjes >/dev/null 2>&1; docker rmi metvolume >/dev/null 2>&1; rm -rf "$workdir"; true; }
+trap opruimen EXIT
 
 # 1. Een bestand via een bind mount
 docker run --rm -v $workdir:/data busybox touch /data/vanroot

@@ -6,6 +6,7 @@ import nl.dockerles.Messages;
 import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Section;
+import nl.dockerles.content.SectionNames;
 import nl.dockerles.content.Step;
 import nl.dockerles.ui.Console;
 
@@ -31,7 +32,7 @@ final class Preflight {
 
     void prepare(Section section, RunIdentity run, Facts facts) {
         removeLeftovers(run);
-        facts.useNames(new Names(run.prefix(), allNames(section)));
+        facts.useNames(new Names(run.prefix(), SectionNames.all(section)));
         checkNames(section, facts);
         choosePorts(section, facts);
         for (String image : section.images()) {
@@ -87,7 +88,7 @@ final class Preflight {
     }
 
     private void checkNames(Section section, Facts facts) {
-        for (String name : containerNames(section)) {
+        for (String name : SectionNames.containers(section)) {
             name = facts.names().apply(name);
             Optional<ContainerInfo> existing = docker.inspectContainer(name);
             if (existing.isPresent() && !RunIdentity.isManaged(existing.get().labels())) {
@@ -123,36 +124,6 @@ final class Preflight {
             }
         }
         return tags;
-    }
-
-    /** The names that the section's {@code run --name} steps give their containers. */
-    static Set<String> containerNames(Section section) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Step step : section.steps()) {
-            String command = step.command() != null ? step.command() : step.with().get("command");
-            if (command != null && command.startsWith("docker ")
-                    && DockerCli.parse(command) instanceof DockerCommand.Run run && run.name() != null) {
-                names.add(run.name());
-            }
-        }
-        return names;
-    }
-
-    /** Every name the section gives: containers, and the images it commits or builds (for --prefix). */
-    static Set<String> allNames(Section section) {
-        Set<String> names = new LinkedHashSet<>(containerNames(section));
-        for (Step step : section.steps()) {
-            if (step.command() == null) {
-                continue;
-            }
-            DockerCommand command = DockerCli.parse(step.command());
-            if (command instanceof DockerCommand.Commit commit) {
-                names.add(commit.repository().replaceFirst(":[^/:]*$", ""));
-            } else if (command instanceof DockerCommand.Build build) {
-                build.tags().forEach(tag -> names.add(tag.replaceFirst(":[^/:]*$", "")));
-            }
-        }
-        return names;
     }
 
     private void ensureImage(String image) {

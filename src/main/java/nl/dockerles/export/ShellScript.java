@@ -3,9 +3,11 @@ package nl.dockerles.export;
 import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Section;
+import nl.dockerles.content.SectionNames;
 import nl.dockerles.content.Step;
 import nl.dockerles.engine.Actions;
 
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +47,34 @@ public final class ShellScript {
         sh.append("# Generated from demos/").append(section.id())
                 .append(".yaml (a test keeps them equal); run it with bash.\n");
         sh.append("set -e\n");
-        if (body.indexOf("$workdir") >= 0) {
+        boolean workdir = body.indexOf("$workdir") >= 0;
+        if (workdir) {
             sh.append("workdir=$(mktemp -d)\n");
         }
+        sh.append(cleanup(section, workdir));
         return sh.append(body).toString();
+    }
+
+    /** What dockerles removes at the end of a run (and on Ctrl-C), the script removes on exit: its names. */
+    private static String cleanup(Section section, boolean workdir) {
+        StringBuilder commands = new StringBuilder();
+        Set<String> containers = SectionNames.containers(section);
+        // Newest image first: an image that others were built on goes last.
+        java.util.List<String> images = new java.util.ArrayList<>(SectionNames.references(section));
+        java.util.Collections.reverse(images);
+        if (!containers.isEmpty()) {
+            commands.append("docker rm -fv ").append(String.join(" ", containers)).append(" >/dev/null 2>&1; ");
+        }
+        if (!images.isEmpty()) {
+            commands.append("docker rmi ").append(String.join(" ", images)).append(" >/dev/null 2>&1; ");
+        }
+        if (workdir) {
+            commands.append("rm -rf \"$workdir\"; ");
+        }
+        if (commands.length() == 0) {
+            return "";
+        }
+        return "# Opruimen bij het einde, zoals dockerles doet.\nopruimen() { " + commands + "true; }\ntrap opruimen EXIT\n";
     }
 
     private static String line(Step step) {

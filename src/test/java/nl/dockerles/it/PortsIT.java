@@ -108,7 +108,7 @@ class PortsIT {
 
     /** The http-get step asked 127.0.0.1:port and nginx answered 200 with its welcome page. */
     private static void assertAnswered(String out, String container, int port) {
-        String command = "$ curl -si http://127.0.0.1:" + port + "/";
+        String command = "$ curl -si --retry 20 --retry-all-errors http://127.0.0.1:" + port + "/";
         int at = out.indexOf(command);
         assertThat(at).as(command + " for " + container + " in:\n" + out).isNotNegative();
         String answer = out.substring(at, out.indexOf("→", at));

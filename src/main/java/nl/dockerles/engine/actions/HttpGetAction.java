@@ -51,7 +51,8 @@ public final class HttpGetAction implements Action {
     @Override
     public String shell(Map<String, String> with) {
         String port = with.getOrDefault("host-port", with.getOrDefault("port", "80"));
-        return "curl -si " + url(port, with.getOrDefault("path", "/"));
+        // Like dockerles, the script waits for nginx to answer (it may still be starting).
+        return "curl -si --retry 20 --retry-all-errors " + url(port, with.getOrDefault("path", "/"));
     }
 
     @Override

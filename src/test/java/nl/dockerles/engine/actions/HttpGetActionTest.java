@@ -147,9 +147,9 @@ class HttpGetActionTest {
     @Test
     void theShellEquivalentIsCurlOnLoopback() {
         assertThat(action.shell(Map.of("container", "web", "port", "80", "host-port", "8080")))
-                .isEqualTo("curl -si http://127.0.0.1:8080/");
+                .isEqualTo("curl -si --retry 20 --retry-all-errors http://127.0.0.1:8080/");
         assertThat(action.shell(Map.of("container", "web", "port", "80", "host-port", "8081", "path", "index.html")))
-                .isEqualTo("curl -si http://127.0.0.1:8081/index.html");
+                .isEqualTo("curl -si --retry 20 --retry-all-errors http://127.0.0.1:8081/index.html");
     }
 
     @Test
