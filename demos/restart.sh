@@ -13,7 +13,7 @@ docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'e
 docker logs --tail 5 crashingbackgroundprocess
 
 # 3. Kijken hoe Docker herstart
-timeout 60 sh -c 'until docker inspect -f "{{if and (ge .RestartCount 7) .State.Running}}ok{{end}}" crashingbackgroundprocess | grep -q ok; do sleep 0.2; done' || true; docker inspect -f 'RestartCount {{.RestartCount}}' crashingbackgroundprocess
+timeout 60 sh -c 'until docker inspect -f "{{if and (ge .RestartCount 7) (not .State.Restarting)}}ok{{end}}" crashingbackgroundprocess | grep -q ok; do sleep 0.2; done' || true; docker inspect -f 'RestartCount {{.RestartCount}}' crashingbackgroundprocess
 
 # 4. De logs groeien
 docker logs crashingbackgroundprocess

@@ -39,13 +39,13 @@ public final class RestartWatchAction implements Action {
 
     @Override
     public String shell(Map<String, String> with) {
-        // The same wait as --auto: until the target restart has started (RestartCount counts at the crash,
-        // before Docker's wait), at most the same seconds.
+        // The same wait as --auto: until the target restart has started. RestartCount counts at the crash,
+        // and during Docker's wait the container is Restarting (and Running); at most the same seconds.
         String name = Containers.name(with);
         int restarts = Containers.integer(with, "restarts", 7);
         int seconds = Containers.integer(with, "seconds", 60);
         return "timeout " + seconds + " sh -c 'until docker inspect -f \"{{if and (ge .RestartCount " + restarts
-                + ") .State.Running}}ok{{end}}\" " + name + " | grep -q ok; do sleep 0.2; done' || true; "
+                + ") (not .State.Restarting)}}ok{{end}}\" " + name + " | grep -q ok; do sleep 0.2; done' || true; "
                 + "docker inspect -f 'RestartCount {{.RestartCount}}' " + name;
     }
 

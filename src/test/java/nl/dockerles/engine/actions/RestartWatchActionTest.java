@@ -149,7 +149,7 @@ class RestartWatchActionTest {
     void theShellEquivalentWaitsForTheSameRestartCount() {
         assertThat(action.shell(Map.of("container", "crashingbackgroundprocess", "seconds", "30")))
                 .isEqualTo("timeout 30 sh -c 'until docker inspect -f \"{{if and (ge .RestartCount 7)"
-                        + " .State.Running}}ok{{end}}\" crashingbackgroundprocess | grep -q ok; do sleep 0.2; done'"
+                        + " (not .State.Restarting)}}ok{{end}}\" crashingbackgroundprocess | grep -q ok; do sleep 0.2; done'"
                         + " || true; docker inspect -f 'RestartCount {{.RestartCount}}' crashingbackgroundprocess");
     }
 
