@@ -3,8 +3,6 @@ package nl.dockerles.engine;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
-import nl.dockerles.cmdline.DockerCli;
-import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionNames;
 import nl.dockerles.content.Step;
@@ -98,7 +96,7 @@ final class Preflight {
         // An image tag that commit or build would take over: the user's image would silently lose its name.
         Set<String> ours = new java.util.HashSet<>();
         docker.listImages(java.util.Map.of(RunIdentity.MANAGED, "true")).forEach(image -> ours.addAll(image.tags()));
-        for (String tag : imageTags(section)) {
+        for (String tag : SectionNames.references(section)) {
             String reference = facts.names().apply(tag);
             if (!reference.matches(".*:[^/:]+$")) {
                 reference = reference + ":latest";
@@ -107,23 +105,6 @@ final class Preflight {
                 throw new DockerlesException(ExitCode.CONFLICT, "error.image.foreign", facts.names().apply(tag));
             }
         }
-    }
-
-    /** The tags that the section's commit and build steps give their images, as written. */
-    static Set<String> imageTags(Section section) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (Step step : section.steps()) {
-            if (step.command() == null) {
-                continue;
-            }
-            DockerCommand command = DockerCli.parse(step.command());
-            if (command instanceof DockerCommand.Commit commit) {
-                tags.add(commit.repository());
-            } else if (command instanceof DockerCommand.Build build) {
-                tags.addAll(build.tags());
-            }
-        }
-        return tags;
     }
 
     private void ensureImage(String image) {
