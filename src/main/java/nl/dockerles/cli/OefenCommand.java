@@ -193,7 +193,7 @@ final class OefenCommand implements Callable<Integer> {
         try (Docker docker = context.connect()) {
             DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen", prefix), context.time());
             Judge judge = new Judge(docker, probes, progress.started(entry.id(), exercise.id()).orElse(null),
-                    localDaemon(docker.daemon().host()), prefix);
+                    localDaemon(docker.host()), prefix);
             Verdict verdict = judge.judge(exercise);
             if (verdict.done()) {
                 progress.markDone(entry.id(), exercise.id(), context.time().now());
@@ -244,7 +244,7 @@ final class OefenCommand implements Callable<Integer> {
                 if (set.intro() != null) {
                     console.paragraph(set.intro().in(language));
                 }
-                String host = docker.daemon().host();
+                String host = docker.host();
                 console.info(messages.get("oefen.progress", progress.doneCount(set), set.exercises().size(), host));
                 if (!prefix.isEmpty()) {
                     console.info(messages.get("oefen.prefix.note", prefix));

@@ -30,6 +30,7 @@ public final class DockerJavaDocker implements Docker {
     private final RecordingHttpClient http;
     private final String host;
     private final String negotiatedApi;
+    private DaemonInfo daemonInfo;
     private final OpenStreams open = new OpenStreams();
     private final ContainerStreams streams;
     private final Images images;
@@ -56,14 +57,24 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
-    public DaemonInfo daemon() {
-        return call(() -> {
+    public String host() {
+        return host;
+    }
+
+    /** The daemon does not change during a run: asked once (version and info are the slow calls). */
+    @Override
+    public synchronized DaemonInfo daemon() {
+        if (daemonInfo != null) {
+            return daemonInfo;
+        }
+        daemonInfo = call(() -> {
             Version version = client.versionCmd().exec();
             Info info = client.infoCmd().exec();
             return new DaemonInfo(host, version.getVersion(), version.getApiVersion(), negotiatedApi,
                     info.getOsType() != null ? info.getOsType() : version.getOperatingSystem(),
                     version.getArch(), info.getOperatingSystem(), version.getKernelVersion());
         });
+        return daemonInfo;
     }
 
     @Override

@@ -16,6 +16,11 @@ public interface Docker extends AutoCloseable {
     /** Which daemon we talk to and how (for narration, {@code check} and error messages). */
     DaemonInfo daemon();
 
+    /** Where the daemon is ("unix:///var/run/docker.sock"), without asking it anything. */
+    default String host() {
+        return daemon().host();
+    }
+
     List<ContainerRow> listContainers(boolean all, Map<String, String> labels);
 
     Optional<ContainerInfo> inspectContainer(String nameOrId);

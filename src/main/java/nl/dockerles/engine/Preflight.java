@@ -73,7 +73,7 @@ final class Preflight {
     }
 
     private boolean daemonIsLocal() {
-        String host = docker.daemon().host();
+        String host = docker.host();
         return host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
                 || host.contains("://localhost");
     }

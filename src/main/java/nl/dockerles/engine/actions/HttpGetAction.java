@@ -126,7 +126,7 @@ public final class HttpGetAction implements Action {
      * Docker Desktop's socket is local: it forwards published ports to this machine.
      */
     private static void requireLocalDaemon(ActionContext context, int containerPort) {
-        String host = context.docker().daemon().host();
+        String host = context.docker().host();
         boolean local = host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
                 || host.contains("://localhost");
         if (!local) {

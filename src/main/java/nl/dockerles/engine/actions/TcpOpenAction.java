@@ -47,7 +47,7 @@ public final class TcpOpenAction implements Action {
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         int preferred = Containers.integer(with, "port", DOCKER_PORT);
-        String host = context.docker().daemon().host();
+        String host = context.docker().host();
         SocketAddress target = TcpForward.target(host);
         if (target == null) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.tcp.unsupported", host);
