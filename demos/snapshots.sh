@@ -10,7 +10,7 @@ trap opruimen EXIT
 { sleep 0.3; printf '%s\n' 'touch foo'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --name firstbusybox busybox sh' /dev/null
 
 # 2. Een nieuwe container
-{ sleep 0.3; printf '%s\n' 'ls foo'; sleep 0.3; printf '%s\n' 'ls'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it busybox sh' /dev/null
+{ sleep 0.3; printf '%s\n' 'ls foo'; sleep 0.3; printf '%s\n' 'ls'; sleep 0.3; printf '\004'; } | script -qfec 'docker run -it --rm busybox sh' /dev/null
 
 # 3. Terug naar firstbusybox
 { sleep 0.3; printf '%s\n' 'ls foo'; sleep 0.3; printf '\004'; } | script -qfec 'docker start -ai firstbusybox' /dev/null

@@ -39,7 +39,7 @@ class SnapshotsIT {
         String flat = Outputs.flat(out);
         // touch foo in firstbusybox; a new container has no foo; firstbusybox still has it.
         assertThat(out).containsPattern("\\$ docker run -it --name firstbusybox busybox sh\\R(?:.*\\R)*?/ # touch foo\\R")
-                .containsPattern("\\$ docker run -it busybox sh\\R(?:.*\\R)*?/ # ls foo\\R"
+                .containsPattern("\\$ docker run -it --rm busybox sh\\R(?:.*\\R)*?/ # ls foo\\R"
                         + "ls: foo: No such file or directory\\R")
                 .containsPattern("\\$ docker start -ai firstbusybox\\R(?:.*\\R)*?/ # ls foo\\Rfoo\\R");
         assertThat(flat).contains("\"No such file or directory\", en ook ls laat in / geen foo zien")
