@@ -55,4 +55,13 @@ final class DaemonState {
                 .awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
         return collector.events;
     }
+
+    /** After a run of {@code section}: no container, image or volume with its labels is left. */
+    static void assertNothingLeft(String section) {
+        org.assertj.core.api.Assertions.assertThat(managedContainers(section))
+                .as("containers labelled by dockerles").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(managedImages(section)).as("images labelled by dockerles").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(managedVolumes(section))
+                .as("volumes labelled by dockerles").isEmpty();
+    }
 }

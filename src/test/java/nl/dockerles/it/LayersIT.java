@@ -24,9 +24,7 @@ class LayersIT {
 
     @AfterEach
     void nothingLeftBehind() {
-        assertThat(DaemonState.managedContainers(SECTION)).as("containers labelled by dockerles").isEmpty();
-        assertThat(DaemonState.managedImages(SECTION)).as("images labelled by dockerles").isEmpty();
-        assertThat(DaemonState.managedVolumes(SECTION)).as("volumes labelled by dockerles").isEmpty();
+        DaemonState.assertNothingLeft(SECTION);
     }
 
     @Test

@@ -24,13 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortsIT {
     private static final String SECTION = "ports";
     private static final Duration LIMIT = Duration.ofSeconds(90);
-    /** A placeholder {name} left unfilled; Go templates {{...}} are docker's own syntax. */
 
     @AfterEach
     void nothingLeftBehind() {
-        assertThat(DaemonState.managedContainers(SECTION)).as("containers labelled by dockerles").isEmpty();
-        assertThat(DaemonState.managedImages(SECTION)).as("images labelled by dockerles").isEmpty();
-        assertThat(DaemonState.managedVolumes(SECTION)).as("volumes labelled by dockerles").isEmpty();
+        DaemonState.assertNothingLeft(SECTION);
     }
 
     @Test
