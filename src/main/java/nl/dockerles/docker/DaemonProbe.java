@@ -49,7 +49,7 @@ final class DaemonProbe {
         CompletableFuture<Version> call = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                call.complete(DockerClientImpl.getInstance(config, http).versionCmd().exec());
+                call.complete(DockerClientImpl.getInstance(JsonModels.sharingTheMapper(config), http).versionCmd().exec());
             } catch (Throwable t) {
                 call.completeExceptionally(t);
             }

@@ -37,6 +37,7 @@ public final class DockerConnector {
 
     public static Docker connect(Map<String, String> env, Path home) {
         QuietLibraries.install();
+        JsonModels.warmUp();
         List<DaemonCandidate> candidates =
                 DaemonCandidates.list(env, home, System.getProperty("os.name", ""));
         Path configDir = DockerContexts.configDir(env, home);
@@ -69,7 +70,8 @@ public final class DockerConnector {
                     String api = ApiVersions.choose(answer.version().getApiVersion(),
                             answer.version().getMinAPIVersion(), env.get("DOCKER_API_VERSION"));
                     RecordingHttpClient http = new RecordingHttpClient(answer.http());
-                    DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), http);
+                    DockerClient client = DockerClientImpl.getInstance(
+                            JsonModels.sharingTheMapper(config(candidate, configDir, api)), http);
                     return new DockerJavaDocker(client, http, candidate.host().toString(), api);
                 } catch (RuntimeException e) {
                     DaemonProbe.closeQuietly(answer.http());
@@ -106,7 +108,7 @@ public final class DockerConnector {
     private static SSLConfig sslConfig(DaemonCandidate candidate) {
         Path certs = candidate.tlsCertPath();
         if (certs == null || !"tcp".equals(candidate.scheme())) {
-            return null;
+            return NoTls.INSTANCE;
         }
         List<String> missing = new ArrayList<>();
         for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {

@@ -39,17 +39,14 @@ final class ImageBuilder {
         Lines lines = new Lines(output);
         // The API builds with the classic builder unless asked otherwise ("version=2"); docker-java never asks.
         // forcerm: a failed step leaves no container behind (the CLI keeps it, but nobody wants it here).
-        try (BuildImageCmd cmd = client.buildImageCmd()
-                .withBaseDirectory(context.toFile())
-                .withDockerfile(dockerfile.toFile())
+        Map<String, String> ours = labels == null ? Map.of() : labels;
+        try (BuildImageCmd cmd = client.buildImageCmd(BuildContext.withLabels(context, dockerfile, ours))
+                .withDockerfilePath(BuildContext.DOCKERFILE)
                 .withPull(false)
                 .withRemove(true)
                 .withForcerm(true)) {
             if (tag != null && !tag.isBlank()) {
                 cmd.withTags(Set.of(tag));
-            }
-            if (labels != null && !labels.isEmpty()) {
-                cmd.withLabels(labels);
             }
             boolean ended;
             try {

@@ -56,14 +56,10 @@ public final class Cleanup {
 
     /** Removes the containers carrying all of {@code labels} (with their anonymous volumes); their names. */
     public List<String> removeContainers(Map<String, String> labels) {
-        List<String> removed = new ArrayList<>();
-        for (ContainerRow row : docker.listContainers(true, labels)) {
-            if (!RunIdentity.isManaged(row.labels())) {
-                continue; // belt and braces: the filter already asked for our label
-            }
-            docker.removeContainer(row.id(), true, true);
-            removed.add(row.name());
-        }
-        return removed;
+        // Belt and braces: the filter already asked for our label.
+        List<ContainerRow> ours = docker.listContainers(true, labels).stream()
+                .filter(row -> RunIdentity.isManaged(row.labels())).toList();
+        Parallel.forEach(ours, row -> docker.removeContainer(row.id(), true, true));
+        return ours.stream().map(ContainerRow::name).toList();
     }
 }

@@ -6,11 +6,9 @@ import nl.dockerles.engine.Docker;
 import nl.dockerles.engine.RunIdentity;
 import nl.dockerles.engine.TimeSource;
 
+import nl.dockerles.engine.LoopbackHttp;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +34,6 @@ public final class DaemonProbes implements Probes {
     private final Docker docker;
     private final RunIdentity run;
     private final TimeSource time;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(700))
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     private final Map<String, Boolean> imageFiles = new ConcurrentHashMap<>();
     private final Map<String, Kept<Boolean>> volumeFiles = new ConcurrentHashMap<>();
     private final Map<String, Kept<Docker.ExecResult>> execs = new ConcurrentHashMap<>();
@@ -55,16 +47,10 @@ public final class DaemonProbes implements Probes {
 
     @Override
     public OptionalInt http(int hostPort) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + hostPort + "/"))
-                .timeout(Duration.ofMillis(1500))
-                .header("User-Agent", "dockerles-oefen")
-                .GET().build();
         try {
-            return OptionalInt.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            return OptionalInt.of(LoopbackHttp.get("http://" + LOOPBACK + ":" + hostPort + "/", "dockerles-oefen",
+                    Duration.ofMillis(700), Duration.ofMillis(1500)).status());
         } catch (IOException e) {
-            return OptionalInt.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return OptionalInt.empty();
         }
     }

@@ -28,7 +28,7 @@ public class FakeDocker implements Docker {
     private final FakeTime time;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Set<String> images = new java.util.HashSet<>(Set.of("busybox:latest", "nginx:latest"));
-    private final List<String> calls = new ArrayList<>();
+    private final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private int counter;
 
     public FakeDocker(FakeTime time) {
@@ -141,7 +141,7 @@ public class FakeDocker implements Docker {
     }
 
     @Override
-    public void removeContainer(String id, boolean force, boolean volumes) {
+    public synchronized void removeContainer(String id, boolean force, boolean volumes) {
         calls.add("remove " + id.substring(0, 12));
         time.advance(Duration.ofSeconds(1));
         Container c = containers.get(id);

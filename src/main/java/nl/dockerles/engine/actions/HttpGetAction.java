@@ -7,11 +7,9 @@ import nl.dockerles.engine.ActionContext;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.PortMapping;
 
+import nl.dockerles.engine.LoopbackHttp;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -83,7 +81,7 @@ public final class HttpGetAction implements Action {
             context.console().info(context.messages().get("action.http.moved", container, hostPort, url));
         }
 
-        HttpResponse<byte[]> response = getUntilAnswered(url, timeout);
+        LoopbackHttp.Response response = getUntilAnswered(url, timeout);
         Answer answer = Answer.of(response);
         String output = answer.render();
         context.console().output(output);
@@ -138,23 +136,13 @@ public final class HttpGetAction implements Action {
      * A server that just started may refuse or drop the first connections (docker-proxy accepts before nginx
      * listens): ask again every 100 ms until it answers, at most {@code timeout}.
      */
-    static HttpResponse<byte[]> getUntilAnswered(String url, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
-                .header("User-Agent", "dockerles")
-                .GET().build();
+    static LoopbackHttp.Response getUntilAnswered(String url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         IOException last = null;
         try {
             do {
                 try {
-                    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    return LoopbackHttp.get(url, "dockerles", CONNECT_TIMEOUT, REQUEST_TIMEOUT);
                 } catch (IOException e) {
                     last = e;
                 }
@@ -185,17 +173,18 @@ public final class HttpGetAction implements Action {
     /** What the server said, as far as the audience sees it: status line, a few headers, the title. */
     record Answer(String version, int status, List<String[]> headers, String titleLine, String title, int bytes) {
 
-        static Answer of(HttpResponse<byte[]> response) {
-            String version = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
+        static Answer of(LoopbackHttp.Response response) {
+            String statusLine = response.statusLine();
+            String version = statusLine.startsWith("HTTP/1.0") ? "HTTP/1.0" : "HTTP/1.1";
             List<String[]> headers = new java.util.ArrayList<>();
             for (String name : SHOWN_HEADERS) {
-                response.headers().firstValue(name).ifPresent(value -> headers.add(new String[] {name, value}));
+                response.header(name).ifPresent(value -> headers.add(new String[] {name, value}));
             }
             String body = new String(response.body(), StandardCharsets.UTF_8);
             Matcher m = TITLE.matcher(body);
             String titleLine = m.find() ? m.group().strip() : "";
             String title = titleLine.isEmpty() ? "" : m.group(1).replaceAll("\\s+", " ").strip();
-            return new Answer(version, response.statusCode(), headers, titleLine, title, response.body().length);
+            return new Answer(version, response.status(), headers, titleLine, title, response.body().length);
         }
 
         String server() {
