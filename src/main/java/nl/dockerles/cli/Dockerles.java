@@ -17,7 +17,7 @@ public final class Dockerles {
     public static int execute(String[] args, AppContext context) {
         Locale locale = Language.resolve(args, context.env());
         boolean debug = Arrays.asList(args).contains("--debug");
-        return commandLine(ConnectionAhead.forCommandLine(context, args), new Messages(locale), debug).execute(args);
+        return commandLine(context, new Messages(locale), debug).execute(args);
     }
 
     static CommandLine commandLine(AppContext context, Messages messages, boolean debug) {

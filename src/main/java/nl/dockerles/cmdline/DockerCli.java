@@ -7,6 +7,8 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,11 @@ import java.util.function.Supplier;
  * {@code --name=x} work as they do in the real CLI.
  */
 public final class DockerCli {
+    // A section parses each of its commands several times (names, ports, the step itself), and building the
+    // picocli model is the slow part: one model for the process, and each command text parsed once.
+    private static final Map<String, Invocation> PARSED = new ConcurrentHashMap<>();
+    private static CommandLine model;
+
     private DockerCli() {
     }
 
@@ -27,19 +34,30 @@ public final class DockerCli {
     }
 
     public static Invocation invocation(String commandLine) {
-        List<String> words = ShellWords.split(commandLine);
+        Invocation known = PARSED.get(commandLine);
+        if (known == null) {
+            known = parse(ShellWords.split(commandLine), commandLine);
+            PARSED.put(commandLine, known);
+        }
+        return known;
+    }
+
+    /** picocli resets every option before it parses, so one model serves all commands, one at a time. */
+    private static synchronized Invocation parse(List<String> words, String commandLine) {
         if (words.isEmpty() || !words.get(0).equals("docker")) {
             throw new IllegalArgumentException("een stap begint met 'docker': " + commandLine);
         }
-        CommandLine cli = new CommandLine(new Root())
-                .setStopAtPositional(true)
-                .setPosixClusteredShortOptionsAllowed(true);
-        for (CommandLine sub : cli.getSubcommands().values()) {
-            sub.setStopAtPositional(true);
+        if (model == null) {
+            model = new CommandLine(new Root())
+                    .setStopAtPositional(true)
+                    .setPosixClusteredShortOptionsAllowed(true);
+            for (CommandLine sub : model.getSubcommands().values()) {
+                sub.setStopAtPositional(true);
+            }
         }
         CommandLine.ParseResult result;
         try {
-            result = cli.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+            result = model.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage() + ": " + commandLine, e);
         }

@@ -1,11 +1,6 @@
 package nl.dockerles.docker;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerConfig;
-import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.ContainerRow;
 import nl.dockerles.engine.PortMapping;
@@ -13,63 +8,56 @@ import nl.dockerles.engine.PortMapping;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** docker-java's container models to dockerles' records. */
+/** The daemon's container JSON (a list row, an inspect) to dockerles' records. */
 final class ContainerModels {
     private ContainerModels() {
     }
 
-    static ContainerRow row(Container c) {
-        List<PortMapping> ports = c.getPorts() == null ? List.of() : Arrays.stream(c.getPorts())
-                .map(ContainerModels::port)
-                .toList();
-        return new ContainerRow(c.getId(), c.getImage(), c.getCommand(),
-                c.getCreated() == null ? 0 : c.getCreated(), c.getState(), c.getStatus(), ports,
-                c.getNames() == null ? List.of() : List.of(c.getNames()), labels(c.getLabels()));
-    }
-
-    private static PortMapping port(ContainerPort p) {
-        return new PortMapping(p.getIp(), p.getPublicPort(), p.getPrivatePort() == null ? 0 : p.getPrivatePort(),
-                p.getType() == null ? "tcp" : p.getType());
-    }
-
-    static ContainerInfo info(InspectContainerResponse r) {
-        InspectContainerResponse.ContainerState state = r.getState();
-        ContainerConfig config = r.getConfig();
-        String name = r.getName() == null ? "" : r.getName().replaceFirst("^/", "");
-        return new ContainerInfo(r.getId(), name,
-                config != null && config.getImage() != null ? config.getImage() : r.getImageId(),
-                state == null ? "" : String.valueOf(state.getStatus()),
-                state != null && Boolean.TRUE.equals(state.getRunning()),
-                state == null || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
-                state == null || state.getPidLong() == null ? 0 : state.getPidLong().intValue(),
-                instant(state == null ? null : state.getStartedAt()),
-                instant(state == null ? null : state.getFinishedAt()),
-                r.getRestartCount() == null ? 0 : r.getRestartCount(),
-                labels(config == null ? null : config.getLabels()),
-                config == null || config.getHostName() == null ? "" : config.getHostName(),
-                published(r.getNetworkSettings() == null ? null : r.getNetworkSettings().getPorts()));
-    }
-
-    /** The published ports (NetworkSettings.Ports) with the host address and port Docker chose; sorted. */
-    static List<PortMapping> published(Ports ports) {
-        if (ports == null || ports.getBindings() == null) {
-            return List.of();
+    /** One entry of GET /containers/json. */
+    static ContainerRow row(JsonNode c) {
+        List<PortMapping> ports = new ArrayList<>();
+        for (JsonNode p : c.path("Ports")) {
+            ports.add(new PortMapping(text(p, "IP"), p.hasNonNull("PublicPort") ? p.get("PublicPort").asInt() : null,
+                    p.path("PrivatePort").asInt(), p.hasNonNull("Type") ? p.get("Type").asText() : "tcp"));
         }
+        List<String> names = new ArrayList<>();
+        c.path("Names").forEach(name -> names.add(name.asText()));
+        return new ContainerRow(text(c, "Id"), text(c, "Image"), text(c, "Command"), c.path("Created").asLong(),
+                text(c, "State"), text(c, "Status"), List.copyOf(ports), List.copyOf(names), labels(c.path("Labels")));
+    }
+
+    /** GET /containers/{id}/json. */
+    static ContainerInfo info(JsonNode r) {
+        JsonNode state = r.path("State");
+        JsonNode config = r.path("Config");
+        String name = r.path("Name").asText("").replaceFirst("^/", "");
+        String image = config.hasNonNull("Image") ? config.get("Image").asText() : text(r, "Image");
+        return new ContainerInfo(text(r, "Id"), name, image, state.path("Status").asText(""),
+                state.path("Running").asBoolean(false), state.path("ExitCode").asInt(0), state.path("Pid").asInt(0),
+                instant(text(state, "StartedAt")), instant(text(state, "FinishedAt")),
+                r.path("RestartCount").asInt(0), labels(config.path("Labels")), config.path("Hostname").asText(""),
+                published(r.path("NetworkSettings").path("Ports")));
+    }
+
+    /**
+     * The published ports ({@code NetworkSettings.Ports}: {@code {"80/tcp": [{"HostIp": …, "HostPort": "8080"}]}})
+     * with the host address and port Docker chose, sorted. A port that is only exposed maps to null.
+     */
+    static List<PortMapping> published(JsonNode ports) {
         List<PortMapping> published = new ArrayList<>();
-        for (Map.Entry<ExposedPort, Ports.Binding[]> entry : ports.getBindings().entrySet()) {
-            if (entry.getValue() == null) {
-                continue; // exposed, not published
-            }
-            ExposedPort port = entry.getKey();
-            String protocol = port.getProtocol() == null ? "tcp" : port.getProtocol().toString();
-            for (Ports.Binding binding : entry.getValue()) {
-                published.add(new PortMapping(binding.getHostIp(), hostPort(binding.getHostPortSpec()),
-                        port.getPort(), protocol));
+        for (Iterator<Map.Entry<String, JsonNode>> it = ports.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String[] port = entry.getKey().split("/", 2);
+            String protocol = port.length > 1 ? port[1] : "tcp";
+            for (JsonNode binding : entry.getValue()) {
+                published.add(new PortMapping(text(binding, "HostIp"), hostPort(text(binding, "HostPort")),
+                        Integer.parseInt(port[0]), protocol));
             }
         }
         published.sort(Comparator.comparingInt(PortMapping::containerPort)
@@ -101,7 +89,19 @@ final class ContainerModels {
         }
     }
 
-    private static Map<String, String> labels(Map<String, String> labels) {
-        return Labels.copy(labels);
+    static Map<String, String> labels(JsonNode labels) {
+        Map<String, String> copy = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> label = it.next();
+            if (!label.getValue().isNull()) {
+                copy.put(label.getKey(), label.getValue().asText());
+            }
+        }
+        return Map.copyOf(copy);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -1,108 +1,111 @@
 package nl.dockerles.docker;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.ContainerSpec;
 import nl.dockerles.engine.PortMapping;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Puts a {@link ContainerSpec} into docker-java's create command, as {@code docker run} would. */
+/** A {@link ContainerSpec} as the body of POST /containers/create, the way {@code docker run} fills it in. */
 final class ContainerSpecs {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Set<String> RESTART_POLICIES = Set.of("no", "always", "unless-stopped", "on-failure");
+
     private ContainerSpecs() {
     }
 
-    static CreateContainerCmd apply(ContainerSpec spec, CreateContainerCmd cmd) {
+    static ObjectNode body(ContainerSpec spec) {
+        ObjectNode body = JSON.objectNode().put("Image", spec.image());
         if (spec.command() != null && !spec.command().isEmpty()) {
-            cmd.withCmd(spec.command());
-        }
-        if (notBlank(spec.name())) {
-            cmd.withName(spec.name());
+            spec.command().forEach(body.putArray("Cmd")::add);
         }
         boolean interactive = spec.tty() && spec.stdinOpen();
-        cmd.withTty(spec.tty())
-                .withStdinOpen(spec.stdinOpen())
+        body.put("Tty", spec.tty())
+                .put("OpenStdin", spec.stdinOpen())
                 // As `docker run -it`: stdin closes when the (one) attached client goes away.
-                .withStdInOnce(interactive)
-                .withAttachStdin(interactive)
-                .withAttachStdout(interactive)
-                .withAttachStderr(interactive);
+                .put("StdinOnce", interactive)
+                .put("AttachStdin", interactive)
+                .put("AttachStdout", interactive)
+                .put("AttachStderr", interactive);
         if (spec.env() != null && !spec.env().isEmpty()) {
-            cmd.withEnv(spec.env());
+            spec.env().forEach(body.putArray("Env")::add);
         }
         if (notBlank(spec.user())) {
-            cmd.withUser(spec.user());
+            body.put("User", spec.user());
         }
         if (spec.labels() != null && !spec.labels().isEmpty()) {
-            cmd.withLabels(spec.labels());
+            ObjectNode labels = body.putObject("Labels");
+            spec.labels().forEach(labels::put);
         }
-        HostConfig host = HostConfig.newHostConfig().withAutoRemove(spec.autoRemove());
+        ObjectNode host = body.putObject("HostConfig").put("AutoRemove", spec.autoRemove());
         List<PortMapping> ports = spec.ports() == null ? List.of() : spec.ports();
         if (!ports.isEmpty()) {
-            Ports bindings = new Ports();
-            Set<ExposedPort> exposed = new LinkedHashSet<>();
-            boolean published = false;
+            ObjectNode exposed = body.putObject("ExposedPorts");
+            ObjectNode bindings = JSON.objectNode();
             for (PortMapping port : ports) {
-                ExposedPort containerPort = exposedPort(port);
-                exposed.add(containerPort);
+                String key = portKey(port);
+                exposed.putObject(key);
                 if (port.hostPort() != null) {
-                    bindings.bind(containerPort, binding(port));
-                    published = true;
+                    // No host address means all interfaces; host port 0 means Docker picks one (-p 80).
+                    ArrayNode hostPorts = bindings.has(key) ? (ArrayNode) bindings.get(key) : bindings.putArray(key);
+                    ObjectNode binding = hostPorts.addObject();
+                    binding.put("HostIp", notBlank(port.hostIp()) ? port.hostIp() : "");
+                    binding.put("HostPort", port.hostPort() == 0 ? "" : String.valueOf(port.hostPort()));
                 }
             }
-            cmd.withExposedPorts(new ArrayList<>(exposed));
-            if (published) {
-                host.withPortBindings(bindings);
+            if (!bindings.isEmpty()) {
+                host.set("PortBindings", bindings);
             }
         }
         if (spec.binds() != null && !spec.binds().isEmpty()) {
-            host.withBinds(spec.binds().stream().map(ContainerSpecs::bind).toList());
+            spec.binds().forEach(ContainerSpecs::checkBind);
+            spec.binds().forEach(host.putArray("Binds")::add);
         }
         if (notBlank(spec.restartPolicy())) {
-            host.withRestartPolicy(restartPolicy(spec.restartPolicy().trim()));
+            host.set("RestartPolicy", restartPolicy(spec.restartPolicy().trim()));
         }
-        return cmd.withHostConfig(host);
+        return body;
     }
 
-    private static ExposedPort exposedPort(PortMapping port) {
-        String protocol = notBlank(port.protocol()) ? port.protocol() : "tcp";
-        try {
-            return new ExposedPort(port.containerPort(), InternetProtocol.parse(protocol));
-        } catch (IllegalArgumentException e) {
-            throw invalid("poort", port.containerPort() + "/" + protocol, e);
+    private static String portKey(PortMapping port) {
+        String protocol = notBlank(port.protocol()) ? port.protocol().toLowerCase(java.util.Locale.ROOT) : "tcp";
+        if (!Set.of("tcp", "udp", "sctp").contains(protocol) || port.containerPort() < 1
+                || port.containerPort() > 65535) {
+            throw invalid("poort", port.containerPort() + "/" + protocol, null);
         }
+        return port.containerPort() + "/" + protocol;
     }
 
-    // No host address (null or "") means all interfaces; host port 0 means Docker picks a free one (-p 80).
-    private static Ports.Binding binding(PortMapping port) {
-        String ip = notBlank(port.hostIp()) ? port.hostIp() : null;
-        return new Ports.Binding(ip, port.hostPort() == 0 ? null : String.valueOf(port.hostPort()));
-    }
-
-    private static Bind bind(String spec) {
+    /** As the docker CLI reads -v: a mistake is the content's, found before the daemon is asked. */
+    private static void checkBind(String spec) {
         try {
-            return Bind.parse(spec);
+            Bind.parse(spec);
         } catch (IllegalArgumentException e) {
             throw invalid("volume", spec, e);
         }
     }
 
-    private static RestartPolicy restartPolicy(String spec) {
-        try {
-            return RestartPolicy.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw invalid("restart", spec, e);
+    /** {@code always}, {@code on-failure:3}: {"Name": "on-failure", "MaximumRetryCount": 3}. */
+    private static ObjectNode restartPolicy(String spec) {
+        String[] parts = spec.split(":", 2);
+        if (!RESTART_POLICIES.contains(parts[0]) || (parts.length > 1 && !parts[0].equals("on-failure"))) {
+            throw invalid("restart", spec, null);
         }
+        ObjectNode policy = JSON.objectNode().put("Name", parts[0]);
+        if (parts.length > 1) {
+            try {
+                policy.put("MaximumRetryCount", Integer.parseInt(parts[1]));
+            } catch (NumberFormatException e) {
+                throw invalid("restart", spec, e);
+            }
+        }
+        return policy;
     }
 
     private static DockerlesException invalid(String what, String value, Exception cause) {

@@ -1,9 +1,6 @@
 package nl.dockerles.docker;
 
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -26,7 +23,17 @@ import javax.net.ssl.SSLException;
 final class DaemonProbe {
 
     /** A daemon that answered: keep its http client, it is reused for everything after. */
-    record Answer(DockerHttpClient http, Version version) {
+    record Answer(DockerHttpClient http, String apiVersion, String minApiVersion) {
+    }
+
+    /** /version's answer was not a daemon's: some other HTTP server listens there. */
+    static final class NotADaemon extends RuntimeException {
+        final int status;
+
+        NotADaemon(int status) {
+            super("HTTP " + status, null, false, false);
+            this.status = status;
+        }
     }
 
     /** Why a candidate did not answer, in words for the failure list. */
@@ -39,17 +46,22 @@ final class DaemonProbe {
     private DaemonProbe() {
     }
 
-    static Answer probe(DaemonCandidate candidate, SSLConfig ssl, DefaultDockerClientConfig config,
-                        Duration budget) throws NoAnswer {
+    static Answer probe(DaemonCandidate candidate, SSLConfig ssl, Duration budget) throws NoAnswer {
         DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(candidate.host())
                 .sslConfig(ssl)
                 .connectionTimeout(budget)
                 .build();
-        CompletableFuture<Version> call = new CompletableFuture<>();
+        CompletableFuture<Answer> call = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                call.complete(DockerClientImpl.getInstance(JsonModels.sharingTheMapper(config), http).versionCmd().exec());
+                RawApi.Reply reply = new RawApi(http, null).get("/version");
+                JsonNode api = reply.ok() ? RawApi.JSON.readTree(reply.body()).get("ApiVersion") : null;
+                if (api == null || !api.isTextual()) {
+                    throw new NotADaemon(reply.status());
+                }
+                JsonNode min = RawApi.JSON.readTree(reply.body()).get("MinAPIVersion");
+                call.complete(new Answer(http, api.asText(), min == null ? null : min.asText()));
             } catch (Throwable t) {
                 call.completeExceptionally(t);
             }
@@ -57,7 +69,7 @@ final class DaemonProbe {
         thread.setDaemon(true);
         thread.start();
         try {
-            return new Answer(http, call.get(budget.toMillis(), TimeUnit.MILLISECONDS));
+            return call.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             closeQuietly(http);
             throw new NoAnswer("geen antwoord binnen " + seconds(budget));
@@ -73,8 +85,8 @@ final class DaemonProbe {
 
     /** A short Dutch reason for a failed connection attempt. */
     static String reason(Throwable error, Duration budget) {
-        if (error instanceof DockerException docker) {
-            return "antwoordt, maar niet als Docker daemon (HTTP " + docker.getHttpStatus() + ")";
+        if (error instanceof NotADaemon notADaemon) {
+            return "antwoordt, maar niet als Docker daemon (HTTP " + notADaemon.status + ")";
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();

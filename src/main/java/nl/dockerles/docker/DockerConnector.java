@@ -37,7 +37,6 @@ public final class DockerConnector {
 
     public static Docker connect(Map<String, String> env, Path home) {
         QuietLibraries.install();
-        JsonModels.warmUp();
         List<DaemonCandidate> candidates =
                 DaemonCandidates.list(env, home, System.getProperty("os.name", ""));
         Path configDir = DockerContexts.configDir(env, home);
@@ -62,16 +61,14 @@ public final class DockerConnector {
                 tried.add(line(candidate, "niet geprobeerd, de tijd was op"));
                 continue;
             }
-            DefaultDockerClientConfig unversioned = config(candidate, configDir, null);
             SSLConfig ssl = sslConfig(candidate);
             try {
-                DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, unversioned, left);
+                DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, left);
                 try {
-                    String api = ApiVersions.choose(answer.version().getApiVersion(),
-                            answer.version().getMinAPIVersion(), env.get("DOCKER_API_VERSION"));
+                    String api = ApiVersions.choose(answer.apiVersion(), answer.minApiVersion(),
+                            env.get("DOCKER_API_VERSION"));
                     RecordingHttpClient http = new RecordingHttpClient(answer.http());
-                    DockerClient client = DockerClientImpl.getInstance(
-                            JsonModels.sharingTheMapper(config(candidate, configDir, api)), http);
+                    DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), http);
                     return new DockerJavaDocker(client, http, candidate.host().toString(), api);
                 } catch (RuntimeException e) {
                     DaemonProbe.closeQuietly(answer.http());
@@ -107,8 +104,11 @@ public final class DockerConnector {
     /** TLS for tcp:// when asked for; missing certificates are an error, as in the docker CLI. */
     private static SSLConfig sslConfig(DaemonCandidate candidate) {
         Path certs = candidate.tlsCertPath();
-        if (certs == null || !"tcp".equals(candidate.scheme())) {
+        if (!"tcp".equals(candidate.scheme())) {
             return NoTls.INSTANCE;
+        }
+        if (certs == null) {
+            return null; // plain tcp://: the http client sets up its TLS socket factory all the same
         }
         List<String> missing = new ArrayList<>();
         for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {

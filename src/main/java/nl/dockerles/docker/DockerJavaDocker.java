@@ -1,14 +1,11 @@
 package nl.dockerles.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import nl.dockerles.DockerlesException;
-import nl.dockerles.ExitCode;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.ContainerRow;
 import nl.dockerles.engine.ContainerSpec;
@@ -37,6 +34,7 @@ public final class DockerJavaDocker implements Docker {
     private final ImageBuilder builder;
     private final Volumes volumes;
     private final EventFollower events;
+    private final ContainerApi containers;
 
     /** {@code http} is the client {@code client} was built on: requests made by either are recorded. */
     DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String negotiatedApi) {
@@ -45,9 +43,11 @@ public final class DockerJavaDocker implements Docker {
         this.host = host;
         this.negotiatedApi = negotiatedApi;
         this.streams = new ContainerStreams(client);
-        this.images = new Images(client, new RawApi(http, negotiatedApi));
+        RawApi raw = new RawApi(http, negotiatedApi);
+        this.images = new Images(client, raw);
+        this.containers = new ContainerApi(raw);
         this.builder = new ImageBuilder(client);
-        this.volumes = new Volumes(client);
+        this.volumes = new Volumes(client, raw);
         this.events = new EventFollower(client);
     }
 
@@ -79,54 +79,22 @@ public final class DockerJavaDocker implements Docker {
 
     @Override
     public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
-        return call(() -> {
-            var cmd = client.listContainersCmd().withShowAll(all);
-            if (labels != null && !labels.isEmpty()) {
-                cmd.withLabelFilter(Labels.filters(labels));
-            }
-            return cmd.exec().stream().map(ContainerModels::row).toList();
-        });
+        return call(() -> containers.list(all, labels));
     }
 
     @Override
     public Optional<ContainerInfo> inspectContainer(String nameOrId) {
-        return call(() -> {
-            try {
-                return Optional.of(ContainerModels.info(client.inspectContainerCmd(nameOrId).exec()));
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            }
-        });
+        return call(() -> containers.inspect(nameOrId));
     }
 
     @Override
     public String createContainer(ContainerSpec spec) {
-        return call(() -> {
-            try {
-                CreateContainerResponse created =
-                        ContainerSpecs.apply(spec, client.createContainerCmd(spec.image())).exec();
-                return created.getId();
-            } catch (NotFoundException e) {
-                // create never pulls: a 404 here is the image.
-                throw new DockerlesException(ExitCode.IMAGE_MISSING, e, "error.image.missing", spec.image());
-            } catch (ConflictException e) {
-                throw new DockerlesException(ExitCode.CONFLICT, e, "error.name.taken",
-                        String.valueOf(spec.name()), DockerFailures.daemonMessage(e));
-            }
-        });
+        return call(() -> containers.create(spec));
     }
 
     @Override
     public void startContainer(String id) {
-        run(() -> {
-            try {
-                client.startContainerCmd(id).exec();
-            } catch (NotModifiedException e) {
-                // Already running: that is what was asked.
-            } catch (NotFoundException e) {
-                throw missing(id, e);
-            }
-        });
+        run(() -> containers.start(id));
     }
 
     @Override
@@ -146,20 +114,9 @@ public final class DockerJavaDocker implements Docker {
         });
     }
 
-    /** Removing is cleanup: a container that is already gone (or going) is fine. */
     @Override
     public void removeContainer(String id, boolean force, boolean volumes) {
-        run(() -> {
-            try {
-                client.removeContainerCmd(id).withForce(force).withRemoveVolumes(volumes).exec();
-            } catch (NotFoundException e) {
-                // Gone already, e.g. --rm.
-            } catch (ConflictException e) {
-                if (!DockerFailures.daemonMessage(e).contains("already in progress")) {
-                    throw e;
-                }
-            }
-        });
+        run(() -> containers.remove(id, force, volumes));
     }
 
     @Override
@@ -182,14 +139,7 @@ public final class DockerJavaDocker implements Docker {
 
     @Override
     public boolean imageExists(String reference) {
-        return call(() -> {
-            try {
-                client.inspectImageCmd(reference).exec();
-                return true;
-            } catch (NotFoundException e) {
-                return false;
-            }
-        });
+        return call(() -> containers.imageExists(reference));
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ChangeLog;
-import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.ImageHistory;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
@@ -15,6 +14,7 @@ import nl.dockerles.engine.Docker.Change;
 import nl.dockerles.engine.Docker.HistoryEntry;
 import nl.dockerles.engine.Docker.ImageRow;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -132,18 +132,23 @@ final class Images {
     }
 
     List<ImageRow> list(Map<String, String> labels) {
-        var cmd = client.listImagesCmd();
-        List<String> filters = Labels.filters(labels);
-        if (!filters.isEmpty()) {
-            cmd.withLabelFilter(filters.toArray(String[]::new));
+        RawApi.Reply reply = raw.get("/images/json"
+                + RawApi.query("filters", RawApi.filters(Map.of("label", Labels.filters(labels)))));
+        if (!reply.ok()) {
+            throw reply.failure();
         }
-        List<Image> images = cmd.exec();
-        return images == null ? List.of() : images.stream()
-                .map(i -> new ImageRow(i.getId(),
-                        i.getRepoTags() == null ? List.of()
-                                : Arrays.stream(i.getRepoTags()).filter(t -> !NO_TAG.equals(t)).toList(),
-                        i.getSize() == null ? 0 : i.getSize(), Labels.copy(i.getLabels())))
-                .toList();
+        List<ImageRow> rows = new ArrayList<>();
+        for (JsonNode image : reply.json()) {
+            List<String> tags = new ArrayList<>();
+            image.path("RepoTags").forEach(tag -> {
+                if (!NO_TAG.equals(tag.asText())) {
+                    tags.add(tag.asText());
+                }
+            });
+            rows.add(new ImageRow(image.path("Id").asText(), List.copyOf(tags), image.path("Size").asLong(),
+                    ContainerModels.labels(image.path("Labels"))));
+        }
+        return List.copyOf(rows);
     }
 
     /** Like {@code docker rmi} without -f; an image that is not there is fine (this is cleanup). */

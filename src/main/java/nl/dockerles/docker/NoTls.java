@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * The TLS setting of a connection without TLS (a unix socket, plain tcp://). Without it the http client
+ * The TLS setting of a socket connection (unix://, npipe://), which never uses TLS. Without it the http client
  * builds the system's default TLS context anyway, reading every trusted certificate of the JDK: about 60 ms of
  * each start for nothing. This context is never used; if it were, it says so instead of talking plain text.
  */

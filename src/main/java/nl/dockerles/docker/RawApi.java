@@ -2,6 +2,7 @@ package nl.dockerles.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
@@ -12,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Requests docker-java cannot make, straight through the same (recorded) http client: the daemon's own
@@ -40,6 +42,15 @@ final class RawApi {
             return body.isBlank() ? "HTTP " + status : body.trim();
         }
 
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed",
+                        "geen JSON van de daemon: " + body.strip());
+            }
+        }
+
         /** An answer we did not expect: DOCKER_ERROR with the daemon's words. */
         DockerlesException failure() {
             return new DockerlesException(ExitCode.DOCKER_ERROR, "error.docker.failed", message());
@@ -62,6 +73,17 @@ final class RawApi {
                 .putHeader("content-type", "application/json")
                 .bodyBytes(json.getBytes(StandardCharsets.UTF_8))
                 .build());
+    }
+
+    /** A POST without a body: start, for one, refuses even an empty JSON object. */
+    Reply post(String path) {
+        return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST)
+                .path(prefix + path).build());
+    }
+
+    Reply delete(String path) {
+        return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.DELETE)
+                .path(prefix + path).build());
     }
 
     private Reply send(DockerHttpClient.Request request) {
@@ -100,6 +122,17 @@ final class RawApi {
             }
         }
         return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    /** The daemon's {@code filters} parameter, {"label": ["a=1"], …}; null when there is nothing to filter on. */
+    static String filters(Map<String, List<String>> filters) {
+        ObjectNode json = JSON.createObjectNode();
+        filters.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                values.forEach(json.withArray(name)::add);
+            }
+        });
+        return json.isEmpty() ? null : json.toString();
     }
 
     private static String encode(String value) {

@@ -1,37 +1,40 @@
 package nl.dockerles.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Docker.VolumeRow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker volume ls} and {@code docker volume rm}. */
+/** {@code docker volume ls} (as JSON, see {@link ContainerApi} why) and {@code docker volume rm}. */
 final class Volumes {
     private final DockerClient client;
+    private final RawApi raw;
 
-    Volumes(DockerClient client) {
+    Volumes(DockerClient client, RawApi raw) {
         this.client = client;
+        this.raw = raw;
     }
 
     List<VolumeRow> list(boolean danglingOnly, Map<String, String> labels) {
-        var cmd = client.listVolumesCmd();
-        if (danglingOnly) {
-            cmd.withDanglingFilter(true);
+        String filters = RawApi.filters(Map.of("label", Labels.filters(labels),
+                "dangling", danglingOnly ? List.of("true") : List.of()));
+        RawApi.Reply reply = raw.get("/volumes" + RawApi.query("filters", filters));
+        if (!reply.ok()) {
+            throw reply.failure();
         }
-        List<String> filters = Labels.filters(labels);
-        if (!filters.isEmpty()) {
-            cmd.withFilter("label", filters);
+        List<VolumeRow> rows = new ArrayList<>();
+        for (JsonNode volume : reply.json().path("Volumes")) {
+            rows.add(new VolumeRow(volume.path("Name").asText(), volume.path("Driver").asText(),
+                    ContainerModels.labels(volume.path("Labels"))));
         }
-        List<InspectVolumeResponse> volumes = cmd.exec().getVolumes();
-        return volumes == null ? List.of() : volumes.stream()
-                .map(v -> new VolumeRow(v.getName(), v.getDriver(), Labels.copy(v.getLabels())))
-                .toList();
+        return List.copyOf(rows);
     }
 
     /** A volume that is not there is fine (cleanup); one a container still uses stays, and says so. */

@@ -41,6 +41,20 @@ class DockerCliTest {
     }
 
     @Test
+    void oneModelServesAllCommandsWithoutCarryingOptionsOver() {
+        assertThat(DockerCli.invocation("docker -H tcp://127.0.0.1:2375 ps -a").host()).isEqualTo("tcp://127.0.0.1:2375");
+        var plain = DockerCli.invocation("docker ps");
+        assertThat(plain.host()).isNull();
+        assertThat(plain.command()).isEqualTo(new DockerCommand.Ps(false, false, List.of()));
+        var withPorts = (DockerCommand.Run) DockerCli.parse("docker run -d -p 8080:80 --name a nginx");
+        var without = (DockerCommand.Run) DockerCli.parse("docker run --rm busybox ls");
+        assertThat(withPorts.publish()).containsExactly("8080:80");
+        assertThat(without.publish()).isEmpty();
+        assertThat(without.name()).isNull();
+        assertThat(without.detach()).isFalse();
+    }
+
+    @Test
     void psStopStartRm() {
         assertThat(DockerCli.parse("docker ps -a")).isEqualTo(new DockerCommand.Ps(true, false, List.of()));
         assertThat(DockerCli.parse("docker stop -t 1 demo")).isEqualTo(new DockerCommand.Stop(1, List.of("demo")));

@@ -1,11 +1,6 @@
 package nl.dockerles.docker;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.core.command.CreateContainerCmdImpl;
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.ContainerSpec;
@@ -20,92 +15,81 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContainerSpecsTest {
 
-    private static CreateContainerCmd apply(ContainerSpec spec) {
-        return ContainerSpecs.apply(spec, new CreateContainerCmdImpl(command -> {
-            throw new AssertionError("not sent");
-        }, null, spec.image()));
-    }
-
     private static ContainerSpec spec(List<PortMapping> ports, List<String> binds, String restart) {
         return new ContainerSpec("nginx:latest", List.of("nginx", "-g", "daemon off;"), "web", false, false, false,
                 ports, binds, List.of("KLEUR=blauw"), restart, "101", Map.of("nl.dockerles.run", "r1"));
     }
 
+    private static JsonNode json(String text) throws Exception {
+        return RawApi.JSON.readTree(text.replace('\'', '"'));
+    }
+
     @Test
-    void theBasicsGoIntoTheConfig() {
-        CreateContainerCmd cmd = apply(spec(List.of(), List.of(), null));
-        assertThat(cmd.getImage()).isEqualTo("nginx:latest");
-        assertThat(cmd.getCmd()).containsExactly("nginx", "-g", "daemon off;");
-        assertThat(cmd.getName()).isEqualTo("web");
-        assertThat(cmd.getEnv()).containsExactly("KLEUR=blauw");
-        assertThat(cmd.getUser()).isEqualTo("101");
-        assertThat(cmd.getLabels()).containsEntry("nl.dockerles.run", "r1");
-        assertThat(cmd.getHostConfig().getAutoRemove()).isFalse();
-        assertThat(cmd.getHostConfig().getRestartPolicy()).isNull();
-        assertThat(cmd.isTty()).isFalse();
-        assertThat(cmd.isStdInOnce()).isFalse();
+    void theBasicsGoIntoTheBodyAsDockerRunSendsThem() throws Exception {
+        assertThat((JsonNode) ContainerSpecs.body(spec(List.of(), List.of(), null))).isEqualTo(json("""
+                {'Image': 'nginx:latest', 'Cmd': ['nginx', '-g', 'daemon off;'], 'Tty': false, 'OpenStdin': false,
+                 'StdinOnce': false, 'AttachStdin': false, 'AttachStdout': false, 'AttachStderr': false,
+                 'Env': ['KLEUR=blauw'], 'User': '101', 'Labels': {'nl.dockerles.run': 'r1'},
+                 'HostConfig': {'AutoRemove': false}}"""));
     }
 
     @Test
     void anInteractiveTtyAlsoClosesStdinWithTheAttach() {
-        ContainerSpec it = new ContainerSpec("busybox", List.of("sh"), null, true, true, true,
-                List.of(), List.of(), List.of(), null, null, Map.of());
-        CreateContainerCmd cmd = apply(it);
-        assertThat(cmd.isTty()).isTrue();
-        assertThat(cmd.isStdinOpen()).isTrue();
-        assertThat(cmd.isStdInOnce()).isTrue();
-        assertThat(cmd.getHostConfig().getAutoRemove()).isTrue();
-        assertThat(cmd.getName()).isNull();
+        JsonNode body = ContainerSpecs.body(new ContainerSpec("busybox", List.of("sh"), null, true, true, true,
+                List.of(), List.of(), List.of(), null, null, Map.of()));
+        assertThat(body.path("Tty").asBoolean()).isTrue();
+        assertThat(body.path("OpenStdin").asBoolean()).isTrue();
+        assertThat(body.path("StdinOnce").asBoolean()).isTrue();
+        assertThat(body.path("AttachStdin").asBoolean()).isTrue();
+        assertThat(body.path("HostConfig").path("AutoRemove").asBoolean()).isTrue();
+        assertThat(body.has("Labels")).isFalse();
     }
 
     @Test
-    void portsArePublishedOnAllInterfacesUnlessAnAddressIsGiven() {
-        CreateContainerCmd cmd = apply(spec(List.of(new PortMapping(null, 8080, 80, "tcp"),
+    void portsArePublishedOnAllInterfacesUnlessAnAddressIsGiven() throws Exception {
+        JsonNode body = ContainerSpecs.body(spec(List.of(new PortMapping(null, 8080, 80, "tcp"),
                 new PortMapping("", 8443, 443, null), new PortMapping("127.0.0.1", 0, 53, "udp"),
                 new PortMapping(null, null, 9000, "tcp")), List.of(), null));
-        assertThat(cmd.getExposedPorts()).containsExactly(ExposedPort.tcp(80), ExposedPort.tcp(443), ExposedPort.udp(53),
-                ExposedPort.tcp(9000));
-        Map<ExposedPort, Ports.Binding[]> bindings = cmd.getHostConfig().getPortBindings().getBindings();
-        assertThat(bindings.get(ExposedPort.tcp(80))).containsExactly(new Ports.Binding(null, "8080"));
-        assertThat(bindings.get(ExposedPort.tcp(443))).containsExactly(new Ports.Binding(null, "8443"));
-        // Host port 0: Docker picks a free one, as with -p 53/udp.
-        assertThat(bindings.get(ExposedPort.udp(53))).containsExactly(new Ports.Binding("127.0.0.1", null));
-        // No host port at all: only exposed, as EXPOSE or --expose.
-        assertThat(bindings).doesNotContainKey(ExposedPort.tcp(9000));
+        assertThat(body.get("ExposedPorts")).isEqualTo(json("{'80/tcp': {}, '443/tcp': {}, '53/udp': {}, '9000/tcp': {}}"));
+        // Host port 0: Docker picks a free one, as with -p 53/udp. No host port: only exposed, as --expose.
+        assertThat(body.path("HostConfig").get("PortBindings")).isEqualTo(json("""
+                {'80/tcp': [{'HostIp': '', 'HostPort': '8080'}], '443/tcp': [{'HostIp': '', 'HostPort': '8443'}],
+                 '53/udp': [{'HostIp': '127.0.0.1', 'HostPort': ''}]}"""));
     }
 
     @Test
-    void onlyExposedPortsPublishNothing() {
-        CreateContainerCmd cmd = apply(spec(List.of(new PortMapping(null, null, 80, "tcp")), List.of(), null));
-        assertThat(cmd.getExposedPorts()).containsExactly(ExposedPort.tcp(80));
-        assertThat(cmd.getHostConfig().getPortBindings()).isNull();
+    void onlyExposedPortsPublishNothing() throws Exception {
+        JsonNode body = ContainerSpecs.body(spec(List.of(new PortMapping(null, null, 80, "tcp")), List.of(), null));
+        assertThat(body.get("ExposedPorts")).isEqualTo(json("{'80/tcp': {}}"));
+        assertThat(body.path("HostConfig").has("PortBindings")).isFalse();
     }
 
     @Test
-    void bindsAndRestartPoliciesAreParsedLikeTheDockerCli() {
-        CreateContainerCmd cmd = apply(spec(List.of(), List.of("/srv/site:/usr/share/nginx/html:ro", "data:/data"),
-                "on-failure:3"));
-        var binds = cmd.getHostConfig().getBinds();
-        assertThat(binds).hasSize(2);
-        assertThat(binds[0].getPath()).isEqualTo("/srv/site");
-        assertThat(binds[0].getVolume().getPath()).isEqualTo("/usr/share/nginx/html");
-        assertThat(binds[0].getAccessMode()).isEqualTo(AccessMode.ro);
-        assertThat(binds[1].getPath()).isEqualTo("data");
-        assertThat(cmd.getHostConfig().getRestartPolicy()).isEqualTo(RestartPolicy.onFailureRestart(3));
+    void bindsGoAsWrittenAndRestartPoliciesAsTheApiNamesThem() throws Exception {
+        JsonNode host = ContainerSpecs.body(spec(List.of(), List.of("/srv/site:/usr/share/nginx/html:ro",
+                "data:/data"), "on-failure:3")).path("HostConfig");
+        assertThat(host.get("Binds")).isEqualTo(json("['/srv/site:/usr/share/nginx/html:ro', 'data:/data']"));
+        assertThat(host.get("RestartPolicy")).isEqualTo(json("{'Name': 'on-failure', 'MaximumRetryCount': 3}"));
 
         for (String policy : List.of("always", "unless-stopped", "no")) {
-            assertThat(apply(spec(List.of(), List.of(), policy)).getHostConfig().getRestartPolicy())
-                    .isEqualTo(RestartPolicy.parse(policy));
+            assertThat(ContainerSpecs.body(spec(List.of(), List.of(), policy)).path("HostConfig").get("RestartPolicy"))
+                    .isEqualTo(json("{'Name': '" + policy + "'}"));
         }
     }
 
     @Test
-    void anUnknownRestartPolicyIsAContentError() {
-        assertThatThrownBy(() -> apply(spec(List.of(), List.of(), "soms")))
+    void anUnknownRestartPolicyOrABrokenVolumeIsAContentError() {
+        assertThatThrownBy(() -> ContainerSpecs.body(spec(List.of(), List.of(), "soms")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.CONTENT);
                     assertThat(e.key()).isEqualTo("error.container.spec.invalid");
                     assertThat(e.args()).containsExactly("restart", "soms");
                 });
+        assertThatThrownBy(() -> ContainerSpecs.body(spec(List.of(), List.of(), "always:3")))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(e.args()).containsExactly("restart",
+                        "always:3"));
+        assertThatThrownBy(() -> ContainerSpecs.body(spec(List.of(), List.of("::"), null)))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(e.args()).containsExactly("volume",
+                        "::"));
     }
 }

@@ -2,8 +2,6 @@ package nl.dockerles.docker;
 
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
 import nl.dockerles.engine.Docker.ContainerEvent;
 import nl.dockerles.engine.PortMapping;
 import org.junit.jupiter.api.Test;
@@ -17,19 +15,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerModelsTest {
 
     @Test
-    void onlyPublishedPortsCountWithTheirHostAddressAndPort() {
-        Ports ports = new Ports();
-        ports.bind(ExposedPort.tcp(80), new Ports.Binding("0.0.0.0", "49153"));
-        ports.bind(ExposedPort.tcp(80), new Ports.Binding("::", "49153"));
-        ports.bind(ExposedPort.udp(53), new Ports.Binding("127.0.0.1", "5353"));
-        ports.bind(ExposedPort.tcp(9000), null); // exposed only
+    void onlyPublishedPortsCountWithTheirHostAddressAndPort() throws Exception {
+        var ports = RawApi.JSON.readTree("""
+                {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "49153"}, {"HostIp": "::", "HostPort": "49153"}],
+                 "53/udp": [{"HostIp": "127.0.0.1", "HostPort": "5353"}],
+                 "9000/tcp": null}""");
 
-        // Sorted by container port, then protocol and host address.
+        // Sorted by container port, then protocol and host address; 9000 is exposed only.
         assertThat(ContainerModels.published(ports)).containsExactly(
                 new PortMapping("127.0.0.1", 5353, 53, "udp"),
                 new PortMapping("0.0.0.0", 49153, 80, "tcp"),
                 new PortMapping("::", 49153, 80, "tcp"));
-        assertThat(ContainerModels.published(null)).isEmpty();
+        assertThat(ContainerModels.published(RawApi.JSON.missingNode())).isEmpty();
+    }
+
+    @Test
+    void aListRowAndAnInspectBecomeOurRecords() throws Exception {
+        var row = ContainerModels.row(RawApi.JSON.readTree("""
+                {"Id": "abc", "Names": ["/web"], "Image": "nginx", "Command": "nginx -g 'daemon off;'",
+                 "Created": 1700000000, "State": "running", "Status": "Up 2 seconds",
+                 "Ports": [{"IP": "127.0.0.1", "PrivatePort": 80, "PublicPort": 8080, "Type": "tcp"},
+                           {"PrivatePort": 443, "Type": "tcp"}],
+                 "Labels": {"nl.dockerles.run": "r1"}}"""));
+        assertThat(row).isEqualTo(new nl.dockerles.engine.ContainerRow("abc", "nginx", "nginx -g 'daemon off;'",
+                1700000000L, "running", "Up 2 seconds", java.util.List.of(new PortMapping("127.0.0.1", 8080, 80, "tcp"),
+                new PortMapping(null, null, 443, "tcp")), java.util.List.of("/web"), Map.of("nl.dockerles.run", "r1")));
+
+        var info = ContainerModels.info(RawApi.JSON.readTree("""
+                {"Id": "abc", "Name": "/web", "Image": "sha256:1", "RestartCount": 2,
+                 "State": {"Status": "exited", "Running": false, "ExitCode": 137, "Pid": 0,
+                           "StartedAt": "2026-11-27T10:00:00.5Z", "FinishedAt": "0001-01-01T00:00:00Z"},
+                 "Config": {"Image": "nginx", "Hostname": "abc", "Labels": null},
+                 "NetworkSettings": {"Ports": {}}}"""));
+        assertThat(info).isEqualTo(new nl.dockerles.engine.ContainerInfo("abc", "web", "nginx", "exited", false, 137, 0,
+                Instant.parse("2026-11-27T10:00:00.5Z"), null, 2, Map.of(), "abc", java.util.List.of()));
     }
 
     @Test
