@@ -29,12 +29,8 @@ final class ContainerApi {
 
     List<ContainerRow> list(boolean all, Map<String, String> labels) {
         String filters = RawApi.filters(Map.of("label", Labels.filters(labels)));
-        RawApi.Reply reply = api.get("/containers/json" + RawApi.query("all", all ? "1" : null, "filters", filters));
-        if (!reply.ok()) {
-            throw reply.failure();
-        }
         List<ContainerRow> rows = new ArrayList<>();
-        reply.json().forEach(row -> rows.add(ContainerModels.row(row)));
+        api.getJson("/containers/json" + RawApi.query("all", all ? "1" : null, "filters", filters)).forEach(row -> rows.add(ContainerModels.row(row)));
         return List.copyOf(rows);
     }
 

@@ -1,8 +1,8 @@
 package nl.dockerles.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.Docker.ExecResult;
 
 import java.io.Closeable;
@@ -29,9 +30,14 @@ final class ContainerStreams {
     /** After the process ended, how long its last output may take to come through the attach. */
     private static final Duration ATTACH_DRAIN = Duration.ofSeconds(2);
     private final DockerClient client;
+    private final RawApi raw;
+    private final ContainerApi containers;
 
-    ContainerStreams(DockerClient client) {
+    /** Streams go through docker-java; the small JSON calls around them as plain JSON (see {@link ContainerApi}). */
+    ContainerStreams(DockerClient client, RawApi raw) {
         this.client = client;
+        this.raw = raw;
+        this.containers = new ContainerApi(raw);
     }
 
     /** Everything the container wrote so far (or its last {@code tail} lines); what came within 30 s. */
@@ -53,19 +59,22 @@ final class ContainerStreams {
 
     ExecResult exec(String id, List<String> command, String user, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String execId;
-        try {
-            var create = client.execCreateCmd(id).withCmd(command.toArray(String[]::new))
-                    .withAttachStdout(true).withAttachStderr(true);
-            if (user != null && !user.isBlank()) {
-                create.withUser(user);
-            }
-            execId = create.exec().getId();
-        } catch (NotFoundException e) {
-            throw missing(id, e);
-        } catch (ConflictException e) {
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.container.notrunning", id);
+        ObjectNode body = RawApi.JSON.createObjectNode().put("AttachStdout", true).put("AttachStderr", true);
+        command.forEach(body.putArray("Cmd")::add);
+        if (user != null && !user.isBlank()) {
+            body.put("User", user);
         }
+        RawApi.Reply created = raw.post("/containers/" + RawApi.segment(id) + "/exec", body.toString());
+        if (created.status() == 404) {
+            throw missing(id, null);
+        }
+        if (created.status() == 409) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", id);
+        }
+        if (!created.ok()) {
+            throw created.failure();
+        }
+        String execId = created.json().path("Id").asText();
         StreamCallback.Collected output = new StreamCallback.Collected();
         StreamCallback.Frames frames = client.execStartCmd(execId).exec(new StreamCallback.Frames(output));
         if (!frames.await(left(deadline))) {
@@ -74,9 +83,9 @@ final class ContainerStreams {
         // The output can end a moment before the daemon has the exit code.
         long codeDeadline = Math.max(deadline, System.nanoTime() + EXIT_CODE_GRACE.toNanos());
         while (true) {
-            InspectExecResponse state = client.inspectExecCmd(execId).exec();
-            if (!Boolean.TRUE.equals(state.isRunning()) && state.getExitCodeLong() != null) {
-                return new ExecResult(state.getExitCodeLong().intValue(), output.text());
+            JsonNode state = raw.getJson("/exec/" + execId + "/json");
+            if (!state.path("Running").asBoolean(false) && state.hasNonNull("ExitCode")) {
+                return new ExecResult(state.get("ExitCode").asInt(), output.text());
             }
             if (System.nanoTime() > codeDeadline) {
                 throw timedOut(id, command, timeout);
@@ -92,26 +101,19 @@ final class ContainerStreams {
      */
     Optional<Integer> attachUntilExit(String id, Consumer<byte[]> output, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        InspectContainerResponse container;
-        try {
-            container = client.inspectContainerCmd(id).exec();
-        } catch (NotFoundException e) {
-            throw missing(id, e);
-        }
-        InspectContainerResponse.ContainerState state = container.getState();
-        boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
-        boolean created = state != null && "created".equals(state.getStatus());
+        ContainerInfo container = containers.inspect(id).orElseThrow(() -> missing(id, null));
+        boolean running = container.running();
+        boolean created = "created".equals(container.status());
         if (!running && !created) {
             // Exited: an attach would wait for a next start that nobody makes.
-            Long code = state == null ? null : state.getExitCodeLong();
-            return Optional.ofNullable(code).map(Long::intValue);
+            return Optional.of(container.exitCode());
         }
         CountDownLatch ended = new CountDownLatch(1);
-        Exit exit = running ? waitFor(container.getId(), WaitContainerCondition.NOT_RUNNING, ended) : null;
+        Exit exit = running ? waitFor(container.id(), WaitContainerCondition.NOT_RUNNING, ended) : null;
         StreamCallback.Frames frames = new StreamCallback.Frames(output);
         frames.endsInto(ended);
         try {
-            client.attachContainerCmd(container.getId()).withStdOut(true).withStdErr(true)
+            client.attachContainerCmd(container.id()).withStdOut(true).withStdErr(true)
                     .withFollowStream(true).withLogs(false).exec(frames);
             if (!await(ended, left(deadline))) {
                 return Optional.empty();
@@ -119,7 +121,7 @@ final class ContainerStreams {
             // Whichever ended first: the output may lag the exit a moment (or the attach came too late).
             boolean drained = frames.await(min(left(deadline), ATTACH_DRAIN));
             if (exit == null) {
-                return drained ? waitForExit(container.getId(), left(deadline)) : Optional.empty();
+                return drained ? waitForExit(container.id(), left(deadline)) : Optional.empty();
             }
             return statusOf(exit, left(deadline));
         } catch (NotFoundException e) {

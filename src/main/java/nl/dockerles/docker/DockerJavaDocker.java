@@ -3,8 +3,7 @@ package nl.dockerles.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.ContainerRow;
@@ -35,6 +34,7 @@ public final class DockerJavaDocker implements Docker {
     private final Volumes volumes;
     private final EventFollower events;
     private final ContainerApi containers;
+    private final RawApi raw;
 
     /** {@code http} is the client {@code client} was built on: requests made by either are recorded. */
     DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String negotiatedApi) {
@@ -42,11 +42,11 @@ public final class DockerJavaDocker implements Docker {
         this.http = http;
         this.host = host;
         this.negotiatedApi = negotiatedApi;
-        this.streams = new ContainerStreams(client);
-        RawApi raw = new RawApi(http, negotiatedApi);
+        this.raw = new RawApi(http, negotiatedApi);
+        this.streams = new ContainerStreams(client, raw);
         this.images = new Images(client, raw);
         this.containers = new ContainerApi(raw);
-        this.builder = new ImageBuilder(client);
+        this.builder = new ImageBuilder(client, raw);
         this.volumes = new Volumes(client, raw);
         this.events = new EventFollower(client);
     }
@@ -61,18 +61,19 @@ public final class DockerJavaDocker implements Docker {
         return host;
     }
 
-    /** The daemon does not change during a run: asked once (version and info are the slow calls). */
+    /** The daemon does not change during a run: asked once (info is a slow call on the daemon's side). */
     @Override
     public synchronized DaemonInfo daemon() {
         if (daemonInfo != null) {
             return daemonInfo;
         }
         daemonInfo = call(() -> {
-            Version version = client.versionCmd().exec();
-            Info info = client.infoCmd().exec();
-            return new DaemonInfo(host, version.getVersion(), version.getApiVersion(), negotiatedApi,
-                    info.getOsType() != null ? info.getOsType() : version.getOperatingSystem(),
-                    version.getArch(), info.getOperatingSystem(), version.getKernelVersion());
+            JsonNode version = raw.getJson("/version");
+            JsonNode info = raw.getJson("/info");
+            String os = info.hasNonNull("OSType") ? info.get("OSType").asText() : version.path("Os").asText();
+            return new DaemonInfo(host, version.path("Version").asText(), version.path("ApiVersion").asText(),
+                    negotiatedApi, os, version.path("Arch").asText(), info.path("OperatingSystem").asText(),
+                    version.path("KernelVersion").asText());
         });
         return daemonInfo;
     }

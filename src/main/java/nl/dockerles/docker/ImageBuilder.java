@@ -21,9 +21,11 @@ final class ImageBuilder {
     static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern BUILT = Pattern.compile("^Successfully built ([0-9a-f]+)\\s*$");
     private final DockerClient client;
+    private final RawApi raw;
 
-    ImageBuilder(DockerClient client) {
+    ImageBuilder(DockerClient client, RawApi raw) {
         this.client = client;
+        this.raw = raw;
     }
 
     String build(Path context, String tag, Map<String, String> labels, Consumer<String> output) {
@@ -71,7 +73,7 @@ final class ImageBuilder {
                     "de daemon meldde geen image");
         }
         // "Successfully built" names the short id: the full one, as commit gives it.
-        return client.inspectImageCmd(lines.builtId).exec().getId();
+        return raw.getJson("/images/" + RawApi.segment(lines.builtId) + "/json").path("Id").asText();
     }
 
     /** The daemon's "stream" texts, cut into lines; remembers the error and the image the build ended with. */

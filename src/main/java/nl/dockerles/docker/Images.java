@@ -132,13 +132,9 @@ final class Images {
     }
 
     List<ImageRow> list(Map<String, String> labels) {
-        RawApi.Reply reply = raw.get("/images/json"
-                + RawApi.query("filters", RawApi.filters(Map.of("label", Labels.filters(labels)))));
-        if (!reply.ok()) {
-            throw reply.failure();
-        }
         List<ImageRow> rows = new ArrayList<>();
-        for (JsonNode image : reply.json()) {
+        for (JsonNode image : raw.getJson("/images/json"
+                + RawApi.query("filters", RawApi.filters(Map.of("label", Labels.filters(labels)))))) {
             List<String> tags = new ArrayList<>();
             image.path("RepoTags").forEach(tag -> {
                 if (!NO_TAG.equals(tag.asText())) {

@@ -67,6 +67,15 @@ final class RawApi {
                 .path(prefix + path).build());
     }
 
+    /** GET that must succeed: its JSON, or DOCKER_ERROR with the daemon's words. */
+    JsonNode getJson(String path) {
+        Reply reply = get(path);
+        if (!reply.ok()) {
+            throw reply.failure();
+        }
+        return reply.json();
+    }
+
     Reply post(String path, String json) {
         return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST)
                 .path(prefix + path)

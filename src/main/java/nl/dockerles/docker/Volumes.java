@@ -25,12 +25,8 @@ final class Volumes {
     List<VolumeRow> list(boolean danglingOnly, Map<String, String> labels) {
         String filters = RawApi.filters(Map.of("label", Labels.filters(labels),
                 "dangling", danglingOnly ? List.of("true") : List.of()));
-        RawApi.Reply reply = raw.get("/volumes" + RawApi.query("filters", filters));
-        if (!reply.ok()) {
-            throw reply.failure();
-        }
         List<VolumeRow> rows = new ArrayList<>();
-        for (JsonNode volume : reply.json().path("Volumes")) {
+        for (JsonNode volume : raw.getJson("/volumes" + RawApi.query("filters", filters)).path("Volumes")) {
             rows.add(new VolumeRow(volume.path("Name").asText(), volume.path("Driver").asText(),
                     ContainerModels.labels(volume.path("Labels"))));
         }
