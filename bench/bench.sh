@@ -25,8 +25,14 @@ done
 echo
 
 for section in "${sections[@]}"; do
-  tool=$(for _ in $(seq "$repeat"); do time_of ./dockerles demo "$section" --auto; done | median)
-  cli=$(for _ in $(seq "$repeat"); do time_of bash "demos/$section.sh"; done | median)
+  # Taken in turns, so that a slower moment of the machine falls on both sides alike.
+  tools=() clis=()
+  for _ in $(seq "$repeat"); do
+    tools+=("$(time_of ./dockerles demo "$section" --auto)")
+    clis+=("$(time_of bash "demos/$section.sh")")
+  done
+  tool=$(printf '%s\n' "${tools[@]}" | median)
+  cli=$(printf '%s\n' "${clis[@]}" | median)
   rss=$( { /usr/bin/time -f '%M' ./dockerles demo "$section" --auto >/dev/null; } 2>&1 | tail -1)
   ratio=$(awk -v a="$tool" -v b="$cli" 'BEGIN { printf "%.2f", a / b }')
   printf '%-10s dockerles --auto %7s s   docker CLI script %7s s   ratio %s   RSS %d MB\n' \

@@ -17,6 +17,7 @@ curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json
 
 # 4. De daemon op een TCP-poort
 socat TCP-LISTEN:2375,bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &
+for i in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:2375/_ping && break; sleep 0.05; done
 
 # 5. Een andere daemon aanspreken
 docker -H tcp://127.0.0.1:2375 ps

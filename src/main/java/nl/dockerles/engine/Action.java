@@ -25,6 +25,14 @@ public interface Action {
         return Map.of();
     }
 
+    /**
+     * A line demos/&lt;id&gt;.sh runs right after {@link #shell}, never shown in the demo: waits until what the
+     * action started in the background answers (dockerles itself only goes on once it does). Null: nothing.
+     */
+    default String shellReady(Map<String, String> with) {
+        return null;
+    }
+
     /** Does the work, prints its output through {@code context.console()}, records facts; returns the output. */
     String run(ActionContext context, Map<String, String> with);
 }

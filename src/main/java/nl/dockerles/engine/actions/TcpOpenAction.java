@@ -34,6 +34,13 @@ public final class TcpOpenAction implements Action {
                 + ",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &";
     }
 
+    /** socat runs in the background: the next docker -H must not come before it listens (at most 5 s). */
+    @Override
+    public String shellReady(Map<String, String> with) {
+        return "for i in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:"
+                + with.getOrDefault("port", String.valueOf(DOCKER_PORT)) + "/_ping && break; sleep 0.05; done";
+    }
+
     /**
      * The facts later commands use, as the .sh script writes them: {@code {tcp.port}} is the port socat was
      * given. (For ShellScript, once the Action interface has this as a default method.)
