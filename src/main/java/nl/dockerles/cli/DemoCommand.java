@@ -50,9 +50,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = new Catalog();
-        SectionEntry entry = Sections.findBuilt(catalog, sectionId);
-        Section section = catalog.section(entry.id());
+        EarlyConnection docker = EarlyConnection.start(context);
+        SectionEntry entry;
+        Section section;
+        try {
+            Catalog catalog = new Catalog();
+            entry = Sections.findBuilt(catalog, sectionId);
+            section = catalog.section(entry.id());
+        } catch (RuntimeException e) {
+            docker.abandon();
+            throw e;
+        }
         boolean presenter = context.terminal() && !auto;
         boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
 
@@ -61,8 +69,8 @@ final class DemoCommand implements Callable<Integer> {
                 : new Console(context.out(), color, columns())).typing(typing);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         try {
-            new SectionRun(context, messages).present(entry, section, root.global.prefix, console, prompter,
-                    sections -> sections.showApiCalls(api).startAt(startAt)
+            new SectionRun(context, messages).present(docker::get, entry, section, root.global.prefix, console,
+                    prompter, sections -> sections.showApiCalls(api).startAt(startAt)
                             .handOverShells(handOver && keys != null ? keys : null));
         } finally {
             if (keys != null) {

@@ -73,7 +73,8 @@ final class HandoutCommand implements Callable<Integer> {
     private String markdown(SectionEntry entry, Section section) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Console console = Console.markdown(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        new SectionRun(context, messages).present(entry, section, root.global.prefix, console, Prompter.AUTO, presenter -> presenter);
+        new SectionRun(context, messages).present(context::connect, entry, section, root.global.prefix, console,
+                Prompter.AUTO, presenter -> presenter);
         console.finish();
         return buffer.toString(StandardCharsets.UTF_8);
     }

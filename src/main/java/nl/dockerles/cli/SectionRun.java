@@ -12,6 +12,7 @@ import nl.dockerles.ui.Prompter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,9 +28,9 @@ final class SectionRun {
         this.messages = messages;
     }
 
-    void present(SectionEntry entry, Section section, String prefix, Console console, Prompter prompter,
-                 UnaryOperator<SectionPresenter> options) {
-        try (Docker docker = context.connect()) {
+    void present(Supplier<Docker> connection, SectionEntry entry, Section section, String prefix, Console console,
+                 Prompter prompter, UnaryOperator<SectionPresenter> options) {
+        try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
                     context.time(), messages, this::otherDaemon));
