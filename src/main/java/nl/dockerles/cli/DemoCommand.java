@@ -5,6 +5,7 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
+import nl.dockerles.engine.Docker;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.KeyPrompter;
 import nl.dockerles.ui.Prompter;
@@ -50,7 +51,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EarlyConnection docker = EarlyConnection.start(context);
+        boolean presenter = context.terminal() && !auto;
+        boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
+        Ahead<Docker> docker = Ahead.start("connect", context::connect);
+        Ahead<KeyPrompter> terminal = presenter
+                ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80))) : null;
         SectionEntry entry;
         Section section;
         try {
@@ -58,13 +63,14 @@ final class DemoCommand implements Callable<Integer> {
             entry = Sections.findBuilt(catalog, sectionId);
             section = catalog.section(entry.id());
         } catch (RuntimeException e) {
-            docker.abandon();
+            docker.abandon(Docker::close);
+            if (terminal != null) {
+                terminal.abandon(KeyPrompter::close);
+            }
             throw e;
         }
-        boolean presenter = context.terminal() && !auto;
-        boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
 
-        KeyPrompter keys = presenter ? KeyPrompter.open(new Console(context.out(), color, 80)) : null;
+        KeyPrompter keys = terminal != null ? terminal.get() : null;
         Console console = (keys != null ? new Console(context.out(), color, keys::width)
                 : new Console(context.out(), color, columns())).typing(typing);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
