@@ -20,7 +20,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** {@link Docker} on docker-java: the only place dockerles talks to a daemon. Get one from {@link DockerConnector}. */
+/**
+ * {@link Docker} on docker-java: the only place dockerles talks to a daemon. Streams, builds, pulls and events
+ * use docker-java's commands; the short JSON calls go as plain JSON over its transport ({@link ContainerApi}
+ * says why). Get one from {@link DockerConnector}.
+ */
 public final class DockerJavaDocker implements Docker {
     private final DockerClient client;
     private final RecordingHttpClient http;

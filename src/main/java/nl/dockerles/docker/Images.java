@@ -15,7 +15,6 @@ import nl.dockerles.engine.Docker.HistoryEntry;
 import nl.dockerles.engine.Docker.ImageRow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -57,5 +57,7 @@ class DockerFailuresTest {
                 .startsWith("geen toegang");
         assertThat(DaemonProbe.reason(new RuntimeException(new IOException("iets anders")), budget))
                 .isEqualTo("IOException: iets anders");
+        assertThat(DaemonProbe.reason(new DaemonProbe.NotADaemon(404), budget))
+                .isEqualTo("antwoordt, maar niet als Docker daemon (HTTP 404)");
     }
 }
