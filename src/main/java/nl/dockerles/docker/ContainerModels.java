@@ -55,9 +55,13 @@ final class ContainerModels {
             Map.Entry<String, JsonNode> entry = it.next();
             String[] port = entry.getKey().split("/", 2);
             String protocol = port.length > 1 ? port[1] : "tcp";
+            Integer containerPort = number(port[0]);
+            if (containerPort == null) {
+                continue; // not "80/tcp": nothing a section publishes
+            }
             for (JsonNode binding : entry.getValue()) {
-                published.add(new PortMapping(text(binding, "HostIp"), hostPort(text(binding, "HostPort")),
-                        Integer.parseInt(port[0]), protocol));
+                published.add(new PortMapping(text(binding, "HostIp"), number(text(binding, "HostPort")),
+                        containerPort, protocol));
             }
         }
         published.sort(Comparator.comparingInt(PortMapping::containerPort)
@@ -66,14 +70,15 @@ final class ContainerModels {
         return List.copyOf(published);
     }
 
-    private static Integer hostPort(String spec) {
+    /** "8080" as a number; blank or a range ("8000-8010") is null. */
+    private static Integer number(String spec) {
         if (spec == null || spec.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(spec.trim());
         } catch (NumberFormatException e) {
-            return null; // a range: not for a running container
+            return null;
         }
     }
 
