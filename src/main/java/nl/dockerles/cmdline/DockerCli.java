@@ -34,12 +34,7 @@ public final class DockerCli {
     }
 
     public static Invocation invocation(String commandLine) {
-        Invocation known = PARSED.get(commandLine);
-        if (known == null) {
-            known = parse(ShellWords.split(commandLine), commandLine);
-            PARSED.put(commandLine, known);
-        }
-        return known;
+        return PARSED.computeIfAbsent(commandLine, text -> parse(ShellWords.split(text), text));
     }
 
     /** picocli resets every option before it parses, so one model serves all commands, one at a time. */

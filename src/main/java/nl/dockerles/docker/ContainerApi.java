@@ -30,19 +30,14 @@ final class ContainerApi {
     List<ContainerRow> list(boolean all, Map<String, String> labels) {
         String filters = RawApi.filters(Map.of("label", Labels.filters(labels)));
         List<ContainerRow> rows = new ArrayList<>();
-        api.getJson("/containers/json" + RawApi.query("all", all ? "1" : null, "filters", filters)).forEach(row -> rows.add(ContainerModels.row(row)));
+        api.getJson("/containers/json" + RawApi.query("all", all ? "1" : null, "filters", filters))
+                .forEach(row -> rows.add(ContainerModels.row(row)));
         return List.copyOf(rows);
     }
 
     Optional<ContainerInfo> inspect(String nameOrId) {
-        RawApi.Reply reply = api.get("/containers/" + RawApi.segment(nameOrId) + "/json");
-        if (reply.status() == 404) {
-            return Optional.empty();
-        }
-        if (!reply.ok()) {
-            throw reply.failure();
-        }
-        return Optional.of(ContainerModels.info(reply.json()));
+        return api.getIfFound("/containers/" + RawApi.segment(nameOrId) + "/json")
+                .map(reply -> ContainerModels.info(reply.json()));
     }
 
     String create(ContainerSpec spec) {
@@ -91,14 +86,7 @@ final class ContainerApi {
     }
 
     boolean imageExists(String reference) {
-        RawApi.Reply reply = api.get("/images/" + RawApi.segment(reference) + "/json");
-        if (reply.status() == 404) {
-            return false;
-        }
-        if (!reply.ok()) {
-            throw reply.failure();
-        }
-        return true;
+        return api.getIfFound("/images/" + RawApi.segment(reference) + "/json").isPresent();
     }
 
     private static String blankToNull(String text) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ final class ContainerModels {
         List<String> names = new ArrayList<>();
         c.path("Names").forEach(name -> names.add(name.asText()));
         return new ContainerRow(text(c, "Id"), text(c, "Image"), text(c, "Command"), c.path("Created").asLong(),
-                text(c, "State"), text(c, "Status"), List.copyOf(ports), List.copyOf(names), labels(c.path("Labels")));
+                text(c, "State"), text(c, "Status"), List.copyOf(ports), List.copyOf(names),
+                Labels.of(c.path("Labels")));
     }
 
     /** GET /containers/{id}/json. */
@@ -41,7 +41,7 @@ final class ContainerModels {
         return new ContainerInfo(text(r, "Id"), name, image, state.path("Status").asText(""),
                 state.path("Running").asBoolean(false), state.path("ExitCode").asInt(0), state.path("Pid").asInt(0),
                 instant(text(state, "StartedAt")), instant(text(state, "FinishedAt")),
-                r.path("RestartCount").asInt(0), labels(config.path("Labels")), config.path("Hostname").asText(""),
+                r.path("RestartCount").asInt(0), Labels.of(config.path("Labels")), config.path("Hostname").asText(""),
                 published(r.path("NetworkSettings").path("Ports")));
     }
 
@@ -92,17 +92,6 @@ final class ContainerModels {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static Map<String, String> labels(JsonNode labels) {
-        Map<String, String> copy = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> label = it.next();
-            if (!label.getValue().isNull()) {
-                copy.put(label.getKey(), label.getValue().asText());
-            }
-        }
-        return Map.copyOf(copy);
     }
 
     private static String text(JsonNode node, String field) {

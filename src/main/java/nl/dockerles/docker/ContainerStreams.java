@@ -33,10 +33,10 @@ final class ContainerStreams {
     private final ContainerApi containers;
 
     /** Streams go through docker-java; the small JSON calls around them as plain JSON (see {@link ContainerApi}). */
-    ContainerStreams(DockerClient client, RawApi raw) {
+    ContainerStreams(DockerClient client, RawApi raw, ContainerApi containers) {
         this.client = client;
         this.raw = raw;
-        this.containers = new ContainerApi(raw);
+        this.containers = containers;
     }
 
     /** Everything the container wrote so far (or its last {@code tail} lines); what came within 30 s. */

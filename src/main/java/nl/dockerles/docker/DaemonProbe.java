@@ -55,13 +55,7 @@ final class DaemonProbe {
         CompletableFuture<Answer> call = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                RawApi.Reply reply = new RawApi(http, null).get("/version");
-                JsonNode api = reply.ok() ? RawApi.JSON.readTree(reply.body()).get("ApiVersion") : null;
-                if (api == null || !api.isTextual()) {
-                    throw new NotADaemon(reply.status());
-                }
-                JsonNode min = RawApi.JSON.readTree(reply.body()).get("MinAPIVersion");
-                call.complete(new Answer(http, api.asText(), min == null ? null : min.asText()));
+                call.complete(answer(http, new RawApi(http, null).get("/version")));
             } catch (Throwable t) {
                 call.completeExceptionally(t);
             }
@@ -81,6 +75,21 @@ final class DaemonProbe {
             Thread.currentThread().interrupt();
             throw new NoAnswer("onderbroken");
         }
+    }
+
+    /** A daemon's /version names its API versions; anything else is some other HTTP server. */
+    private static Answer answer(DockerHttpClient http, RawApi.Reply reply) {
+        JsonNode version;
+        try {
+            version = reply.ok() ? RawApi.JSON.readTree(reply.body()) : RawApi.JSON.missingNode();
+        } catch (java.io.IOException notJson) {
+            throw new NotADaemon(reply.status());
+        }
+        if (!version.path("ApiVersion").isTextual()) {
+            throw new NotADaemon(reply.status());
+        }
+        JsonNode min = version.path("MinAPIVersion");
+        return new Answer(http, version.get("ApiVersion").asText(), min.isTextual() ? min.asText() : null);
     }
 
     /** A short Dutch reason for a failed connection attempt. */

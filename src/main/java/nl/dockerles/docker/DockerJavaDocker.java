@@ -1,9 +1,9 @@
 package nl.dockerles.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.engine.ContainerRow;
@@ -47,9 +47,9 @@ public final class DockerJavaDocker implements Docker {
         this.host = host;
         this.negotiatedApi = negotiatedApi;
         this.raw = new RawApi(http, negotiatedApi);
-        this.streams = new ContainerStreams(client, raw);
-        this.images = new Images(client, raw);
         this.containers = new ContainerApi(raw);
+        this.streams = new ContainerStreams(client, raw, containers);
+        this.images = new Images(client, raw);
         this.builder = new ImageBuilder(client, raw);
         this.volumes = new Volumes(client, raw);
         this.events = new EventFollower(client);

@@ -141,7 +141,7 @@ final class Images {
                 }
             });
             rows.add(new ImageRow(image.path("Id").asText(), List.copyOf(tags), image.path("Size").asLong(),
-                    ContainerModels.labels(image.path("Labels"))));
+                    Labels.of(image.path("Labels"))));
         }
         return List.copyOf(rows);
     }

@@ -1,5 +1,7 @@
 package nl.dockerles.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,17 @@ final class Labels {
                 .map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue())
                 .sorted()
                 .toList();
+    }
+
+    /** The daemon's "Labels" object (or null) as ours. */
+    static Map<String, String> of(JsonNode labels) {
+        Map<String, String> copy = new HashMap<>();
+        labels.fields().forEachRemaining(label -> {
+            if (!label.getValue().isNull()) {
+                copy.put(label.getKey(), label.getValue().asText());
+            }
+        });
+        return Map.copyOf(copy);
     }
 
     static Map<String, String> copy(Map<String, String> labels) {

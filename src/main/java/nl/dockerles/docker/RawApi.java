@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Requests docker-java cannot make, straight through the same (recorded) http client: the daemon's own
- * inspect JSON, and commit with {@code changes}. Paths carry the negotiated API version, as docker-java's do.
+ * Plain JSON requests straight through docker-java's (recorded) http client: what docker-java cannot ask
+ * (the daemon's own inspect JSON, commit with {@code changes}) and the short calls where its model classes cost
+ * more than the call ({@link ContainerApi}). Paths carry the negotiated API version, as docker-java's do.
  */
 final class RawApi {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +67,18 @@ final class RawApi {
     Reply get(String path) {
         return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
                 .path(prefix + path).build());
+    }
+
+    /** GET of one thing: empty when the daemon does not know it (404), DOCKER_ERROR on any other failure. */
+    Optional<Reply> getIfFound(String path) {
+        Reply reply = get(path);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        if (!reply.ok()) {
+            throw reply.failure();
+        }
+        return Optional.of(reply);
     }
 
     /** GET that must succeed: its JSON, or DOCKER_ERROR with the daemon's words. */

@@ -1,7 +1,7 @@
 package nl.dockerles.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import nl.dockerles.DockerlesException;
@@ -28,7 +28,7 @@ final class Volumes {
         List<VolumeRow> rows = new ArrayList<>();
         for (JsonNode volume : raw.getJson("/volumes" + RawApi.query("filters", filters)).path("Volumes")) {
             rows.add(new VolumeRow(volume.path("Name").asText(), volume.path("Driver").asText(),
-                    ContainerModels.labels(volume.path("Labels"))));
+                    Labels.of(volume.path("Labels"))));
         }
         return List.copyOf(rows);
     }

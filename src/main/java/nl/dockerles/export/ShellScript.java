@@ -79,10 +79,10 @@ public final class ShellScript {
 
     private static String line(Step step) {
         if (step.action() != null) {
-            return Actions.find(step.action())
-                    .map(action -> action.shell(step.with())
-                            + (action.shellReady(step.with()) == null ? "" : "\n" + action.shellReady(step.with())))
-                    .orElse("# action " + step.action());
+            return Actions.find(step.action()).map(action -> {
+                String ready = action.shellReady(step.with());
+                return action.shell(step.with()) + (ready == null ? "" : "\n" + ready);
+            }).orElse("# action " + step.action());
         }
         return isInteractive(step) ? typedInto(step) : step.command();
     }

@@ -3,10 +3,9 @@ package nl.dockerles.practice;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.engine.ContainerSpec;
 import nl.dockerles.engine.Docker;
+import nl.dockerles.engine.LoopbackHttp;
 import nl.dockerles.engine.RunIdentity;
 import nl.dockerles.engine.TimeSource;
-
-import nl.dockerles.engine.LoopbackHttp;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -43,7 +43,7 @@ public final class TcpOpenAction implements Action {
 
     /**
      * The facts later commands use, as the .sh script writes them: {@code {tcp.port}} is the port socat was
-     * given. (For ShellScript, once the Action interface has this as a default method.)
+     * given.
      */
     @Override
     public Map<String, String> shellFacts(Map<String, String> with) {
