@@ -8,6 +8,7 @@ import nl.dockerles.engine.Docker;
 import nl.dockerles.ops.Marks;
 import nl.dockerles.ops.WorkshopCheck;
 import nl.dockerles.ops.WorkshopNeeds;
+import nl.dockerles.ui.SystemTerminal;
 import nl.dockerles.ui.Wrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -100,8 +101,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!context.terminal()) {
             return 0;
         }
-        try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(true)
-                .jni(true).exec(false).build()) {
+        try (org.jline.terminal.Terminal terminal = SystemTerminal.open()) {
             return terminal.getWidth();
         } catch (java.io.IOException | RuntimeException e) {
             return 0;

@@ -1,14 +1,12 @@
 package nl.dockerles.practice;
 
+import nl.dockerles.ui.SystemTerminal;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Single key presses from the terminal (raw mode through JLine), each read with a timeout. */
 public final class TerminalKeys implements KeySource {
@@ -26,18 +24,12 @@ public final class TerminalKeys implements KeySource {
 
     /** Call only when stdin and stdout are a terminal. */
     public static TerminalKeys open() {
-        Logger.getLogger("org.jline").setLevel(Level.OFF);
-        try {
-            return new TerminalKeys(TerminalBuilder.builder().system(true).jni(true).exec(false).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TerminalKeys(SystemTerminal.open());
     }
 
     /** Columns of the terminal, for wrapping the texts. */
     public int width() {
-        int width = terminal.getWidth();
-        return width > 0 ? width : 80;
+        return SystemTerminal.width(terminal);
     }
 
     @Override

@@ -2,7 +2,6 @@ package nl.dockerles.ui;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import org.jline.utils.NonBlockingReader;
 
@@ -12,8 +11,6 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.io.UncheckedIOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The presenter's keys, one key press each (raw mode through JLine): Enter or space goes on, r runs the
@@ -32,20 +29,12 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
 
     /** The real terminal; call only when stdin and stdout are one (System.console() != null). */
     public static KeyPrompter open(Console console) {
-        // JLine reports terminal detection through java.util.logging; that is not for the audience.
-        Logger.getLogger("org.jline").setLevel(Level.OFF);
-        try {
-            Terminal terminal = TerminalBuilder.builder().system(true).jni(true).exec(false).build();
-            return new KeyPrompter(terminal, console);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new KeyPrompter(SystemTerminal.open(), console);
     }
 
     /** Columns of the terminal, for wrapping the narration. */
     public int width() {
-        int width = terminal.getWidth();
-        return width > 0 ? width : 80;
+        return SystemTerminal.width(terminal);
     }
 
     @Override

@@ -1,0 +1,32 @@
+package nl.dockerles.ui;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The real terminal through JLine, opened the same way for the presenter's keys, oefen and check. */
+public final class SystemTerminal {
+    private SystemTerminal() {
+    }
+
+    /** Call only when stdin and stdout are a terminal (System.console() != null). */
+    public static Terminal open() {
+        // JLine reports terminal detection through java.util.logging; that is not for the audience.
+        Logger.getLogger("org.jline").setLevel(Level.OFF);
+        try {
+            return TerminalBuilder.builder().system(true).jni(true).exec(false).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Columns of the terminal; 80 when it does not say. */
+    public static int width(Terminal terminal) {
+        int width = terminal.getWidth();
+        return width > 0 ? width : 80;
+    }
+}
