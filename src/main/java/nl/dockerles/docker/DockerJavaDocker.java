@@ -77,7 +77,8 @@ public final class DockerJavaDocker implements Docker {
             String os = info.hasNonNull("OSType") ? info.get("OSType").asText() : version.path("Os").asText();
             return new DaemonInfo(host, version.path("Version").asText(), version.path("ApiVersion").asText(),
                     negotiatedApi, os, version.path("Arch").asText(), info.path("OperatingSystem").asText(),
-                    version.path("KernelVersion").asText());
+                    version.path("KernelVersion").asText(), info.path("Driver").asText(),
+                    DaemonKind.containerdStore(info), DaemonKind.podman(version));
         });
         return daemonInfo;
     }
@@ -197,6 +198,11 @@ public final class DockerJavaDocker implements Docker {
     @Override
     public List<ImageRow> listImages(Map<String, String> labels) {
         return call(() -> images.list(labels));
+    }
+
+    @Override
+    public List<ImageRow> listDanglingImages(Map<String, String> labels) {
+        return call(() -> images.listDangling(labels));
     }
 
     @Override

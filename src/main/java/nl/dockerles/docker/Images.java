@@ -131,19 +131,46 @@ final class Images {
     }
 
     List<ImageRow> list(Map<String, String> labels) {
+        return list(Map.of("label", Labels.filters(labels)), false);
+    }
+
+    /**
+     * Untagged images carrying all of {@code labels}, also those {@code docker images} hides (-a): with the
+     * containerd image store the classic builder's intermediate images stay behind as such, with the labels
+     * of the image they were built from.
+     */
+    List<ImageRow> listDangling(Map<String, String> labels) {
+        return list(Map.of("label", Labels.filters(labels), "dangling", List.of("true")), true);
+    }
+
+    private List<ImageRow> list(Map<String, List<String>> filters, boolean all) {
         List<ImageRow> rows = new ArrayList<>();
         for (JsonNode image : raw.getJson("/images/json"
-                + RawApi.query("filters", RawApi.filters(Map.of("label", Labels.filters(labels)))))) {
+                + RawApi.query("all", all ? "true" : null, "filters", RawApi.filters(filters)))) {
             List<String> tags = new ArrayList<>();
             image.path("RepoTags").forEach(tag -> {
                 if (!NO_TAG.equals(tag.asText())) {
-                    tags.add(tag.asText());
+                    tags.add(shortName(tag.asText()));
                 }
             });
             rows.add(new ImageRow(image.path("Id").asText(), List.copyOf(tags), image.path("Size").asLong(),
                     Labels.of(image.path("Labels"))));
         }
         return List.copyOf(rows);
+    }
+
+    /**
+     * A tag as the docker CLI shows it. Podman names what it builds or commits "localhost/metfoo:latest" and what
+     * it pulls "docker.io/library/busybox:latest"; Docker says "metfoo:latest" and "busybox:latest".
+     */
+    static String shortName(String tag) {
+        if (tag.startsWith("docker.io/library/")) {
+            return tag.substring("docker.io/library/".length());
+        }
+        if (tag.startsWith("localhost/") && tag.indexOf('/', "localhost/".length()) < 0) {
+            return tag.substring("localhost/".length());
+        }
+        return tag;
     }
 
     /** Like {@code docker rmi} without -f; an image that is not there is fine (this is cleanup). */

@@ -51,6 +51,20 @@ public final class Cleanup {
             }
             left = refused;
         }
+        // The containerd image store keeps the classic builder's intermediate images, with our labels: also ours.
+        List<Docker.ImageRow> dangling = docker.listDanglingImages(labels).stream()
+                .filter(image -> RunIdentity.isManaged(image.labels())).toList();
+        for (int round = 0; round < dangling.size() && !dangling.isEmpty(); round++) {
+            List<Docker.ImageRow> refused = new ArrayList<>();
+            for (Docker.ImageRow image : dangling) {
+                try {
+                    docker.removeImage(image.id());
+                } catch (nl.dockerles.DockerlesException e) {
+                    refused.add(image); // a parent of another one: after it
+                }
+            }
+            dangling = refused;
+        }
         return removed;
     }
 

@@ -21,6 +21,7 @@ final class ContainerRunner {
     private static final byte[] DETACH = {0x10, 0x11};
     private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration END_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DETACH_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration FOREGROUND_TIMEOUT = Duration.ofMinutes(2);
 
     private final Docker docker;
@@ -35,6 +36,17 @@ final class ContainerRunner {
         this.console = console;
         this.facts = facts;
         this.terminal = terminal;
+    }
+
+    private nl.dockerles.Messages messages;
+
+    ContainerRunner withMessages(nl.dockerles.Messages messages) {
+        this.messages = messages;
+        return this;
+    }
+
+    private nl.dockerles.Messages messages() {
+        return messages != null ? messages : nl.dockerles.Messages.dutch();
     }
 
     String run(DockerCommand.Run r, Step step) {
@@ -165,7 +177,12 @@ final class ContainerRunner {
             String keys = detach ? "<Ctrl-P Ctrl-Q>" : "<Ctrl-D>";
             console.keys(keys);
             shown.append(keys).append('\n');
-            if (!session.awaitEnd(END_TIMEOUT)) {
+            if (detach && !session.awaitEnd(DETACH_TIMEOUT)) {
+                // Podman's API does not act on Ctrl-P Ctrl-Q: let go of the connection ourselves, as the docker
+                // CLI would after the keys. The container goes on running; the presenter is told.
+                session.close();
+                console.info(messages().get("runner.detach.client", label));
+            } else if (!session.awaitEnd(END_TIMEOUT)) {
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.shell.noend", label);
             }
             show(transcript.takeNew(), shown);

@@ -80,6 +80,14 @@ public interface Docker extends AutoCloseable {
     void removeImage(String idOrReference);
 
     /**
+     * Untagged images carrying all of {@code labels}, the hidden ones ({@code docker images -a}) included: the
+     * classic builder's intermediate images, which the containerd image store keeps after their image is gone.
+     */
+    default List<ImageRow> listDanglingImages(Map<String, String> labels) {
+        return List.of();
+    }
+
+    /**
      * Builds an image from a folder with a Dockerfile, the classic builder's way; each line of its output goes
      * to {@code output} ("Step 1/3 : FROM busybox", " ---> Using cache"). Returns the image id.
      */

@@ -1,6 +1,7 @@
 package nl.dockerles.engine;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +16,8 @@ public final class Facts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
     private final Map<String, String> values = new LinkedHashMap<>();
     private Names names = Names.NONE;
+    /** Facts asked for only when a text needs one: prefix ("daemon.") to where they come from. */
+    private final Map<String, java.util.function.Supplier<Map<String, ?>>> lazy = new LinkedHashMap<>();
 
     /** --prefix: the run's names carry it on the daemon; the notes keep speaking of "demo". */
     public void useNames(Names names) {
@@ -32,7 +35,30 @@ public final class Facts {
     }
 
     public String get(String key) {
-        return values.get(key);
+        return value(key);
+    }
+
+    /** Facts whose keys start with {@code prefix}, made by {@code source} the first time one is needed. */
+    public void putLazily(String prefix, java.util.function.Supplier<Map<String, ?>> source) {
+        lazy.put(prefix, source);
+    }
+
+    private String value(String key) {
+        String value = values.get(key);
+        if (value == null && !lazy.isEmpty()) {
+            for (var entry : List.copyOf(lazy.entrySet())) {
+                if (key.startsWith(entry.getKey())) {
+                    lazy.remove(entry.getKey());
+                    entry.getValue().get().forEach((k, v) -> {
+                        if (v != null) {
+                            values.putIfAbsent(k, String.valueOf(v));
+                        }
+                    });
+                    return values.get(key);
+                }
+            }
+        }
+        return value;
     }
 
     public Map<String, String> asMap() {
@@ -44,7 +70,7 @@ public final class Facts {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.get(m.group(1));
+            String value = value(m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         m.appendTail(out);
@@ -69,7 +95,7 @@ public final class Facts {
         Set<String> missing = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
-            if (!values.containsKey(m.group(1))) {
+            if (value(m.group(1)) == null) {
                 missing.add(m.group(1));
             }
         }

@@ -1,0 +1,31 @@
+package nl.dockerles.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the narration may say about the daemon, as placeholders: {@code {daemon.engine}} (Docker Engine or Podman),
+ * {@code {daemon.version}}, {@code {daemon.storageDriver}} (docker info's "Storage Driver": overlay2, overlayfs,
+ * overlay), {@code {daemon.imageStore}} ({@code containerd}, {@code graphdriver} or {@code podman}),
+ * {@code {daemon.kind}} ({@code docker}, {@code docker-containerd} or {@code podman}: a key for texts chosen
+ * per daemon, see {@code daemon.text.*} in the bundles). Asked of the daemon only when a text needs one.
+ */
+public final class DaemonFacts {
+    private DaemonFacts() {
+    }
+
+    public static Map<String, Object> of(DaemonInfo daemon) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("daemon.engine", daemon.engine());
+        facts.put("daemon.version", daemon.serverVersion());
+        facts.put("daemon.api", daemon.negotiatedApiVersion());
+        facts.put("daemon.storageDriver", daemon.storageDriver());
+        facts.put("daemon.imageStore", daemon.podman() ? "podman" : daemon.containerdStore() ? "containerd" : "graphdriver");
+        facts.put("daemon.kind", kind(daemon));
+        return facts;
+    }
+
+    public static String kind(DaemonInfo daemon) {
+        return daemon.podman() ? "podman" : daemon.containerdStore() ? "docker-containerd" : "docker";
+    }
+}
