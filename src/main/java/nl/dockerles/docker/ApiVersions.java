@@ -30,6 +30,12 @@ public final class ApiVersions {
                 throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.api.version.invalid",
                         envOverride.trim());
             }
+            int[] minimum = parse(daemonMinApi);
+            if (minimum != null && compare(forced, minimum) < 0) {
+                // The daemon would answer in English ("client version 1.41 is too old. Minimum supported ...").
+                throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.api.tooold", format(forced),
+                        format(minimum));
+            }
             return format(forced);
         }
         int[] newest = parse(NEWEST_TESTED);

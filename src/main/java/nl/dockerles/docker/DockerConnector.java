@@ -25,6 +25,8 @@ import java.util.Set;
 public final class DockerConnector {
     /** How long finding a daemon may take, all candidates together: under 2 s, class loading included. */
     public static final Duration BUDGET = Duration.ofMillis(1800);
+    /** How long an existing unix socket may take to answer /version. */
+    static final Duration LOCAL_SOCKET_BUDGET = Duration.ofSeconds(15);
     private static final Set<String> SUPPORTED_SCHEMES = Set.of("unix", "tcp", "npipe");
 
     private DockerConnector() {
@@ -63,7 +65,11 @@ public final class DockerConnector {
             }
             SSLConfig ssl = sslConfig(candidate);
             try {
-                DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, left);
+                // A socket that is there and takes the connection is a daemon that answers, if slowly: Podman's
+                // service needs seconds for /version on a busy machine (issue 12). Only a hang waits this long.
+                Duration budget = candidate.isUnixSocket() && left.compareTo(LOCAL_SOCKET_BUDGET) < 0
+                        ? LOCAL_SOCKET_BUDGET : left;
+                DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, budget);
                 try {
                     String api = ApiVersions.choose(answer.apiVersion(), answer.minApiVersion(),
                             env.get("DOCKER_API_VERSION"));

@@ -14,6 +14,18 @@ public final class DaemonFacts {
     private DaemonFacts() {
     }
 
+    /** With {@code {daemon.text.NAME}}: the bundle's text {@code daemon.text.NAME.<kind>} for this daemon. */
+    public static Map<String, Object> of(DaemonInfo daemon, nl.dockerles.Messages messages) {
+        Map<String, Object> facts = of(daemon);
+        String kind = kind(daemon);
+        for (String key : java.util.Collections.list(messages.bundle().getKeys())) {
+            if (key.startsWith("daemon.text.") && key.endsWith("." + kind)) {
+                facts.put(key.substring(0, key.length() - kind.length() - 1), messages.get(key));
+            }
+        }
+        return facts;
+    }
+
     public static Map<String, Object> of(DaemonInfo daemon) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("daemon.engine", daemon.engine());

@@ -65,7 +65,7 @@ public final class SectionPresenter {
             current = workspace;
             Facts facts = new Facts();
             HostFacts.add(facts, workspace, section);
-            facts.putLazily("daemon.", () -> DaemonFacts.of(docker.daemon()));
+            facts.putLazily("daemon.", () -> DaemonFacts.of(docker.daemon(), messages));
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
                     prompter == Prompter.AUTO, workspace);
             new Preflight(docker, console, messages).prepare(section, run, facts);

@@ -87,8 +87,11 @@ public final class BarPullDisplay implements ImagePulls.Display {
             long max = Math.max(1, bar.getMax());
             bar.maxHint(max);
             bar.stepTo(max);
-            bar.setExtraMessage(marks.ok() + " " + messages.get(result.outcome() == ImagePulls.Outcome.PULLED
-                    ? "prepare.bar.pulled" : "prepare.bar.present"));
+            bar.setExtraMessage(marks.ok() + " " + messages.get(switch (result.outcome()) {
+                case PULLED -> "prepare.bar.pulled";
+                case UP_TO_DATE -> "prepare.bar.uptodate";
+                default -> "prepare.bar.present";
+            }));
         }
         bar.close();
         notes.put(result.image(), PullNotes.note(messages, result));

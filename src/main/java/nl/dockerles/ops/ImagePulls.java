@@ -20,10 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ImagePulls {
     /** How many pulls run at once: enough to fill a slow line, few enough not to starve each other. */
     public static final int AT_ONCE = 3;
+    /** Statuses of a layer that really comes over the network. */
+    private static final java.util.Set<String> DOWNLOADING = java.util.Set.of("Downloading", "Download complete",
+            "Verifying Checksum", "Extracting", "Pull complete", "Copying blob");
 
     public enum Outcome {
-        /** Pulled (or already up to date) from the registry. */
+        /** Pulled from the registry. */
         PULLED,
+        /** Already here, and the registry had nothing newer: nothing was downloaded. */
+        UP_TO_DATE,
         /** The pull failed, but the image is here: the workshop uses it. */
         PRESENT,
         /** The pull failed and the image is not here. */
@@ -78,9 +83,19 @@ public final class ImagePulls {
     static Result pull(Docker docker, String image, Display display) {
         display.started(image);
         Result result;
+        boolean wasHere = docker.imageExists(image);
+        java.util.concurrent.atomic.AtomicBoolean downloaded = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            docker.pullImage(image, progress -> display.progress(image, progress));
-            result = new Result(image, docker.imageExists(image) ? Outcome.PULLED : Outcome.MISSING, null);
+            docker.pullImage(image, progress -> {
+                if (progress.layer() != null && progress.status() != null
+                        && DOWNLOADING.contains(progress.status())) {
+                    downloaded.set(true);
+                }
+                display.progress(image, progress);
+            });
+            Outcome outcome = !docker.imageExists(image) ? Outcome.MISSING
+                    : wasHere && !downloaded.get() ? Outcome.UP_TO_DATE : Outcome.PULLED;
+            result = new Result(image, outcome, null);
         } catch (DockerlesException e) {
             if (e.exitCode() != ExitCode.IMAGE_MISSING) {
                 throw e;

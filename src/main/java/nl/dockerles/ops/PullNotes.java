@@ -10,6 +10,7 @@ final class PullNotes {
     static String note(Messages messages, ImagePulls.Result result) {
         return switch (result.outcome()) {
             case PULLED -> messages.get("prepare.pulled", result.image());
+            case UP_TO_DATE -> messages.get("prepare.uptodate", result.image());
             case PRESENT -> messages.get("prepare.present", result.image(), result.reason());
             case MISSING -> messages.get("prepare.missing", result.image(),
                     result.reason() == null ? "?" : result.reason());

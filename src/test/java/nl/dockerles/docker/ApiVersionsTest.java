@@ -51,4 +51,16 @@ class ApiVersionsTest {
                     assertThat(e.args()).containsExactly("latest");
                 });
     }
+
+    // --- issue 12 ---
+    @org.junit.jupiter.api.Test
+    void aForcedVersionBelowTheDaemonsMinimumIsRefusedInDutchWithWhatToDo() {
+        assertThatThrownBy(() -> ApiVersions.choose("1.51", "1.44", "1.41"))
+                .isInstanceOf(nl.dockerles.DockerlesException.class)
+                .satisfies(e -> assertThat(((nl.dockerles.DockerlesException) e).exitCode())
+                        .isEqualTo(nl.dockerles.ExitCode.DOCKER_UNAVAILABLE))
+                .satisfies(e -> assertThat(((nl.dockerles.DockerlesException) e).key()).isEqualTo("error.api.tooold"))
+                .satisfies(e -> assertThat(((nl.dockerles.DockerlesException) e).args()).containsExactly("1.41", "1.44"));
+        assertThat(ApiVersions.choose("1.51", "1.44", "1.44")).isEqualTo("1.44");
+    }
 }

@@ -86,6 +86,8 @@ public final class RestartWatchAction implements Action {
         private final Messages messages;
         private final StringBuilder shown = new StringBuilder();
         private final List<Duration> gaps = new ArrayList<>();
+        /** Measured: from each die to the next start, the wait the daemon chose. */
+        private final List<Duration> waits = new ArrayList<>();
         private final RestartBackoff backoff = new RestartBackoff();
         private final long watchStart;
         private Duration lastWait;
@@ -149,6 +151,9 @@ public final class RestartWatchAction implements Action {
             Duration ran = lastDie == null || lastDie < lastStart ? null : Duration.ofNanos(lastDie - lastStart);
             Duration waited = ran == null ? null : Duration.ofNanos(at - lastDie);
             Duration gap = Duration.ofNanos(at - lastStart);
+            if (waited != null) {
+                waits.add(waited);
+            }
             lastWait = backoff.next(ran);
             if (ran != null) {
                 runs++;
@@ -177,6 +182,14 @@ public final class RestartWatchAction implements Action {
                     : Containers.seconds(locale, seconds(gaps.get(gaps.size() - 1))));
             facts.put("restart.lastWait", lastWait == null ? "?" : table.seconds(lastWait).replace(" s", ""));
             facts.put("restart.nextWaits", coming);
+            // What this daemon did, measured: Docker's waits double, Podman restarts at once.
+            String behaviour = RestartBehaviour.of(waits);
+            facts.put("restart.behaviour", behaviour);
+            facts.put("restart.waits", gapList(locale, waits));
+            facts.put("restart.maxWait", waits.isEmpty() ? "?" : Containers.seconds(locale,
+                    waits.stream().mapToLong(Duration::toNanos).max().orElse(0) / 1e9));
+            facts.put("restart.text", messages.get("restart.text." + behaviour,
+                    facts.get("restart.maxWait"), facts.get("restart.waits")));
             facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart + sinceRun.toNanos(),
                     averageRun, backoff)));
             return shown.toString();

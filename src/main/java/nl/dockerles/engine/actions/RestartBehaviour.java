@@ -1,0 +1,30 @@
+package nl.dockerles.engine.actions;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a daemon's restart policy did, from the measured waits between a die and the next start: {@code growing}
+ * (Docker Engine: 100 ms, doubling, up to a minute), {@code immediate} (Podman: at once, every time) or
+ * {@code unknown} (too few restarts seen to tell).
+ */
+final class RestartBehaviour {
+    /** Below this every wait counts as "at once". */
+    private static final Duration AT_ONCE = Duration.ofMillis(400);
+
+    private RestartBehaviour() {
+    }
+
+    static String of(List<Duration> waits) {
+        if (waits.size() < 3) {
+            return "unknown";
+        }
+        Duration first = waits.get(0);
+        Duration last = waits.get(waits.size() - 1);
+        boolean allQuick = waits.stream().allMatch(w -> w.compareTo(AT_ONCE) < 0);
+        if (allQuick) {
+            return "immediate";
+        }
+        return last.toNanos() >= 2 * Math.max(first.toNanos(), 1) ? "growing" : "steady";
+    }
+}
