@@ -131,7 +131,27 @@ final class Images {
     }
 
     List<ImageRow> list(Map<String, String> labels) {
-        return list(Map.of("label", Labels.filters(labels)), false);
+        return matching(list(Map.of("label", firstLabel(labels)), false), labels);
+    }
+
+    /**
+     * Podman 4.3 answers [] to /images/json with more than one label filter (even when an image has them all):
+     * the daemon filters on one label, we on the others.
+     */
+    private static List<String> firstLabel(Map<String, String> labels) {
+        List<String> all = Labels.filters(labels);
+        return all.isEmpty() ? all : all.stream()
+                .filter(f -> f.startsWith(nl.dockerles.engine.RunIdentity.MANAGED)).findFirst()
+                .map(List::of).orElse(List.of(all.get(0)));
+    }
+
+    private static List<ImageRow> matching(List<ImageRow> rows, Map<String, String> labels) {
+        if (labels == null || labels.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().filter(row -> labels.entrySet().stream().allMatch(wanted -> wanted.getValue() == null
+                ? row.labels().containsKey(wanted.getKey())
+                : wanted.getValue().equals(row.labels().get(wanted.getKey())))).toList();
     }
 
     /**
@@ -140,7 +160,7 @@ final class Images {
      * of the image they were built from.
      */
     List<ImageRow> listDangling(Map<String, String> labels) {
-        return list(Map.of("label", Labels.filters(labels), "dangling", List.of("true")), true);
+        return matching(list(Map.of("dangling", List.of("true")), true), labels);
     }
 
     private List<ImageRow> list(Map<String, List<String>> filters, boolean all) {
