@@ -192,6 +192,11 @@ final class ContainerCommands {
         });
         long cached = out.toString().lines().filter(line -> line.contains("Using cache")).count();
         facts.put("build.cached", cached);
+        // Which builder really ran, from its own output: the classic builder says "Step 1/3 : FROM ...", Podman's
+        // Buildah "STEP 1/3: FROM ...". (dockerles never builds with BuildKit: the API's default builder is used.)
+        String text = out.toString();
+        facts.put("build.builder", text.lines().anyMatch(l -> l.matches("STEP \\d+/\\d+: .*")) ? "buildah"
+                : text.lines().anyMatch(l -> l.matches("Step \\d+/\\d+ : .*")) ? "classic" : "unknown");
         facts.put((tag == null ? "build" : tag) + ".imageId", PsTable.shortId(id));
         return out.toString();
     }
