@@ -31,7 +31,8 @@ public final class ImageArchive {
                 if (name.equals("manifest.json")) {
                     Set<String> tags = new LinkedHashSet<>();
                     for (JsonNode image : JSON.readTree(tar.readAllBytes())) {
-                        image.path("RepoTags").forEach(tag -> tags.add(tag.asText()));
+                        // Podman's save keeps the full name: "docker.io/library/busybox:latest" (issue 12).
+                        image.path("RepoTags").forEach(tag -> tags.add(normalize(tag.asText())));
                     }
                     return tags;
                 }
