@@ -41,6 +41,9 @@ final class HostView {
             return Where.VM;
         }
         String host = daemon.host() == null ? "" : daemon.host();
+        if (host.startsWith("ssh:")) {
+            return Where.REMOTE; // whatever machine it names: its processes are seen through ssh, not in our /proc
+        }
         if (host.startsWith("unix:") || host.contains("://127.0.0.1") || host.contains("://localhost")
                 || host.contains("://[::1]")) {
             return Where.LOCAL;
