@@ -188,11 +188,13 @@ class SshDaemonIT {
                 "via ssh, met docker system dial-stdio");
         assertThat(logins()).as("sshd let the test's key in:\n" + log()).isGreaterThan(loginsBefore);
 
+        int loginsBeforeDemo = logins();
         Instant start = Instant.now();
         t0 = System.nanoTime();
         Result demo = DockerlesJar.run(LIMIT, env("ssh_config", "DOCKER_HOST", sshHost()), "demo", "isolation", "--auto");
         long sshMillis = (System.nanoTime() - t0) / 1_000_000;
         Instant end = Instant.now();
+        int sshConnections = logins() - loginsBeforeDemo;
         String out = demo.out();
         assertThat(demo.exitCode()).as(demo.err() + out).isZero();
         assertThat(demo.err()).isEmpty();
@@ -208,13 +210,33 @@ class SshDaemonIT {
         assertThat(events.stream().filter(e -> "create".equals(e.getAction())).toList()).hasSize(1)
                 .allSatisfy(e -> assertThat(e.getActor().getAttributes()).containsEntry("name", "cel"));
 
-        // The same section over the unix socket, for the comparison in the report.
+        // The same over the daemon's own socket, for the comparison in the report.
+        t0 = System.nanoTime();
+        Result localCheck = DockerlesJar.run(LIMIT, Map.of("TMPDIR", tmp.toString()), "check");
+        long localCheckMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(localCheck.exitCode()).as(localCheck.err()).isZero();
         t0 = System.nanoTime();
         Result local = DockerlesJar.run(LIMIT, Map.of("TMPDIR", tmp.toString()), "demo", "isolation", "--auto");
         long localMillis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(local.exitCode()).as(local.err()).isZero();
-        System.out.printf("[ssh] check over ssh %d ms; demo isolation --auto: over ssh %d ms, over the socket %d ms%n",
-                checkMillis, sshMillis, localMillis);
+        System.out.printf("[ssh] check: over ssh %d ms, over the socket %d ms; demo isolation --auto: over ssh %d ms "
+                + "(%d ssh connections), over the socket %d ms%n", checkMillis, localCheckMillis, sshMillis,
+                sshConnections, localMillis);
+    }
+
+    @Test
+    void theRemoteSectionForwardsItsTcpPortOverSshToTheSameDaemon() throws Exception {
+        Result demo = DockerlesJar.run(LIMIT, env("ssh_config", "DOCKER_HOST", sshHost()), "demo", "remote", "--auto");
+        String out = demo.out();
+        assertThat(demo.exitCode()).as(demo.err() + out).isZero();
+        assertThat(demo.err()).isEmpty();
+        assertThat(out).doesNotContainPattern(DatabaseIT.UNFILLED);
+        // The port is on this machine; what answers behind it is the daemon over ssh, and the screen says so.
+        int tcpPort = Integer.parseInt(DatabaseIT.group(out, "\\$ docker -H tcp://127\\.0\\.0\\.1:(\\d+) ps"));
+        assertThat(DatabaseIT.step(out, 4)).contains("tcp://127.0.0.1:" + tcpPort + " → " + sshHost());
+        assertThat(DatabaseIT.step(out, 5)).containsPattern("busybox +\"sleep 300\" .* bewoner");
+        assertThat(DatabaseIT.step(out, 7)).contains("127.0.0.1:" + tcpPort + ": Connection refused");
+        assertThat(DaemonState.managedContainers("remote")).as("containers labelled by dockerles").isEmpty();
     }
 
     @Test
