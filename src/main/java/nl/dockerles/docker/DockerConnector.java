@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Finds the Docker daemon (see {@link DaemonCandidates} for the order), negotiates the API version
- * and hands out a {@link Docker}. Gives up within {@link #BUDGET} when nothing answers.
+ * and hands out a {@link Docker}. Gives up within {@link #BUDGET} when nothing answers; a daemon over ssh gets
+ * ssh's own connect timeout ({@link SshConnection#BUDGET}).
  */
 public final class DockerConnector {
     /** How long finding a daemon may take, all candidates together: under 2 s, class loading included. */
