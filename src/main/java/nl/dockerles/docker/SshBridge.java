@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 final class SshBridge implements AutoCloseable {
     private static final Set<SshBridge> OPEN = ConcurrentHashMap.newKeySet();
     private static final int STDERR_KEPT = 4096;
+    /** The name of the Ctrl-C cleanup hook of a section run ({@code nl.dockerles.cli.SectionRun}). */
+    static final String CLEANUP_HOOK = "dockerles-cleanup";
     private static boolean hookAdded;
 
     private final List<String> command;
@@ -99,7 +101,7 @@ final class SshBridge implements AutoCloseable {
         OPEN.add(bridge);
         if (!hookAdded) {
             hookAdded = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(SshBridge::closeAll, "dockerles-ssh-close"));
+            Runtime.getRuntime().addShutdownHook(new Thread(SshBridge::closeAllAfterCleanup, "dockerles-ssh-close"));
         }
     }
 
@@ -108,6 +110,38 @@ final class SshBridge implements AutoCloseable {
         for (SshBridge bridge : List.copyOf(OPEN)) {
             bridge.close();
         }
+    }
+
+    /**
+     * The JVM runs its shutdown hooks all at once. After Ctrl-C, dockerles's cleanup hook ({@link #CLEANUP_HOOK})
+     * still removes the run's containers over these connections: let it finish first (at most a minute).
+     */
+    private static void closeAllAfterCleanup() {
+        if (OPEN.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long lookUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200); // the hooks start together
+        while (System.nanoTime() < deadline) {
+            Optional<Thread> cleanup = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> CLEANUP_HOOK.equals(t.getName()) && t.isAlive()).findFirst();
+            if (cleanup.isPresent()) {
+                try {
+                    cleanup.get().join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    break;
+                }
+            } else if (System.nanoTime() > lookUntil) {
+                break;
+            } else {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+        }
+        closeAll();
     }
 
     /** Where docker-java connects: {@code unix:///…/docker.sock}. */

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +39,7 @@ final class SshConnection {
         String command = address.commandLine("ssh");
         SshBridge bridge;
         try {
-            bridge = SshBridge.open(address.command(ssh.get().toString()), env, tempRoot(env));
+            bridge = SshBridge.open(withoutCtrlC(address.command(ssh.get().toString()), osName), env, tempRoot(env));
         } catch (IOException e) {
             throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, e, "error.docker.ssh.socket",
                     candidate.describe(), String.valueOf(e.getMessage()));
@@ -68,6 +70,20 @@ final class SshConnection {
         String said = SshFailures.said(f.stderr());
         return new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, kind.messageKey(), candidate.describe(),
                 command, said.isEmpty() ? "exit " + f.exitCode() : said, address.host(), login);
+    }
+
+    /**
+     * Ctrl-C in a terminal goes to every process of the foreground group, ssh too: then the connections would be
+     * gone before dockerles cleans up over them. As the docker CLI keeps ssh out of that group, this starts ssh
+     * with SIGINT ignored (which ssh keeps, and which exec passes on); dockerles ends ssh itself when it is done.
+     */
+    static List<String> withoutCtrlC(List<String> command, String osName) {
+        if (osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows") || !Files.isExecutable(Path.of("/bin/sh"))) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "trap '' INT; exec \"$0\" \"$@\""));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /** $TMPDIR when it is a folder (as ssh and mktemp take it), else Java's temporary folder. */

@@ -74,7 +74,7 @@ class SshBridgeTest {
                 Map.of("PATH", "/usr/bin:/bin"), tmp);
         try (SocketChannel one = connect(bridge.socket())) {
             one.write(ByteBuffer.wrap("GET /version HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-            assertThat(one.read(ByteBuffer.allocate(16))).isEqualTo(-1);
+            assertThat(endOrReset(one)).isTrue();
         }
         Optional<SshBridge.Failure> failure = bridge.failure(3000);
         assertThat(failure).isPresent();
@@ -92,6 +92,39 @@ class SshBridgeTest {
         }
         waitUntil(() -> Files.exists(seen) && !readQuietly(seen).isEmpty());
         assertThat(readQuietly(seen).strip()).isEqualTo("/tmp/agent.sock");
+    }
+
+    @Test
+    void ctrlCForTheWholeTerminalGroupDoesNotEndTheConnections() throws Exception {
+        bridge = SshBridge.open(SshConnection.withoutCtrlC(List.of("sleep", "300"), "Linux"),
+                Map.of("PATH", "/usr/bin:/bin"), tmp);
+        try (SocketChannel one = connect(bridge.socket())) {
+            waitUntil(() -> bridge.running() == 1);
+            ProcessHandle sleep = ProcessHandle.current().children()
+                    .filter(p -> p.info().command().orElse("").endsWith("sleep")).findFirst().orElseThrow();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(sleep.pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(sleep.onExit().completeOnTimeout(null, 500, java.util.concurrent.TimeUnit.MILLISECONDS).get())
+                    .as("still running after SIGINT").isNull();
+            assertThat(sleep.isAlive()).isTrue();
+            bridge.close();
+            assertThat(sleep.isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void theCleanupHookWaitedForIsTheOneSectionRunRegisters() throws IOException {
+        String sectionRun = Files.readString(Path.of("src/main/java/nl/dockerles/cli/SectionRun.java"));
+        assertThat(sectionRun).contains("\"" + SshBridge.CLEANUP_HOOK + "\"");
+    }
+
+    /** The connection ended: an orderly end, or a reset when what we sent was never read. */
+    private static boolean endOrReset(SocketChannel channel) {
+        try {
+            return channel.read(ByteBuffer.allocate(16)) == -1;
+        } catch (IOException reset) {
+            return true;
+        }
     }
 
     private static String readQuietly(Path file) {

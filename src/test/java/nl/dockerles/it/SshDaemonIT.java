@@ -240,6 +240,26 @@ class SshDaemonIT {
     }
 
     @Test
+    void ctrlCForTheWholeTerminalStillCleansUpOverSshAndLeavesNothing() throws Exception {
+        DockerlesJar demo = DockerlesJar.start(env("ssh_config", "DOCKER_HOST", sshHost()), "demo", "lifecycle");
+        // The stop step takes ~10 s: interrupt while the container exists.
+        assertThat(demo.awaitOutput("$ docker stop demo", LIMIT)).as(demo.out()).isTrue();
+        assertThat(DaemonState.managedContainers("lifecycle")).hasSize(1);
+        // A terminal sends Ctrl-C to its whole foreground group: to dockerles and to its ssh processes alike.
+        List<ProcessHandle> ssh = sshProcesses();
+        assertThat(ssh).isNotEmpty();
+        for (ProcessHandle process : ssh) {
+            run("kill", "-INT", Long.toString(process.pid()));
+        }
+        demo.interrupt();
+        Result result = demo.await(LIMIT);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(130);
+        assertThat(result.err()).contains("Onderbroken. Opgeruimd wat deze demo maakte: demo");
+        assertThat(DaemonState.managedContainers("lifecycle")).as("containers labelled by dockerles").isEmpty();
+    }
+
+    @Test
     void anSshContextWithAHostFromSshConfig() throws Exception {
         Path config = Files.createDirectories(tmp.getParent().resolve("docker-config-" + tmp.getFileName()));
         Path meta = Files.createDirectories(config.resolve("contexts/meta").resolve(sha256("werk")));
