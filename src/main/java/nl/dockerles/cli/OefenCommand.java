@@ -261,8 +261,8 @@ final class OefenCommand implements Callable<Integer> {
 
     /** Published ports are on this machine only when the daemon is (as for the http-get action). */
     private static boolean localDaemon(String host) {
-        return host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
-                || host.contains("://localhost");
+        return !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
+                || host.contains("://127.0.0.1") || host.contains("://localhost"));
     }
 
     private int columns() {

@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Finds the Docker daemon (see {@link DaemonCandidates} for the order), negotiates the API version
- * and hands out a {@link Docker}. Gives up within {@link #BUDGET} when nothing answers.
+ * and hands out a {@link Docker}. Gives up within {@link #BUDGET} when nothing answers; a daemon over ssh gets
+ * ssh's own connect timeout ({@link SshConnection#BUDGET}).
  */
 public final class DockerConnector {
     /** How long finding a daemon may take, all candidates together: under 2 s, class loading included. */
@@ -47,7 +48,7 @@ public final class DockerConnector {
         for (DaemonCandidate candidate : candidates) {
             String scheme = candidate.scheme();
             if (scheme.equals("ssh")) {
-                throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.ssh", candidate.describe());
+                return SshConnection.connect(candidate, env, configDir);
             }
             if (!SUPPORTED_SCHEMES.contains(scheme)) {
                 tried.add(line(candidate, "schema " + scheme + ":// wordt niet ondersteund"));
@@ -70,21 +71,29 @@ public final class DockerConnector {
                 Duration budget = candidate.isUnixSocket() && left.compareTo(LOCAL_SOCKET_BUDGET) < 0
                         ? LOCAL_SOCKET_BUDGET : left;
                 DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, budget);
-                try {
-                    String api = ApiVersions.choose(answer.apiVersion(), answer.minApiVersion(),
-                            env.get("DOCKER_API_VERSION"));
-                    RecordingHttpClient http = new RecordingHttpClient(answer.http());
-                    DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), http);
-                    return new DockerJavaDocker(client, http, candidate.host().toString(), api);
-                } catch (RuntimeException e) {
-                    DaemonProbe.closeQuietly(answer.http());
-                    throw e;
-                }
+                return docker(answer, candidate, candidate.host().toString(), env, configDir, null);
             } catch (DaemonProbe.NoAnswer noAnswer) {
                 tried.add(line(candidate, noAnswer.getMessage()));
             }
         }
         throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.unreachable", String.join("\n", tried));
+    }
+
+    /**
+     * The {@link Docker} on a daemon that answered. {@code candidate} is where docker-java connects, {@code host}
+     * where the daemon is (they differ over ssh); {@code transport} is closed with it (null: nothing to close).
+     */
+    static Docker docker(DaemonProbe.Answer answer, DaemonCandidate candidate, String host, Map<String, String> env,
+                         Path configDir, AutoCloseable transport) {
+        try {
+            String api = ApiVersions.choose(answer.apiVersion(), answer.minApiVersion(), env.get("DOCKER_API_VERSION"));
+            RecordingHttpClient http = new RecordingHttpClient(answer.http());
+            DockerClient client = DockerClientImpl.getInstance(config(candidate, configDir, api), http);
+            return new DockerJavaDocker(client, http, host, candidate.host().toString(), api, transport);
+        } catch (RuntimeException e) {
+            DaemonProbe.closeQuietly(answer.http());
+            throw e;
+        }
     }
 
     private static String line(DaemonCandidate candidate, String reason) {

@@ -29,6 +29,8 @@ public final class DockerJavaDocker implements Docker {
     private final DockerClient client;
     private final RecordingHttpClient http;
     private final String host;
+    private final String endpoint;
+    private final AutoCloseable transport;
     private final String negotiatedApi;
     private DaemonInfo daemonInfo;
     private final OpenStreams open = new OpenStreams();
@@ -42,9 +44,20 @@ public final class DockerJavaDocker implements Docker {
 
     /** {@code http} is the client {@code client} was built on: requests made by either are recorded. */
     DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String negotiatedApi) {
+        this(client, http, host, host, negotiatedApi, null);
+    }
+
+    /**
+     * {@code host} is where the daemon is, {@code endpoint} where its connections go from here (over ssh: the local
+     * socket of the {@link SshBridge}); {@code transport}, when not null, is closed last.
+     */
+    DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String endpoint, String negotiatedApi,
+                     AutoCloseable transport) {
         this.client = client;
         this.http = http;
         this.host = host;
+        this.endpoint = endpoint;
+        this.transport = transport;
         this.negotiatedApi = negotiatedApi;
         this.raw = new RawApi(http, negotiatedApi);
         this.containers = new ContainerApi(raw);
@@ -63,6 +76,11 @@ public final class DockerJavaDocker implements Docker {
     @Override
     public String host() {
         return host;
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint;
     }
 
     /** The daemon does not change during a run: asked once (info is a slow call on the daemon's side). */
@@ -273,6 +291,13 @@ public final class DockerJavaDocker implements Docker {
             client.close();
         } catch (IOException | RuntimeException ignored) {
             // Closing on the way out: nothing left to tell the user.
+        }
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (Exception ignored) {
+                // The same.
+            }
         }
     }
 

@@ -21,6 +21,14 @@ public interface Docker extends AutoCloseable {
         return daemon().host();
     }
 
+    /**
+     * Where connections to the daemon go from this machine: mostly {@link #host()}; for a daemon over ssh the
+     * local socket that carries them there ("unix:///tmp/dockerles-ssh-…/docker.sock").
+     */
+    default String endpoint() {
+        return host();
+    }
+
     List<ContainerRow> listContainers(boolean all, Map<String, String> labels);
 
     Optional<ContainerInfo> inspectContainer(String nameOrId);

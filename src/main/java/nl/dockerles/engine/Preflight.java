@@ -74,8 +74,8 @@ final class Preflight {
 
     private boolean daemonIsLocal() {
         String host = docker.host();
-        return host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
-                || host.contains("://localhost");
+        return !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
+                || host.contains("://127.0.0.1") || host.contains("://localhost"));
     }
 
     private void removeLeftovers(RunIdentity run) {

@@ -13,13 +13,14 @@ public enum DaemonPlace {
     DESKTOP,
     /** In a Linux VM of another kind (this machine is no Linux: Colima, Podman machine, Rancher Desktop …). */
     VM,
-    /** On another machine (DOCKER_HOST=tcp://…). */
+    /** On another machine (DOCKER_HOST=tcp://… or ssh://…). */
     REMOTE;
 
     public static DaemonPlace of(DaemonInfo daemon, String osName) {
         String host = daemon.host() == null ? "" : daemon.host();
-        boolean here = host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
-                || host.contains("://localhost") || host.contains("://[::1]");
+        // ssh://… is another machine, even ssh://127.0.0.1: dockerles only sees it through ssh.
+        boolean here = !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
+                || host.contains("://127.0.0.1") || host.contains("://localhost") || host.contains("://[::1]"));
         if (!here) {
             return REMOTE;
         }

@@ -130,7 +130,8 @@ public final class WorkshopCheck {
             case LOCAL -> messages.get("check.place.local");
             case DESKTOP -> messages.get("check.place.desktop");
             case VM -> messages.get("check.place.vm", osName);
-            case REMOTE -> messages.get("check.place.remote", daemon.host());
+            case REMOTE -> messages.get(daemon.host().startsWith("ssh:") ? "check.place.ssh" : "check.place.remote",
+                    daemon.host());
         };
         List<String> lines = new ArrayList<>(List.of(version, where));
         if (podman) {

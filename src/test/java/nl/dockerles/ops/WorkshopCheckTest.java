@@ -144,6 +144,21 @@ class WorkshopCheckTest {
     }
 
     @Test
+    void aDaemonOverSshIsAnotherMachineEvenOnLoopback() {
+        takenPorts.add(8080);
+        docker.daemon = new DaemonInfo("ssh://127.0.0.1:2222", "20.10.24", "1.41", "1.41", "linux", "amd64",
+                "Debian GNU/Linux 12 (bookworm)", "6.1");
+        check();
+
+        assertThat(failed).isZero();
+        assertThat(text()).contains("OK Docker daemon bereikbaar op ssh://127.0.0.1:2222")
+                .contains("De daemon draait op een andere machine (ssh://127.0.0.1:2222). dockerles bereikt hem via ssh")
+                .contains("INFO Poorten: niet te controleren vanaf hier")
+                .doesNotContain("direct op deze machine");
+        assertThat(measured).containsExactly(Path.of("/tmp"));
+    }
+
+    @Test
     void dockerDesktopRunsInAVmAndItsDiskIsNotMeasuredHere() {
         docker.daemon = new DaemonInfo("unix:///Users/jan/.docker/run/docker.sock", "28.0.1", "1.48", "1.47",
                 "linux", "arm64", "Docker Desktop", "6.10.14-linuxkit");

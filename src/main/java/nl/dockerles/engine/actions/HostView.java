@@ -35,12 +35,15 @@ final class HostView {
 
     /** Where the daemon's container processes live, seen from here. */
     Where where(DaemonInfo daemon) {
+        String host = daemon.host() == null ? "" : daemon.host();
+        if (host.startsWith("ssh:")) {
+            return Where.REMOTE; // whatever machine it names: its processes are seen through ssh, not in our /proc
+        }
         String operatingSystem = daemon.operatingSystem() == null ? "" : daemon.operatingSystem();
         if (operatingSystem.contains("Docker Desktop") || !osName.toLowerCase(Locale.ROOT).contains("linux")
                 || !Files.isDirectory(proc)) {
             return Where.VM;
         }
-        String host = daemon.host() == null ? "" : daemon.host();
         if (host.startsWith("unix:") || host.contains("://127.0.0.1") || host.contains("://localhost")
                 || host.contains("://[::1]")) {
             return Where.LOCAL;

@@ -124,8 +124,8 @@ public final class HttpGetAction implements Action {
      */
     private static void requireLocalDaemon(ActionContext context, int containerPort) {
         String host = context.docker().host();
-        boolean local = host.startsWith("unix:") || host.startsWith("npipe:") || host.contains("://127.0.0.1")
-                || host.contains("://localhost");
+        boolean local = !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
+                || host.contains("://127.0.0.1") || host.contains("://localhost"));
         if (!local) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.http.remote", host, containerPort);
         }

@@ -55,7 +55,7 @@ public final class TcpOpenAction implements Action {
     public String run(ActionContext context, Map<String, String> with) {
         int preferred = Containers.integer(with, "port", DOCKER_PORT);
         String host = context.docker().host();
-        SocketAddress target = TcpForward.target(host);
+        SocketAddress target = TcpForward.target(context.docker().endpoint());
         if (target == null) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.tcp.unsupported", host);
         }

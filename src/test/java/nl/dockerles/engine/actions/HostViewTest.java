@@ -57,6 +57,12 @@ class HostViewTest {
         HostView mac = new HostView(root.resolve("geen-proc"), root.resolve("passwd"), "Mac OS X");
         assertThat(mac.where(daemon("unix:///Users/me/.docker/run/docker.sock", "OrbStack")))
                 .isEqualTo(HostView.Where.VM);
+        // Over ssh the daemon is another machine, also when ssh goes to this one: we only see it through ssh.
+        assertThat(linux.where(daemon("ssh://root@127.0.0.1:2222", "Debian GNU/Linux 12 (bookworm)")))
+                .isEqualTo(HostView.Where.REMOTE);
+        assertThat(linux.where(daemon("ssh://127.0.0.1", "Debian GNU/Linux 12 (bookworm)")))
+                .isEqualTo(HostView.Where.REMOTE);
+        assertThat(mac.where(daemon("ssh://ik@server", "Ubuntu 24.04"))).isEqualTo(HostView.Where.REMOTE);
     }
 
     @Test
