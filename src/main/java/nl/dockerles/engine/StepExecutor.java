@@ -61,6 +61,7 @@ public final class StepExecutor implements AutoCloseable {
             String host = invocation.host() != null ? invocation.host() : context.facts().get("env.DOCKER_HOST");
             Docker target = host == null || host.isBlank() ? docker : otherDaemons.computeIfAbsent(host, otherDaemon);
             output = dispatch(target, invocation.command(), step);
+            context.facts().put("docker.host", target.host());
         }
         extract(step.extract(), output);
         return output;
