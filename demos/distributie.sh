@@ -42,14 +42,14 @@ docker commit werkplek 127.0.0.1:5001/les/hallo:1.0
 # 9. Dezelfde tag, een andere digest
 docker push 127.0.0.1:5001/les/hallo:1.0
 
-# 10. Waar de digest bewaard wordt
-docker image inspect -f '{{json .RepoDigests}}' les/hallo
-
-# 11. Weg van deze laptop
+# 10. Weg van deze laptop
 docker rmi 127.0.0.1:5001/les/hallo:1.0
 
-# 12. Ophalen met de tag
+# 11. Ophalen met de tag
 docker pull 127.0.0.1:5001/les/hallo:1.0
+
+# 12. Waar de digest bewaard wordt
+docker image inspect -f '{{json .RepoDigests}}' 127.0.0.1:5001/les/hallo:1.0
 
 # 13. Ophalen met de digest
 docker pull 127.0.0.1:5001/les/hallo@$push1_digest
