@@ -47,7 +47,10 @@ cat > "$workdir/project/.git/hooks/pre-push" <<'DOCKERLES_EOF'
 #!/bin/sh
 # Vóór elke git push: de tests, in een container van een vast image.
 echo "pre-push: de tests draaien in busybox:1.35.0"
-exec docker run --rm -v "$PWD":/src -w /src busybox:1.35.0 sh test.sh
+docker run --name pre-push-tests -v "$PWD":/src -w /src busybox:1.35.0 sh test.sh
+uitslag=$?
+docker rm pre-push-tests >/dev/null
+exit $uitslag
 DOCKERLES_EOF
 chmod +x .git/hooks/pre-push && cat .git/hooks/pre-push
 

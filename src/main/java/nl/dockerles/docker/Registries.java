@@ -80,12 +80,60 @@ final class Registries {
         }
         Reply reply = send("POST", "/images/create" + RawApi.query("fromImage", image, "tag", tag,
                 "tlsVerify", local(reference) ? "false" : null), NO_AUTH);
+        if (local(reference) && reply.body.contains("server gave HTTP response to HTTPS client")) {
+            return podmanPull(reference, lines);
+        }
         Progress progress = new Progress(reply, lines);
         if (progress.error != null) {
             throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference, progress.error);
         }
         lines.accept(reference.contains("/") ? reference : "docker.io/library/" + reference);
         return progress.digest;
+    }
+
+    /**
+     * Podman's Docker API ignores tlsVerify on a pull and asks a registry on 127.0.0.1 for HTTPS; its own API
+     * ({@code /libpod/images/pull}) does take it. It names no digest in its answer: the image says which it has.
+     */
+    private String podmanPull(String reference, Consumer<String> lines) {
+        Reply reply = send("POST", "/libpod/images/pull" + RawApi.query("reference", reference, "tlsVerify", "false",
+                "quiet", "false"), NO_AUTH);
+        String error = null;
+        try (MappingIterator<JsonNode> items = RawApi.JSON.readerFor(JsonNode.class).readValues(reply.body)) {
+            while (items.hasNextValue()) {
+                JsonNode item = items.nextValue();
+                if (item.hasNonNull("error") && !item.path("error").asText().isEmpty()) {
+                    error = item.path("error").asText();
+                }
+                String stream = item.path("stream").asText("").strip();
+                if (!stream.isEmpty()) {
+                    stream.lines().forEach(lines);
+                }
+            }
+        } catch (IOException e) {
+            error = new RawApi.Reply(reply.status, reply.body).message();
+        }
+        if (error != null || reply.status >= 300) {
+            throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference,
+                    error != null ? error : new RawApi.Reply(reply.status, reply.body).message());
+        }
+        int at = reference.indexOf('@');
+        if (at > 0) {
+            return reference.substring(at + 1);
+        }
+        Reply inspect = send("GET", "/images/" + RawApi.segment(reference) + "/json", null);
+        String repository = splitTag(reference)[0];
+        try {
+            for (JsonNode digest : RawApi.JSON.readTree(inspect.body).path("RepoDigests")) {
+                String text = digest.asText();
+                if (text.startsWith(repository + "@")) {
+                    return text.substring(text.indexOf('@') + 1);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // no digest to name
+        }
+        return null;
     }
 
     /** {@code docker rmi REFERENCE}: "Untagged: …" and "Deleted: …" as the daemon reports them. */
