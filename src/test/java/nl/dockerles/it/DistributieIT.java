@@ -48,25 +48,34 @@ class DistributieIT {
 
         assertThat(step(out, 4)).contains("$ docker tag les/hallo " + repository + ":1.0");
         String first = group(step(out, 5), "1\\.0: digest: " + DIGEST + " size: \\d+");
-        assertThat(step(out, 5)).contains("The push refers to repository [" + repository + "]")
-                .containsPattern("[0-9a-f]{12}: Pushed");
+        // Podman names the tag too ("[…/les/hallo:1.0]") and reports no layers; Docker lists each one.
+        assertThat(step(out, 5)).contains("The push refers to repository [" + repository);
+        boolean layers = !podman();
+        if (layers) {
+            assertThat(step(out, 5)).containsPattern("[0-9a-f]{12}: Pushed");
+        }
 
         // The container wrote a file; pushing the image again sends nothing new: the same digest.
         assertThat(step(out, 6)).contains("werkplek is klaar (exitcode 0)");
         String again = group(step(out, 7), "1\\.0: digest: " + DIGEST);
         assertThat(again).isEqualTo(first);
-        assertThat(step(out, 7)).containsPattern("[0-9a-f]{12}: Layer already exists").doesNotContain(": Pushed");
+        if (layers) {
+            assertThat(step(out, 7)).containsPattern("[0-9a-f]{12}: Layer already exists").doesNotContain(": Pushed");
+        }
 
         // commit moves the tag: a new layer, another digest.
         String moved = group(step(out, 9), "1\\.0: digest: " + DIGEST);
         assertThat(moved).isNotEqualTo(first);
-        assertThat(step(out, 9)).containsPattern("[0-9a-f]{12}: Pushed");
+        if (layers) {
+            assertThat(step(out, 9)).containsPattern("[0-9a-f]{12}: Pushed");
+        }
 
         assertThat(step(out, 10)).contains("Untagged: " + repository + ":1.0").contains("Deleted: sha256:");
-        assertThat(step(out, 11)).contains("Digest: " + moved);
+        assertThat(DatabaseIT.flat(step(out, 11))).contains("digest " + moved);
         // The pulled image knows the digest it has in the registry (Docker 20.10 and the containerd store alike).
         assertThat(step(out, 12)).contains("[\"" + repository + "@" + moved + "\"]");
-        assertThat(step(out, 13)).contains("$ docker pull " + repository + "@" + first).contains("Digest: " + first);
+        assertThat(step(out, 13)).contains("$ docker pull " + repository + "@" + first);
+        assertThat(DatabaseIT.flat(step(out, 13))).contains("Digest " + first + ": precies de eerste versie");
         String listing = group(step(out, 14), "(?s)\\$ docker run --rm \\S+ ls /\\R(.*?)\\R\\R");
         assertThat(listing.lines()).contains("hallo.txt").doesNotContain("notitie.txt");
 
@@ -79,6 +88,12 @@ class DistributieIT {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             }
         }).as("the registry's port is closed").isInstanceOf(java.io.IOException.class);
+    }
+
+    /** Podman's Docker API (its version lists the component "Podman Engine"). */
+    private static boolean podman() {
+        var components = DaemonState.client().versionCmd().exec().getComponents();
+        return components != null && components.stream().anyMatch(c -> c.getName().contains("Podman"));
     }
 
     /** Every tag and digest on the daemon. */
