@@ -74,7 +74,8 @@ public final class DockerCli {
 
     @Command(name = "docker", subcommands = {RunCmd.class, PsCmd.class, StopCmd.class, StartCmd.class,
             RmCmd.class, ExecCmd.class, LogsCmd.class, AttachCmd.class, CommitCmd.class, DiffCmd.class,
-            HistoryCmd.class, PortCmd.class, InspectCmd.class, VolumeCmd.class, BuildCmd.class})
+            HistoryCmd.class, PortCmd.class, InspectCmd.class, VolumeCmd.class, BuildCmd.class, TagCmd.class,
+            PushCmd.class, PullCmd.class, RmiCmd.class, SaveCmd.class, LoadCmd.class, ImageCmd.class})
     static final class Root {
         @Option(names = {"-H", "--host"}) String host;
     }
@@ -92,13 +93,14 @@ public final class DockerCli {
         @Option(names = "--restart") String restart;
         @Option(names = {"-u", "--user"}) String user;
         @Option(names = "--init") boolean init;
+        @Option(names = {"-w", "--workdir"}) String workdir;
         @Parameters(index = "0") String image;
         @Parameters(index = "1..*") List<String> command;
 
         @Override
         public DockerCommand get() {
             return new DockerCommand.Run(detach, interactive, tty, name, remove, list(publish), list(volumes),
-                    list(env), restart, user, init, image, list(command));
+                    list(env), restart, user, init, image, list(command), workdir);
         }
     }
 
@@ -265,6 +267,84 @@ public final class DockerCli {
         @Override
         public DockerCommand get() {
             return new DockerCommand.VolumeLs(quiet, list(filters));
+        }
+    }
+
+    @Command(name = "tag")
+    static final class TagCmd implements Supplier<DockerCommand> {
+        @Parameters(index = "0") String source;
+        @Parameters(index = "1") String target;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Tag(source, target);
+        }
+    }
+
+    @Command(name = "push")
+    static final class PushCmd implements Supplier<DockerCommand> {
+        @Parameters(index = "0") String reference;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Push(reference);
+        }
+    }
+
+    @Command(name = "pull")
+    static final class PullCmd implements Supplier<DockerCommand> {
+        @Parameters(index = "0") String reference;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Pull(reference);
+        }
+    }
+
+    @Command(name = "rmi")
+    static final class RmiCmd implements Supplier<DockerCommand> {
+        @Parameters(arity = "1..*") List<String> references;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Rmi(list(references));
+        }
+    }
+
+    @Command(name = "save")
+    static final class SaveCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-o", "--output"}, required = true) String output;
+        @Parameters(arity = "1..*") List<String> images;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Save(output, list(images));
+        }
+    }
+
+    @Command(name = "load")
+    static final class LoadCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-i", "--input"}, required = true) String input;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Load(input);
+        }
+    }
+
+    /** {@code docker image inspect}: the same as {@code docker inspect}, for an image. */
+    @Command(name = "image", subcommands = ImageInspectCmd.class)
+    static final class ImageCmd {
+    }
+
+    @Command(name = "inspect")
+    static final class ImageInspectCmd implements Supplier<DockerCommand> {
+        @Option(names = {"-f", "--format"}) String format;
+        @Parameters(arity = "1..*") List<String> names;
+
+        @Override
+        public DockerCommand get() {
+            return new DockerCommand.Inspect(format, list(names));
         }
     }
 }

@@ -8,7 +8,15 @@ public sealed interface DockerCommand {
     /** {@code docker run}: everything from the options, then the image and the container's command. */
     record Run(boolean detach, boolean interactive, boolean tty, String name, boolean remove, List<String> publish,
                List<String> volumes, List<String> env, String restart, String user, boolean init, String image,
-               List<String> command) implements DockerCommand {
+               List<String> command, String workdir) implements DockerCommand {
+
+        /** Without {@code -w}. */
+        public Run(boolean detach, boolean interactive, boolean tty, String name, boolean remove, List<String> publish,
+                   List<String> volumes, List<String> env, String restart, String user, boolean init, String image,
+                   List<String> command) {
+            this(detach, interactive, tty, name, remove, publish, volumes, env, restart, user, init, image, command,
+                    null);
+        }
     }
 
     record Ps(boolean all, boolean quiet, List<String> filters) implements DockerCommand {
@@ -54,5 +62,26 @@ public sealed interface DockerCommand {
     }
 
     record VolumeLs(boolean quiet, List<String> filters) implements DockerCommand {
+    }
+
+    /** {@code docker tag SOURCE TARGET}. */
+    record Tag(String source, String target) implements DockerCommand {
+    }
+
+    record Push(String reference) implements DockerCommand {
+    }
+
+    record Pull(String reference) implements DockerCommand {
+    }
+
+    record Rmi(List<String> references) implements DockerCommand {
+    }
+
+    /** {@code docker save -o FILE IMAGE...}. */
+    record Save(String output, List<String> images) implements DockerCommand {
+    }
+
+    /** {@code docker load -i FILE}. */
+    record Load(String input) implements DockerCommand {
     }
 }

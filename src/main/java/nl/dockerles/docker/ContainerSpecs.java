@@ -39,6 +39,9 @@ final class ContainerSpecs {
         if (notBlank(spec.user())) {
             body.put("User", spec.user());
         }
+        if (notBlank(spec.workingDir())) {
+            body.put("WorkingDir", spec.workingDir());
+        }
         if (spec.labels() != null && !spec.labels().isEmpty()) {
             ObjectNode labels = body.putObject("Labels");
             spec.labels().forEach(labels::put);

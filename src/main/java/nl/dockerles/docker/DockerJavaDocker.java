@@ -275,6 +275,26 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public void tagImage(String source, String target) {
+        run(() -> new Registries(http, negotiatedApi).tag(source, target));
+    }
+
+    @Override
+    public String pushImage(String reference, Consumer<String> lines) {
+        return call(() -> new Registries(http, negotiatedApi).push(reference, lines));
+    }
+
+    @Override
+    public String pullImageShown(String reference, Consumer<String> lines) {
+        return call(() -> new Registries(http, negotiatedApi).pull(reference, lines));
+    }
+
+    @Override
+    public List<String> removeImageReference(String reference) {
+        return call(() -> new Registries(http, negotiatedApi).remove(reference));
+    }
+
+    @Override
     public List<NetworkRow> listNetworks(Map<String, String> labels) {
         return call(() -> new Networks(client).list(labels));
     }

@@ -11,11 +11,13 @@ public final class Actions {
     static {
         // One line per action; keep them sorted by name.
         register(new nl.dockerles.engine.actions.ApiCallsAction());
+        register(new nl.dockerles.engine.actions.EnvAction());
         register(new nl.dockerles.engine.actions.HostProcessAction());
         register(new nl.dockerles.engine.actions.HttpGetAction());
         register(new nl.dockerles.engine.actions.ListOwnersAction());
         register(new nl.dockerles.engine.actions.NamespacesAction());
         register(new nl.dockerles.engine.actions.RestartWatchAction());
+        register(new nl.dockerles.engine.actions.ShellAction());
         register(new nl.dockerles.engine.actions.TcpCloseAction());
         register(new nl.dockerles.engine.actions.TcpOpenAction());
         register(new nl.dockerles.engine.actions.TimeAction());

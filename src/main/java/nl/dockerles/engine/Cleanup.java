@@ -39,7 +39,7 @@ public final class Cleanup {
             nl.dockerles.DockerlesException lastRefusal = null;
             for (Docker.ImageRow image : left) {
                 try {
-                    docker.removeImage(image.id());
+                    removeImage(image);
                     removed.add(image.tags().isEmpty() ? image.id() : String.join(", ", image.tags()));
                 } catch (nl.dockerles.DockerlesException e) {
                     refused.add(image);
@@ -66,6 +66,24 @@ public final class Cleanup {
             dangling = refused;
         }
         return removed;
+    }
+
+    /**
+     * By id; an image of ours with names in several repositories (docker tag, a push to a registry) is refused
+     * that way without -f: then its tags go one by one, and what is left (a digest of one registry) goes with it.
+     */
+    private void removeImage(Docker.ImageRow image) {
+        try {
+            docker.removeImage(image.id());
+        } catch (nl.dockerles.DockerlesException refused) {
+            if (image.tags().isEmpty()) {
+                throw refused;
+            }
+            for (String tag : image.tags()) {
+                docker.removeImage(tag);
+            }
+            docker.removeImage(image.id());
+        }
     }
 
     /** Removes the containers carrying all of {@code labels} (with their anonymous volumes); their names. */

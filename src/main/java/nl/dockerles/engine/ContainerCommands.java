@@ -68,8 +68,61 @@ final class ContainerCommands {
             return volumes(volumes);
         } else if (command instanceof DockerCommand.Build build) {
             return build(build, run);
+        } else if (command instanceof DockerCommand.Tag tag) {
+            return tag(tag);
+        } else if (command instanceof DockerCommand.Push push) {
+            String digest = docker.pushImage(push.reference(), lines::add);
+            facts.put("push.digest", digest);
+            return lines();
+        } else if (command instanceof DockerCommand.Pull pull) {
+            String digest = docker.pullImageShown(pull.reference(), lines::add);
+            facts.put("pull.digest", digest);
+            return lines();
+        } else if (command instanceof DockerCommand.Rmi rmi) {
+            for (String reference : rmi.references()) {
+                lines.addAll(docker.removeImageReference(reference));
+            }
+            return lines();
+        } else if (command instanceof DockerCommand.Save save) {
+            java.nio.file.Path file = java.nio.file.Path.of(save.output());
+            docker.saveImages(save.images(), file);
+            try {
+                facts.put("save.size", nl.dockerles.render.HumanSize.of(java.nio.file.Files.size(file)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return "";
+        } else if (command instanceof DockerCommand.Load load) {
+            List<String> loaded = docker.loadImages(java.nio.file.Path.of(load.input()));
+            loaded.forEach(image -> lines.add("Loaded image: " + image));
+            facts.put("load.images", String.join(", ", loaded));
+            return lines();
         }
         return null;
+    }
+
+    private final List<String> lines = new java.util.ArrayList<>();
+
+    private String lines() {
+        StringBuilder out = new StringBuilder();
+        lines.forEach(line -> out.append(line).append('\n'));
+        lines.clear();
+        return out.toString();
+    }
+
+    /**
+     * {@code docker tag}: prints nothing, as the CLI. A target that is an image of someone else is not taken over:
+     * the user's image would silently lose its name.
+     */
+    private String tag(DockerCommand.Tag tag) {
+        String target = tag.target().matches(".*:[^/:]+$") ? tag.target() : tag.target() + ":latest";
+        boolean ours = docker.listImages(Map.of(RunIdentity.MANAGED, "true")).stream()
+                .anyMatch(image -> image.tags().contains(target) || image.tags().contains("localhost/" + target));
+        if (!ours && docker.imageExists(target)) {
+            throw new DockerlesException(ExitCode.CONFLICT, "error.image.foreign", tag.target());
+        }
+        docker.tagImage(tag.source(), tag.target());
+        return "";
     }
 
     private String ps(DockerCommand.Ps ps) {

@@ -75,6 +75,7 @@ final class ContainerRunner {
         String output = docker.logs(id, null);
         console.output(output);
         exit.ifPresent(code -> facts.put(label + ".exitCode", code));
+        exit.ifPresent(code -> facts.put("last.exitCode", code));
         if (remove) {
             docker.removeContainer(id, true, true);
         }
@@ -124,7 +125,7 @@ final class ContainerRunner {
         // A foreground --rm is removed by us after reading its logs; the daemon would remove them with it.
         boolean autoRemove = r.remove() && (r.detach() || r.tty());
         return new ContainerSpec(r.image(), r.command(), r.name(), r.tty(), r.interactive(), autoRemove, ports,
-                r.volumes(), r.env(), r.restart(), r.user(), run.labels());
+                r.volumes(), r.env(), r.restart(), r.user(), run.labels(), r.workdir());
     }
 
     /** --interactief: the presenter types; the demo goes on from whatever they did. */

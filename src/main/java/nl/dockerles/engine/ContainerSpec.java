@@ -6,5 +6,13 @@ import java.util.Map;
 /** Everything {@code docker run} asks of the daemon when it creates a container. */
 public record ContainerSpec(String image, List<String> command, String name, boolean tty, boolean stdinOpen,
                             boolean autoRemove, List<PortMapping> ports, List<String> binds,
-                            List<String> env, String restartPolicy, String user, Map<String, String> labels) {
+                            List<String> env, String restartPolicy, String user, Map<String, String> labels,
+                            String workingDir) {
+
+    /** Without a working folder: the image's own. */
+    public ContainerSpec(String image, List<String> command, String name, boolean tty, boolean stdinOpen,
+                         boolean autoRemove, List<PortMapping> ports, List<String> binds, List<String> env,
+                         String restartPolicy, String user, Map<String, String> labels) {
+        this(image, command, name, tty, stdinOpen, autoRemove, ports, binds, env, restartPolicy, user, labels, null);
+    }
 }

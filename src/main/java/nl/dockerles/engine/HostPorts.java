@@ -50,6 +50,21 @@ public final class HostPorts {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + port + m.group(4)));
         }
         m.appendTail(out);
+        return rewriteRegistries(out.toString(), facts);
+    }
+
+    /** An image of a registry on a published port, {@code 127.0.0.1:5001/les/hallo}: that port moves with it. */
+    private static final Pattern LOOPBACK_REGISTRY = Pattern.compile("(?<![\\w.:/])(127\\.0\\.0\\.1:)(\\d+)(/)");
+
+    private static String rewriteRegistries(String command, Facts facts) {
+        Matcher m = LOOPBACK_REGISTRY.matcher(command);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = facts.get("port." + m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1)
+                    + (replacement != null ? replacement : m.group(2)) + m.group(3)));
+        }
+        m.appendTail(out);
         return out.toString();
     }
 

@@ -34,10 +34,22 @@ public final class Names {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(prefix + m.group(1)));
+            m.appendReplacement(out, Matcher.quoteReplacement(prefixed(m.group(1))));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * "demo" → "jan-demo"; an image of a registry keeps its registry in front: "127.0.0.1:5001/les/hallo" →
+     * "127.0.0.1:5001/jan-les/hallo" (what comes before the first / is a host when it has a "." or ":").
+     */
+    private String prefixed(String name) {
+        int slash = name.indexOf('/');
+        if (slash > 0 && (name.substring(0, slash).contains(":") || name.substring(0, slash).contains("."))) {
+            return name.substring(0, slash + 1) + prefix + name.substring(slash + 1);
+        }
+        return prefix + name;
     }
 
     /** A fact "jan-demo.status" is the note's "demo.status". */

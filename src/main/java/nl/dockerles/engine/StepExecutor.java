@@ -57,9 +57,11 @@ public final class StepExecutor implements AutoCloseable {
             output = action(step).run(context, fill(step.with()));
         } else {
             DockerCli.Invocation invocation = DockerCli.invocation(commandLine(step));
-            Docker target = invocation.host() == null ? docker
-                    : otherDaemons.computeIfAbsent(invocation.host(), otherDaemon);
+            // -H first, then DOCKER_HOST as an earlier step set it (action env), as the docker CLI does.
+            String host = invocation.host() != null ? invocation.host() : context.facts().get("env.DOCKER_HOST");
+            Docker target = host == null || host.isBlank() ? docker : otherDaemons.computeIfAbsent(host, otherDaemon);
             output = dispatch(target, invocation.command(), step);
+            context.facts().put("docker.host", target.host());
         }
         extract(step.extract(), output);
         return output;

@@ -35,6 +35,7 @@ public final class ShellScript {
             for (var fact : known.entrySet()) {
                 line = line.replace("{" + fact.getKey() + "}", fact.getValue());
             }
+            line = captured(step, line, section, number - 2, known);
             body.append(files(step)).append(line).append('\n');
             if (step.action() != null) {
                 Actions.find(step.action()).ifPresent(action -> known.putAll(action.shellFacts(step.with())));
@@ -68,6 +69,14 @@ public final class ShellScript {
         if (!images.isEmpty()) {
             commands.append("docker rmi ").append(String.join(" ", images)).append(" >/dev/null 2>&1; ");
         }
+        // A push or pull leaves digests of the registry's repository behind (docker images --digests): those too.
+        for (String repository : SectionNames.images(section)) {
+            int slash = repository.indexOf('/');
+            if (slash > 0 && repository.substring(0, slash).contains(":")) {
+                commands.append("docker images --digests --format '{{.Repository}}@{{.Digest}}' ").append(repository)
+                        .append(" | xargs -r docker rmi >/dev/null 2>&1; ");
+            }
+        }
         if (workdir) {
             commands.append("rm -rf \"$workdir\"; ");
         }
@@ -77,11 +86,35 @@ public final class ShellScript {
         return "# Opruimen bij het einde, zoals dockerles doet.\nopruimen() { " + commands + "true; }\ntrap opruimen EXIT\n";
     }
 
+    /**
+     * A fact that a step takes from its output ({@code extract:}) and a later command uses ({@code {push1.digest}}):
+     * the script keeps the output in a variable and takes the fact from it with sed, as dockerles does with the
+     * same regular expression.
+     */
+    private static String captured(Step step, String line, Section section, int index,
+                                   java.util.Map<String, String> known) {
+        StringBuilder out = new StringBuilder();
+        for (var extract : new java.util.TreeMap<>(step.extract()).entrySet()) {
+            String key = extract.getKey();
+            boolean usedLater = section.steps().subList(index + 1, section.steps().size()).stream()
+                    .anyMatch(later -> (later.command() + later.with()).contains("{" + key + "}"));
+            if (!usedLater) {
+                continue;
+            }
+            String variable = key.replaceAll("[^A-Za-z0-9]", "_");
+            out.append('\n').append(variable).append("=$(printf '%s\\n' \"$uitvoer\" | sed -nE ")
+                    .append(quote("s#.*" + extract.getValue() + ".*#\\1#p")).append(" | head -n 1)");
+            known.put(key, "$" + variable);
+        }
+        return out.length() == 0 ? line : "uitvoer=$(" + line + "); printf '%s\\n' \"$uitvoer\"" + out;
+    }
+
     private static String line(Step step) {
         if (step.action() != null) {
             return Actions.find(step.action()).map(action -> {
                 String ready = action.shellReady(step.with());
-                return action.shell(step.with()) + (ready == null ? "" : "\n" + ready);
+                String fails = "true".equals(step.with().get("fails")) ? " || true" : "";
+                return action.shell(step.with()) + fails + (ready == null ? "" : "\n" + ready);
             }).orElse("# action " + step.action());
         }
         return isInteractive(step) ? typedInto(step) : step.command();

@@ -39,7 +39,7 @@ class CommandLineTest {
         assertThat(run.exitCode()).isZero();
         var catalog = new nl.dockerles.content.Catalog();
         var lines = run.out().lines().filter(line -> line.startsWith("  ")).toList();
-        assertThat(lines).hasSize(10);
+        assertThat(lines).hasSize(13);
         for (int i = 0; i < lines.size(); i++) {
             var entry = catalog.entries().get(i);
             assertThat(lines.get(i)).startsWith("  " + entry.id())

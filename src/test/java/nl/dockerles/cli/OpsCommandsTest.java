@@ -86,10 +86,10 @@ class OpsCommandsTest {
         Runs run = run("prepare");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String image : List.of("busybox:latest", "nginx:latest", "postgres:latest")) {
+        for (String image : List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:latest", "adminer:latest")) {
             assertThat(run.out()).contains(image + ": ophalen lukte niet (offline), maar het image is er al");
         }
-        assertThat(run.out()).contains("Alle 3 images van de workshop zijn er.");
+        assertThat(run.out()).contains("Alle 6 images van de workshop zijn er.");
         assertThat(docker.calls()).contains("pull busybox:latest", "pull nginx:latest", "pull postgres:latest");
     }
 
@@ -110,12 +110,11 @@ class OpsCommandsTest {
         Runs run = run("prepare", "--save", archive.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(ImageArchive.tags(archive)).containsExactlyInAnyOrder("busybox:latest", "nginx:latest",
-                "postgres:latest");
+        assertThat(ImageArchive.tags(archive)).containsExactlyInAnyOrder("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:latest", "adminer:latest");
         assertThat(run.out()).contains("Alle images opslaan in " + archive)
-                .contains(archive + " (").contains("bevat alle 3 images: busybox:latest, nginx:latest, postgres:latest")
+                .contains(archive + " (").contains("bevat alle 6 images: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:latest, adminer:latest")
                 .contains("dockerles prepare --load " + archive);
-        assertThat(docker.calls()).contains("save busybox:latest nginx:latest postgres:latest");
+        assertThat(docker.calls()).contains("save busybox:latest nginx:latest registry:2 busybox:1.35.0 postgres:latest adminer:latest");
     }
 
     @Test
@@ -124,7 +123,7 @@ class OpsCommandsTest {
         OpsFakeDocker forgetful = new OpsFakeDocker() {
             @Override
             public void saveImages(List<String> references, Path file) {
-                super.saveImages(references.subList(0, 2), file);
+                super.saveImages(references.subList(0, references.size() - 2), file);
             }
         };
         forgetful.addImage("postgres:latest");
@@ -132,7 +131,7 @@ class OpsCommandsTest {
         Runs run = run(forgetful, "prepare", "--save", archive.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code);
-        assertThat(run.err()).contains("Het archief " + archive + " mist: postgres:latest.");
+        assertThat(run.err()).contains("Het archief " + archive + " mist: postgres:latest, adminer:latest.");
     }
 
     @Test
@@ -140,14 +139,14 @@ class OpsCommandsTest {
         OpsFakeDocker home = new OpsFakeDocker();
         home.addImage("postgres:latest");
         Path archive = dir.resolve("usb.tar");
-        home.saveImages(List.of("busybox:latest", "nginx:latest", "postgres:latest"), archive);
+        home.saveImages(List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:latest", "adminer:latest"), archive);
 
         Runs run = run("prepare", "--load", archive.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Images laden uit " + archive)
-                .contains("Geladen: busybox:latest, nginx:latest, postgres:latest")
-                .contains("Alle 3 images van de workshop zijn er: busybox:latest, nginx:latest, postgres:latest");
+                .contains("Geladen: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:latest, adminer:latest")
+                .contains("Alle 6 images van de workshop zijn er: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:latest, adminer:latest");
         assertThat(docker.imageExists("postgres:latest")).isTrue();
         assertThat(docker.calls()).noneMatch(call -> call.startsWith("pull"));
     }

@@ -19,7 +19,8 @@ class ContentTest {
     @Test
     void everyPartOfTheNotesHasASection() {
         assertThat(catalog.entries()).extracting(SectionEntry::id).containsExactly("lifecycle", "isolation", "run",
-                "restart", "ports", "snapshots", "layers", "database", "remote", "volumes");
+                "restart", "ports", "snapshots", "layers", "distributie", "prepush", "database", "tooltje", "remote",
+                "volumes");
         for (SectionEntry entry : catalog.entries()) {
             assertThat(entry.part()).as(entry.id()).isNotBlank();
             assertThat(entry.seconds()).as(entry.id()).isPositive();

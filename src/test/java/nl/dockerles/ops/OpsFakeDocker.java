@@ -32,6 +32,8 @@ public class OpsFakeDocker extends FakeDocker {
 
     public OpsFakeDocker() {
         super(new FakeTime());
+        // distributie, prepush and tooltje (issue 15): here, like busybox and nginx; postgres is the one missing.
+        List.of("registry:2", "busybox:1.35.0", "adminer:latest").forEach(this::addImage);
     }
 
     @Override

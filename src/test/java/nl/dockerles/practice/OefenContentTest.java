@@ -93,12 +93,12 @@ class OefenContentTest {
         if (check instanceof ContainerCheck c) {
             addRepository(names, c.name());
             addRepository(names, c.volume());
-            if (c.image() != null && !Set.of("busybox", "nginx", "postgres").contains(c.image())) {
+            if (c.image() != null && !GIVEN.contains(repository(c.image()))) {
                 addRepository(names, c.image());
             }
         } else if (check instanceof ImageCheck c) {
             addRepository(names, c.name());
-            if (c.baseImage() != null && !Set.of("busybox", "nginx", "postgres").contains(c.baseImage())) {
+            if (c.baseImage() != null && !GIVEN.contains(repository(c.baseImage()))) {
                 addRepository(names, c.baseImage());
             }
         } else if (check instanceof VolumeCheck c) {
@@ -107,9 +107,17 @@ class OefenContentTest {
         return names;
     }
 
+    /** The images the sections start from, not names the student gives. */
+    private static final Set<String> GIVEN = Set.of("busybox", "nginx", "postgres", "registry", "adminer");
+
+    /** "busybox:1.35.0" → "busybox"; "127.0.0.1:5001/oefen/busybox:1.0" → "127.0.0.1:5001/oefen/busybox". */
+    private static String repository(String reference) {
+        return reference.replaceFirst(":[^/:]*$", "");
+    }
+
     private static void addRepository(List<String> names, String reference) {
         if (reference != null) {
-            names.add(reference.contains(":") ? reference.substring(0, reference.indexOf(':')) : reference);
+            names.add(repository(reference));
         }
     }
 

@@ -82,10 +82,11 @@ public final class HttpGetAction implements Action {
 
         LoopbackHttp.Response response = getUntilAnswered(url, timeout);
         Answer answer = Answer.of(response);
-        String output = answer.render();
+        boolean body = "true".equals(with.get("body"));
+        String output = body ? answer.renderWithBody(response.body()) : answer.render();
         context.console().output(output);
         int rest = answer.bytes() - answer.titleLine().getBytes(StandardCharsets.UTF_8).length;
-        if (rest > 0) {
+        if (rest > 0 && !body) {
             context.console().info(context.messages().get("action.http.rest", answer.bytes()));
         }
         for (String prefix : List.of("http", container + ".http")) {
@@ -95,6 +96,9 @@ public final class HttpGetAction implements Action {
             context.facts().put(prefix + ".port", hostPort);
             context.facts().put(prefix + ".url", url);
             context.facts().put(prefix + ".bytes", answer.bytes());
+            if (body) {
+                context.facts().put(prefix + ".body", new String(response.body(), StandardCharsets.UTF_8).strip());
+            }
         }
         return output;
     }
@@ -188,6 +192,17 @@ public final class HttpGetAction implements Action {
 
         String server() {
             return headers.stream().filter(h -> h[0].equals("Server")).map(h -> h[1]).findFirst().orElse("");
+        }
+
+        /** The head as {@link #render}, then the body itself (a short JSON answer, say), at most 2000 characters. */
+        String renderWithBody(byte[] body) {
+            StringBuilder out = new StringBuilder();
+            out.append(version).append(' ').append(status).append('\n');
+            headers.forEach(h -> out.append(h[0]).append(": ").append(h[1]).append('\n'));
+            out.append('\n');
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            out.append(text.length() > 2000 ? text.substring(0, 2000) + " …" : text).append('\n');
+            return out.toString();
         }
 
         /** As curl -si prints the head of the answer; of the body only the title element. */
