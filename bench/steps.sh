@@ -60,7 +60,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) { print "-"; exit } 
 seconds_of() { local t0 t1; t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$EPOCHREALTIME; awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java:    $("$dockerles" --version) on $(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$(dirname "$(readlink -f "$(command -v java)")")/../release" 2>/dev/null || echo '?') ($dockerles)"
+release="$(dirname "$(readlink -f "$dockerles")")/../runtime/release"   # a bundle's own runtime
+[ -f "$release" ] || release="$(dirname "$(readlink -f "$(command -v java)")")/../release"
+echo "java:    $("$dockerles" --version) on $(sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$release" 2>/dev/null || echo '?') ($dockerles)"
 echo "docker:  $(docker version --format 'server {{.Server.Version}}, API {{.Server.APIVersion}}' 2>/dev/null || echo '?')"
 echo
 
