@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section")
+    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section", completionCandidates = SectionIds.class)
     String sectionId;
 
     @Option(names = "--auto", descriptionKey = "demo.auto")

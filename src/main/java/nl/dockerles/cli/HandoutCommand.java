@@ -36,7 +36,7 @@ final class HandoutCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section")
+    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section", completionCandidates = SectionIds.class)
     String sectionId;
 
     @Option(names = {"-o", "--output"}, paramLabel = "BESTAND", descriptionKey = "handout.output")

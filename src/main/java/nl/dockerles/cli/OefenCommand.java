@@ -48,7 +48,8 @@ final class OefenCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(arity = "0..1", paramLabel = "SECTIE", descriptionKey = "oefen.section")
+    @Parameters(arity = "0..1", paramLabel = "SECTIE", descriptionKey = "oefen.section",
+            completionCandidates = SectionIds.class)
     String sectionId;
 
     @Option(names = {"--check", "--controleer"}, descriptionKey = "oefen.check")

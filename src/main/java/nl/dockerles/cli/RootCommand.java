@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 /** {@code dockerles} on its own shows the sections, like {@code dockerles list}. */
 @Command(name = "dockerles", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, DemoCommand.class, HandoutCommand.class, CheckCommand.class,
-                PrepareCommand.class, CleanupCommand.class, OefenCommand.class,
+                PrepareCommand.class, CleanupCommand.class, OefenCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true, scope = CommandLine.ScopeType.INHERIT)
 final class RootCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ class CommandLineTest {
     void versionNamesTheTool() {
         Runs run = Runs.run(docker, time, "--version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("dockerles \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(run.out()).matches("dockerles \\d+\\.\\d+\\.\\d+( \\(commit [0-9a-f]{7,40}\\))?\\R");
     }
 
     @Test
