@@ -165,19 +165,16 @@ public final class RoomServer implements AutoCloseable {
                 RoomFeed.Event event = subscriber.queue.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
                 if (event == null) {
                     body.write(":\n\n".getBytes(StandardCharsets.UTF_8));
-                } else if (event == RoomFeed.DROPPED) {
-                    return; // fell behind: the browser reconnects and catches up from its last event
-                } else {
+                }
+                // Everything that is waiting goes out in one write.
+                for (; event != null; event = subscriber.queue.poll()) {
+                    if (event == RoomFeed.DROPPED) {
+                        return; // fell behind: the browser reconnects and catches up from its last event
+                    }
                     write(body, event);
                     if (event.type().equals("end")) {
                         body.flush();
                         return;
-                    }
-                    for (RoomFeed.Event more = subscriber.queue.poll(); more != null; more = subscriber.queue.poll()) {
-                        if (more == RoomFeed.DROPPED) {
-                            return;
-                        }
-                        write(body, more);
                     }
                 }
                 body.flush();
@@ -186,7 +183,10 @@ public final class RoomServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             feed.unsubscribe(subscriber);
-            open.decrementAndGet();
+            synchronized (open) {
+                open.decrementAndGet();
+                open.notifyAll();
+            }
         }
     }
 
@@ -240,7 +240,18 @@ public final class RoomServer implements AutoCloseable {
     @Override
     public void close() {
         feed.close();
-        server.stop(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        synchronized (open) {
+            while (open.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    open.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        server.stop(0);
         threads.shutdownNow();
     }
 }
