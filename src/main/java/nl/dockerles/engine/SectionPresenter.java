@@ -162,8 +162,8 @@ public final class SectionPresenter {
         String explain = facts.fill(step.explain().in(language));
         console.paragraph(explain);
         String command = executor.commandLine(step);
-        console.command(command);
         listener.stepStarted(number, total, step.title().in(language), explain, command);
+        console.command(command);
         inStep = true;
         executor.execute(step);
         List<Docker.ApiCall> calls = docker.takeApiCalls();
