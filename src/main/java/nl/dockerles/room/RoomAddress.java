@@ -63,7 +63,7 @@ public record RoomAddress(InetAddress bind, String shown, int port, boolean loop
                 return new RoomAddress(anyAddress(), shown, port, false);
             }
             default -> {
-                if (!host.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
                     throw invalid(value);
                 }
                 try {
