@@ -32,17 +32,22 @@ public final class RoomPage {
     String page(RoomFeed.Snapshot snapshot, String events, String nonce, String recorded) {
         RoomFeed.Shown current = snapshot.current();
         List<RoomFeed.Shown> steps = snapshot.steps();
-        StringBuilder earlier = new StringBuilder();
-        for (int i = steps.size() - 2; i >= 0; i--) {
-            earlier.append(step(steps.get(i)));
-        }
         boolean live = events != null;
+        StringBuilder earlier = new StringBuilder();
+        if (live) {
+            for (int i = steps.size() - 2; i >= 0; i--) {
+                earlier.append(step(steps.get(i)));
+            }
+        } else {
+            steps.forEach(step -> earlier.append(step(step))); // a recording reads from top to bottom
+        }
         boolean ended = snapshot.ended() || !live;
         String status = !live ? recorded : ended ? messages.get("room.ended") : messages.get("room.connecting");
-        String currentHtml = current != null ? step(current)
+        String currentHtml = !live ? "" : current != null ? step(current)
                 : "<p class=\"waiting\">" + Html.escape(messages.get("room.waiting")) + "</p>";
         return fill(pageTemplate, Map.ofEntries(
                 Map.entry("lang", Html.escape(messages.locale().getLanguage())),
+                Map.entry("mode", live ? "live" : "recording"),
                 Map.entry("title", Html.escape(snapshot.title())),
                 Map.entry("intro", Html.escape(snapshot.intro())),
                 Map.entry("nonce", Html.escape(nonce)),
@@ -57,7 +62,7 @@ public final class RoomPage {
                 Map.entry("statusClass", ended ? "ended" : "lost"),
                 Map.entry("closing", snapshot.ended() ? Html.escape(closing(snapshot.outro())) : ""),
                 Map.entry("current", currentHtml),
-                Map.entry("earlierHidden", steps.size() > 1 ? "" : " hidden"),
+                Map.entry("earlierHidden", steps.size() > (live ? 1 : 0) ? "" : " hidden"),
                 Map.entry("earlierHeading", Html.escape(messages.get("room.earlier"))),
                 Map.entry("earlier", earlier.toString()),
                 Map.entry("footer", Html.escape(messages.get(live ? "room.footer" : "room.footer.recorded")))));

@@ -111,6 +111,9 @@ class RoomPageTest {
         String html = page.recording(feed, "1 dec 2026 20:00");
         assertThat(html).contains("data-events=\"\"").contains("opname van 1 dec 2026 20:00")
                 .contains("Klaar.").contains("Een opname van een echte run");
+        assertThat(html).contains("<body class=\"recording\"").contains("<section id=\"current\"></section>");
+        assertThat(html.indexOf("Stap 1/3")).as("a recording reads from top to bottom")
+                .isLessThan(html.indexOf("Stap 2/3"));
     }
 
     @Test
