@@ -76,7 +76,7 @@ class RoomPageIT {
         String jar = Path.of(System.getProperty("dockerles.jar", "target/dockerles.jar")).toAbsolutePath().toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         tmux("new-session", "-d", "-s", SESSION, "-x", "110", "-y", "50",
-                "sh -c '" + java + " -jar " + jar + " demo lifecycle --meekijken; echo EXIT=$?; sleep 60'");
+                "sh -c '" + java + " -jar " + jar + " demo lifecycle --meekijken --lang nl; echo EXIT=$?; sleep 60'");
         String screen = awaitScreen("stap 1/6", Duration.ofSeconds(30));
         Matcher address = ADDRESS.matcher(screen);
         assertThat(address.find()).as(screen).isTrue();
