@@ -173,7 +173,7 @@ class RoomPageIT {
             (() => {
               const text = selector => { const e = document.querySelector(selector); return e ? e.textContent : ""; };
               return JSON.stringify({
-                status: document.getElementById("status").className,
+                status: document.getElementById("status") ? document.getElementById("status").className : "",
                 title: text("#title"),
                 current: text("#current h2"),
                 command: text("#current .cmd pre"),
