@@ -6,9 +6,11 @@ import nl.dockerles.content.Catalog;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
 import nl.dockerles.engine.Docker;
+import nl.dockerles.engine.SectionPresenter;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.KeyPrompter;
 import nl.dockerles.ui.Prompter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,26 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--interactief", descriptionKey = "demo.interactive")
     boolean handOver;
 
+    @Option(names = {"--meekijken", "--follow-along"}, paramLabel = "lan|ADRES", arity = "0..1",
+            parameterConsumer = RoomValue.class, descriptionKey = "demo.room")
+    String room;
+
+    /**
+     * {@code --meekijken} takes a value only when it is one ({@code lan}, an address): in {@code demo
+     * --meekijken lifecycle} the section stays the section.
+     */
+    static final class RoomValue implements CommandLine.IParameterConsumer {
+        private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
+                "(?i)lan|zaal|room|local|lokaal|localhost|[0-9\\[:].*|.*[.:].*");
+
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec,
+                                      CommandLine.Model.CommandSpec commandSpec) {
+            boolean value = !args.isEmpty() && VALUE.matcher(args.peek()).matches();
+            argSpec.setValue(value ? args.pop() : "");
+        }
+    }
+
     DemoCommand(AppContext context, Messages messages) {
         this.context = context;
         this.messages = messages;
@@ -58,10 +80,12 @@ final class DemoCommand implements Callable<Integer> {
                 ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80))) : null;
         SectionEntry entry;
         Section section;
+        Room live = null;
         try {
             Catalog catalog = new Catalog();
             entry = Sections.findBuilt(catalog, sectionId);
             section = catalog.section(entry.id());
+            live = room != null ? Room.open(room, messages) : null;
         } catch (RuntimeException e) {
             docker.abandon(Docker::close);
             if (terminal != null) {
@@ -74,16 +98,27 @@ final class DemoCommand implements Callable<Integer> {
         Console console = (keys != null ? new Console(context.out(), color, keys::width)
                 : new Console(context.out(), color, columns())).typing(typing);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
+        Room following = live;
         try {
+            if (following != null) {
+                following.show(console, color);
+            }
             new SectionRun(context, messages).present(docker::get, entry, section, root.global.prefix, console,
-                    prompter, sections -> sections.showApiCalls(api).startAt(startAt)
-                            .handOverShells(handOver && keys != null ? keys : null));
+                    prompter, sections -> following != null ? options(sections, keys).listenedBy(following.feed())
+                            : options(sections, keys));
         } finally {
+            if (following != null) {
+                following.close();
+            }
             if (keys != null) {
                 keys.close();
             }
         }
         return ExitCode.OK.code;
+    }
+
+    private SectionPresenter options(SectionPresenter sections, KeyPrompter keys) {
+        return sections.showApiCalls(api).startAt(startAt).handOverShells(handOver && keys != null ? keys : null);
     }
 
     private int columns() {

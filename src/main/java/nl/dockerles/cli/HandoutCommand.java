@@ -5,7 +5,10 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
+import nl.dockerles.export.CastRecording;
 import nl.dockerles.export.ShellScript;
+import nl.dockerles.room.RoomFeed;
+import nl.dockerles.room.RoomPage;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.Prompter;
 import picocli.CommandLine.Command;
@@ -15,21 +18,27 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.concurrent.Callable;
 
 /**
  * {@code dockerles handout <sectie>}: the section as Markdown with the real output of a run, or (--format sh)
- * as the docker CLI script of demos/&lt;id&gt;.sh.
+ * as the docker CLI script of demos/&lt;id&gt;.sh, or (--format cast|html) as a recording of a real run.
  */
 @Command(name = "handout")
 final class HandoutCommand implements Callable<Integer> {
-    enum Format { md, sh }
+    enum Format { md, sh, cast, html }
 
+    private static final int CAST_WIDTH = 100;
+    private static final int CAST_HEIGHT = 40;
     private final AppContext context;
     private final Messages messages;
 
@@ -42,7 +51,7 @@ final class HandoutCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "BESTAND", descriptionKey = "handout.output")
     Path output;
 
-    @Option(names = "--format", paramLabel = "md|sh", descriptionKey = "handout.format")
+    @Option(names = "--format", paramLabel = "md|sh|cast|html", descriptionKey = "handout.format")
     Format format = Format.md;
 
     HandoutCommand(AppContext context, Messages messages) {
@@ -55,7 +64,12 @@ final class HandoutCommand implements Callable<Integer> {
         Catalog catalog = new Catalog();
         SectionEntry entry = Sections.findBuilt(catalog, sectionId);
         Section section = catalog.section(entry.id());
-        String text = format == Format.sh ? ShellScript.of(section) : markdown(entry, section);
+        String text = switch (format) {
+            case sh -> ShellScript.of(section);
+            case cast -> cast(entry, section);
+            case html -> html(entry, section);
+            default -> markdown(entry, section);
+        };
         if (output == null) {
             context.out().print(text);
         } else {
@@ -67,6 +81,28 @@ final class HandoutCommand implements Callable<Integer> {
             context.err().println(messages.get("handout.written", output));
         }
         return ExitCode.OK.code;
+    }
+
+    /** Runs the section for real, without pauses, and records it as asciicast v2, with the real timing. */
+    private String cast(SectionEntry entry, Section section) {
+        CastRecording recording = new CastRecording(context.time(), CAST_WIDTH, CAST_HEIGHT,
+                "dockerles demo " + entry.id());
+        Console console = new Console(new PrintStream(OutputStream.nullOutputStream()), true, CAST_WIDTH)
+                .tapped(recording::output);
+        new SectionRun(context, messages).present(context::connect, entry, section, root.global.prefix, console,
+                Prompter.AUTO, presenter -> presenter);
+        return recording.text();
+    }
+
+    /** Runs the section for real and writes the page the room would have seen, as one file. */
+    private String html(SectionEntry entry, Section section) {
+        RoomPage page = new RoomPage(messages);
+        RoomFeed feed = new RoomFeed(page);
+        new SectionRun(context, messages).present(context::connect, entry, section, root.global.prefix,
+                Console.silent(), Prompter.AUTO, presenter -> presenter.listenedBy(feed));
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(messages.locale())
+                .withZone(ZoneId.systemDefault()).format(context.time().now());
+        return page.recording(feed, when);
     }
 
     /** Runs the section for real, without pauses, and records it as Markdown. */

@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 public final class SectionPresenter {
     private final Docker docker;
-    private final Console console;
+    private Console console;
     private final Prompter prompter;
     private final TimeSource time;
     private final Messages messages;
@@ -27,6 +27,8 @@ public final class SectionPresenter {
     private int startAt = 1;
     private volatile Workspace current;
     private PresenterTerminal terminal;
+    private PresenterListener listener = PresenterListener.NONE;
+    private volatile boolean inStep;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -51,6 +53,17 @@ public final class SectionPresenter {
         return this;
     }
 
+    /** --meekijken, handout --format cast|html: follows every step, its output as it arrives. */
+    public SectionPresenter listenedBy(PresenterListener listener) {
+        this.listener = listener;
+        this.console = console.tapped(chunk -> {
+            if (inStep) {
+                listener.output(chunk);
+            }
+        });
+        return this;
+    }
+
     /** --vanaf N: steps before N run silently, so that step N finds what they set up. */
     public SectionPresenter startAt(int step) {
         this.startAt = Math.max(1, step);
@@ -61,6 +74,7 @@ public final class SectionPresenter {
     public void present(SectionEntry entry, Section section, RunIdentity run) {
         console.title(entry.title().in(language) + "  (" + entry.part() + ")");
         console.paragraph(section.intro().in(language));
+        listener.sectionStarted(entry.title().in(language), section.intro().in(language), section.steps().size());
         try (Workspace workspace = new Workspace()) {
             current = workspace;
             Facts facts = new Facts();
@@ -128,6 +142,7 @@ public final class SectionPresenter {
             Prompter.Key key = prompter.await(prompt);
             if (key == Prompter.Key.QUIT) {
                 console.info(messages.get("presenter.quit"));
+                listener.sectionEnded(null);
                 return;
             } else if (key == Prompter.Key.SKIP) {
                 i++;
@@ -140,12 +155,17 @@ public final class SectionPresenter {
         }
         console.heading(messages.get("presenter.end"));
         console.paragraph(facts.fill(section.outro().in(language)));
+        listener.sectionEnded(facts.fill(section.outro().in(language)));
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
-        console.paragraph(facts.fill(step.explain().in(language)));
-        console.command(executor.commandLine(step));
+        String explain = facts.fill(step.explain().in(language));
+        console.paragraph(explain);
+        String command = executor.commandLine(step);
+        listener.stepStarted(number, total, step.title().in(language), explain, command);
+        console.command(command);
+        inStep = true;
         executor.execute(step);
         List<Docker.ApiCall> calls = docker.takeApiCalls();
         facts.put("api.count", calls.size());
@@ -153,7 +173,10 @@ public final class SectionPresenter {
             calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),
                     call.status(), call.took().toMillis())));
         }
+        inStep = false;
         String note = step.note().in(language);
-        console.note(terminal != null ? facts.fillKnownSentences(note) : facts.fill(note));
+        String filled = terminal != null ? facts.fillKnownSentences(note) : facts.fill(note);
+        console.note(filled);
+        listener.note(filled);
     }
 }

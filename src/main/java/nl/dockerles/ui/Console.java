@@ -69,6 +69,17 @@ public final class Console {
         return console;
     }
 
+    /**
+     * The same console, with everything it prints also handed to {@code tap} as text (the live page of
+     * --meekijken, the recordings of handout).
+     */
+    public Console tapped(java.util.function.Consumer<String> tap) {
+        Console copy = new Console(new TappedPrintStream(out, tap), color, width);
+        copy.typingCharsPerSecond = typingCharsPerSecond;
+        copy.markdown = markdown;
+        return copy;
+    }
+
     /** --typen: commands appear letter by letter, as if typed live. */
     public Console typing(int charsPerSecond) {
         this.typingCharsPerSecond = charsPerSecond;
