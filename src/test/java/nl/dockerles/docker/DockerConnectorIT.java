@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Finding the real daemon on this machine, and failing fast when there is none. */
@@ -58,10 +59,28 @@ class DockerConnectorIT {
 
     @Test
     void dockerApiVersionIsHonoured() {
+        String minimum = daemonClient().versionCmd().exec().getMinAPIVersion();
+        if (minimum != null && ApiVersions.compare(parse(minimum), parse("1.40")) > 0) {
+            // A daemon that no longer speaks 1.40 (Docker 29, or 28 with DOCKER_MIN_API_VERSION=1.44): a Dutch
+            // sentence with what to do, not the daemon's English "client version 1.40 is too old" (issue 12).
+            assertThatThrownBy(() -> DockerConnector.connect(env("DOCKER_API_VERSION", "1.40"), home).close())
+                    .isInstanceOfSatisfying(nl.dockerles.DockerlesException.class,
+                            e -> assertThat(e.key()).isEqualTo("error.api.tooold"));
+            return;
+        }
         try (Docker docker = DockerConnector.connect(env("DOCKER_API_VERSION", "1.40"), home)) {
             assertThat(docker.daemon().negotiatedApiVersion()).isEqualTo("1.40");
             assertThat(docker.listContainers(true, Map.of(ItSupport.TEST_LABEL, "nooit"))).isEmpty();
         }
+    }
+
+    private static com.github.dockerjava.api.DockerClient daemonClient() {
+        return org.testcontainers.DockerClientFactory.instance().client();
+    }
+
+    private static int[] parse(String version) {
+        String[] parts = version.split("\\.");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 
     @Test

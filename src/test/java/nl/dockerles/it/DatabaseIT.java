@@ -32,7 +32,7 @@ class DatabaseIT {
         assertThat(DaemonState.managedContainers("database")).as("containers labelled by dockerles").isEmpty();
         assertThat(DaemonState.managedImages("database")).as("images labelled by dockerles").isEmpty();
         assertThat(DaemonState.managedVolumes("database")).as("volumes labelled by dockerles").isEmpty();
-        assertThat(DaemonState.client().listImagesCmd().withImageNameFilter("testdb").exec())
+        assertThat(DaemonState.client().listImagesCmd().withReferenceFilter("testdb").exec())
                 .as("the committed images testdb:*").isEmpty();
     }
 

@@ -26,7 +26,7 @@ class VolumesIT {
     void nothingLeftBehind() {
         assertThat(DaemonState.managedContainers("volumes")).as("containers labelled by dockerles").isEmpty();
         assertThat(DaemonState.managedImages("volumes")).as("images labelled by dockerles").isEmpty();
-        assertThat(DaemonState.client().listImagesCmd().withImageNameFilter("metvolume").exec())
+        assertThat(DaemonState.client().listImagesCmd().withReferenceFilter("metvolume").exec())
                 .as("the built image metvolume").isEmpty();
     }
 
