@@ -189,7 +189,8 @@ public final class Coach {
                 show(exercise, verdict.miss());
             }
             console.paragraph(messages.get("oefen.hint", exercise.hint().in(language)));
-            console.info(messages.get("oefen.hint.more"));
+            // After the timed hint h was never pressed: "once more" would not be true.
+            console.info(messages.get(byItself ? "oefen.hint.more.key" : "oefen.hint.more"));
         } else {
             console.paragraph(messages.get(level == 2 ? "oefen.solution" : "oefen.solution.again"));
             for (String line : exercise.solution().strip().split("\\R")) {

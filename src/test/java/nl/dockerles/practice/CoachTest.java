@@ -64,7 +64,7 @@ class CoachTest {
         String out = screen();
         assertThat(out).contains("── Opdracht 1/2 · Op de achtergrond", "── Opdracht 2/2 · De exitcode van het proces",
                 "✓ Gelukt! duurt_lang draait op de achtergrond (ID ", "✓ Gelukt! exit3 heeft status exited met exitcode 3",
-                "Alle 2 opdrachten van run zijn klaar.")
+                "Beide opdrachten van run zijn klaar.")
                 .doesNotContain("Hint:");
         assertThat(out.indexOf("Opdracht 2/2")).isGreaterThan(out.indexOf("✓ Gelukt! duurt_lang"));
         // Saved: the start of exercise 1, done 1 (+ start 2), done 2.
@@ -103,7 +103,7 @@ class CoachTest {
         assertThat(out).contains("Na 45 seconden nog niet gelukt; een hint:",
                 "• Er is (nog) geen container crashingbackgroundprocess.",
                 "Hint: Het herstartbeleid geef je mee met --restart=always.",
-                "Nog een keer h laat de commando’s zien.",
+                "Met h zie je de commando’s.",
                 "Zo kan het:",
                 "$ docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'echo foo && sleep 2'");
         assertThat(out.indexOf("Na 45 seconden")).isLessThan(out.indexOf("Zo kan het:"));

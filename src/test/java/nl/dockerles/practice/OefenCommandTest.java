@@ -70,10 +70,10 @@ class OefenCommandTest {
         assertThat(second.out()).startsWith("Oefening run 2/2").contains("Er is (nog) geen container exit3.");
 
         docker.container("exit3", "busybox").exited(3);
-        assertThat(oefen("run", "--check").out()).contains("Alle 2 opdrachten van run zijn klaar.");
+        assertThat(oefen("run", "--check").out()).contains("Beide opdrachten van run zijn klaar.");
         Runs after = oefen("run", "--check");
         assertThat(after.exitCode()).isZero();
-        assertThat(after.out()).isEqualTo("Alle 2 opdrachten van run zijn klaar.\n");
+        assertThat(after.out()).isEqualTo("Beide opdrachten van run zijn klaar.\n");
         assertThat(oefen().out()).containsPattern("(?m)^  run +Eén blokkerend proces +2/2 ✓$");
     }
 
@@ -151,11 +151,11 @@ class OefenCommandTest {
         assertThat(runs.exitCode()).as(runs.err()).isZero();
         assertThat(runs.out().replaceAll("\\s+", " ")).contains("Oefenen · run · Eén blokkerend proces", "Je voortgang: 0/2 opdrachten klaar.",
                 "── Opdracht 1/2 · Op de achtergrond", "Typ h, s of q en Enter", "✓ Gelukt! duurt_lang draait",
-                "── Opdracht 2/2", "✓ Gelukt! exit3 heeft status exited", "Alle 2 opdrachten van run zijn klaar.")
+                "── Opdracht 2/2", "✓ Gelukt! exit3 heeft status exited", "Beide opdrachten van run zijn klaar.")
                 .doesNotContain("Weghalen?");
         assertThat(docker.removed).isEmpty();
         Runs again = oefen("run");
-        assertThat(again.out()).contains("Je hebt alle 2 opdrachten van run al gedaan.");
+        assertThat(again.out()).contains("Je hebt beide opdrachten van run al gedaan.");
     }
 
     @Test

@@ -177,6 +177,7 @@ public final class RestartWatchAction implements Action {
                     : Containers.seconds(locale, seconds(gaps.get(gaps.size() - 1))));
             facts.put("restart.lastWait", lastWait == null ? "?" : table.seconds(lastWait).replace(" s", ""));
             facts.put("restart.nextWaits", coming);
+            facts.put("restart.pattern", messages.get(waitsGrew(gaps) ? "restartwatch.grew" : "restartwatch.atonce"));
             facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart + sinceRun.toNanos(),
                     averageRun, backoff)));
             return shown.toString();
@@ -200,6 +201,14 @@ public final class RestartWatchAction implements Action {
             at += run + ahead.next(averageRun).toNanos() / 1e9;
         }
         return count >= 10 ? at : at + run;
+    }
+
+    /**
+     * Whether this daemon waited longer and longer (Docker's schedule), or restarted at once each time (as Podman
+     * does): after four or more starts the last gap is clearly longer than the first.
+     */
+    static boolean waitsGrew(List<Duration> gaps) {
+        return gaps.size() < 4 || gaps.get(gaps.size() - 1).compareTo(gaps.get(0).plusMillis(1500)) > 0;
     }
 
     private static String gapList(Locale locale, List<Duration> gaps) {
