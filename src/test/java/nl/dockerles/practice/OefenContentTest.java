@@ -31,7 +31,7 @@ class OefenContentTest {
     /** What a done text may fill in, per kind of check (see Judge). */
     private static final Set<String> FACTS = Set.of("name", "id", "image", "status", "exitCode", "restarts",
             "hostname", "user", "port", "containerPort", "url", "httpStatus", "imageId", "layers", "baseLayers",
-            "newLayers", "volume");
+            "newLayers", "volume", "volumeShort");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private final Course course = new Course();
 
