@@ -43,6 +43,53 @@ class OefenContentTest {
         }
     }
 
+    /**
+     * A student who leaves an exercise's container behind must not block a demo (a name taken by something that is
+     * not dockerles's stops the demo): no exercise uses a name any demo uses.
+     */
+    @Test
+    void exerciseNamesNeverCollideWithADemosNames() {
+        Catalog catalog = new Catalog();
+        StringBuilder demos = new StringBuilder();
+        for (SectionEntry entry : catalog.entries()) {
+            if (catalog.isBuilt(entry.id())) {
+                for (nl.dockerles.content.Step step : catalog.section(entry.id()).steps()) {
+                    demos.append(step.command()).append('\n').append(step.with()).append('\n');
+                }
+            }
+        }
+        for (SectionEntry entry : catalog.entries()) {
+            for (String name : course.load(entry.id()).names()) {
+                assertThat(demos.toString()).as(entry.id() + ": exercise name " + name + " is a demo's too")
+                        .doesNotContainPattern("(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-])");
+            }
+        }
+    }
+
+    /** The practice-mode slips of the notes' students: the lifecycle exercises need a second terminal, said first. */
+    @Test
+    void lifecycleSaysUpFrontItNeedsASecondTerminal() {
+        Text intro = course.load("lifecycle").intro();
+        assertThat(intro.in("nl")).contains("twee").contains("terminals");
+        assertThat(intro.in("en")).contains("two").contains("terminals");
+    }
+
+    /** No hint or solution contradicts its section: ports are published on 127.0.0.1 only. */
+    @Test
+    void portsAreAlwaysPublishedOnLoopbackInHintsAndSolutions() {
+        for (SectionEntry entry : new Catalog().entries()) {
+            for (Exercise exercise : course.load(entry.id()).exercises()) {
+                StringBuilder all = new StringBuilder(exercise.solution()).append('\n');
+                for (String language : LANGUAGES) {
+                    all.append(exercise.hint().in(language)).append('\n');
+                    exercise.hints().values().forEach(t -> all.append(t.in(language)).append('\n'));
+                }
+                assertThat(all.toString()).as(entry.id() + "/" + exercise.id())
+                        .doesNotContainPattern("-p \\d+:\\d+");
+            }
+        }
+    }
+
     @Test
     void everyExerciseIsComplete() {
         for (SectionEntry entry : new Catalog().entries()) {
