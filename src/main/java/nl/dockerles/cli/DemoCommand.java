@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section")
+    @Parameters(paramLabel = "${bundle:label.section}", descriptionKey = "demo.section")
     String sectionId;
 
     @Option(names = "--auto", descriptionKey = "demo.auto")
@@ -34,14 +34,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--api", descriptionKey = "demo.api")
     boolean api;
 
-    @Option(names = "--vanaf", paramLabel = "N", descriptionKey = "demo.from")
+    @Option(names = {"--vanaf", "--from"}, paramLabel = "N", descriptionKey = "demo.from")
     int startAt = 1;
 
-    @Option(names = "--typen", paramLabel = "SNELHEID", arity = "0..1", fallbackValue = "25",
+    @Option(names = {"--typen", "--typing"}, paramLabel = "${bundle:label.speed}", arity = "0..1", fallbackValue = "25",
             descriptionKey = "demo.typing")
     int typing;
 
-    @Option(names = "--interactief", descriptionKey = "demo.interactive")
+    @Option(names = {"--interactief", "--interactive"}, descriptionKey = "demo.interactive")
     boolean handOver;
 
     DemoCommand(AppContext context, Messages messages) {

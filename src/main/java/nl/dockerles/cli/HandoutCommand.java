@@ -36,10 +36,10 @@ final class HandoutCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section")
+    @Parameters(paramLabel = "${bundle:label.section}", descriptionKey = "demo.section")
     String sectionId;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "BESTAND", descriptionKey = "handout.output")
+    @Option(names = {"-o", "--output"}, paramLabel = "${bundle:label.file}", descriptionKey = "handout.output")
     Path output;
 
     @Option(names = "--format", paramLabel = "md|sh", descriptionKey = "handout.format")

@@ -48,7 +48,7 @@ final class OefenCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(arity = "0..1", paramLabel = "SECTIE", descriptionKey = "oefen.section")
+    @Parameters(arity = "0..1", paramLabel = "${bundle:label.section}", descriptionKey = "oefen.section")
     String sectionId;
 
     @Option(names = {"--check", "--controleer"}, descriptionKey = "oefen.check")

@@ -36,10 +36,10 @@ final class PrepareCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Option(names = "--save", paramLabel = "BESTAND", descriptionKey = "prepare.save")
+    @Option(names = "--save", paramLabel = "${bundle:label.file}", descriptionKey = "prepare.save")
     Path save;
 
-    @Option(names = "--load", paramLabel = "BESTAND", descriptionKey = "prepare.load")
+    @Option(names = "--load", paramLabel = "${bundle:label.file}", descriptionKey = "prepare.load")
     Path load;
 
     PrepareCommand(AppContext context, Messages messages) {

@@ -59,7 +59,7 @@ public final class SectionPresenter {
 
     /** Runs the section; returns normally when it ended or the presenter quit, after cleaning up. */
     public void present(SectionEntry entry, Section section, RunIdentity run) {
-        console.title(entry.title().in(language) + "  (" + entry.part() + ")");
+        console.title(entry.title().in(language) + "  (" + entry.part(language) + ")");
         console.paragraph(section.intro().in(language));
         try (Workspace workspace = new Workspace()) {
             current = workspace;
