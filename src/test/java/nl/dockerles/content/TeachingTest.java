@@ -127,5 +127,7 @@ class TeachingTest {
                 .doesNotContain("hub.docker.com/_/java");
         assertThat(section("lifecycle", "nl")).contains("Docker met een hoofdletter");
         assertThat(section("restart", "nl")).contains("--tail 5", "Achter --tail hoort een getal");
+        assertThat(section("ports", "nl")).contains("docker run -it -p 8080:8080 image, niet docker run -p -it");
+        assertThat(section("remote", "nl")).contains("https://kubernetes.io/docs/tutorials/hello-minikube/");
     }
 }
