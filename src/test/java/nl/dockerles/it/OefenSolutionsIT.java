@@ -90,6 +90,8 @@ class OefenSolutionsIT {
 
     private final String prefix = "s" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3)) + "-";
     private final List<String> sessions = new ArrayList<>();
+    /** What the solution's shell lines printed, for the message when it is not judged done. */
+    private final StringBuilder said = new StringBuilder();
     private Path work;
     private Path data;
     private Set<String> volumesBefore;
@@ -131,14 +133,14 @@ class OefenSolutionsIT {
             solve(where, exercise.solution());
             Result done = awaitDone(section, i + 1, where.startsWith("restart/") || where.startsWith("database/")
                     ? Duration.ofSeconds(90) : Duration.ofSeconds(30));
-            assertThat(done.code()).as(where + ": the solution is done\n" + exercise.solution() + "\n" + done.out())
-                    .isZero();
+            assertThat(done.code()).as(where + ": the solution is done\n" + said + "\n" + done.out()).isZero();
             assertThat(done.out()).as(where).contains("✓ Klaar.").doesNotContainPattern("\\{[A-Za-z]+}");
         }
     }
 
     /** Runs a solution line by line: a shell line in bash, a line after {@code docker run -it} typed into it. */
     private void solve(String where, String solution) throws Exception {
+        said.setLength(0);
         String session = null;
         for (String line : solution.strip().split("\\R")) {
             if (session != null && !line.startsWith("docker ") && !line.startsWith("until ")) {
@@ -153,8 +155,9 @@ class OefenSolutionsIT {
                 awaitPrompt(session);
                 continue;
             }
+            // A line may fail on purpose (the trap's SELECT finds no table): the judge decides, not the exit code.
             Result result = shell(asStudent(line), true);
-            assertThat(result.code()).as(where + ": " + line + "\n" + result.out()).isZero();
+            said.append("$ ").append(line).append(" → ").append(result.code()).append('\n').append(result.out());
         }
         if (session != null && solution.strip().lines().reduce((a, b) -> b).orElse("").equals("exit")) {
             awaitScreen(session, "/ # exit");
