@@ -16,6 +16,8 @@ import java.util.function.Function;
  * the note with real values; waits for the presenter in between; cleans up what the run made.
  */
 public final class SectionPresenter {
+    /** Ctrl-C came: no further step starts (the clean-up runs on the JVM's shutdown hook). */
+    private volatile boolean aborted;
     private final Docker docker;
     private final Console console;
     private final Prompter prompter;
@@ -108,6 +110,7 @@ public final class SectionPresenter {
      * its actions opened, and removes its temporary folder. Returns the names of what was removed.
      */
     public List<String> abort(RunIdentity run) {
+        aborted = true;
         List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
         Workspace workspace = current;
         if (workspace != null) {
@@ -120,7 +123,7 @@ public final class SectionPresenter {
         List<Step> steps = section.steps();
         docker.takeApiCalls();
         int i = first;
-        while (i < steps.size()) {
+        while (i < steps.size() && !aborted) {
             String prompt = messages.get("prompt.next", i + 1, steps.size());
             if (prompt.length() >= console.width()) {
                 prompt = messages.get("prompt.next.short", i + 1, steps.size());
@@ -138,11 +141,17 @@ public final class SectionPresenter {
             show(executor, steps.get(i), i + 1, steps.size(), facts);
             i++;
         }
+        if (aborted) {
+            return;
+        }
         console.heading(messages.get("presenter.end"));
         console.paragraph(facts.fill(section.outro().in(language)));
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
+        if (aborted) {
+            return; // Ctrl-C: the step before ended because the clean-up removed its container; start no other
+        }
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         console.paragraph(facts.fill(step.explain().in(language)));
         console.command(executor.commandLine(step));

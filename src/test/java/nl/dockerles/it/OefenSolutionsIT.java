@@ -239,16 +239,18 @@ class OefenSolutionsIT {
                 shell("docker volume rm -f " + volume, true);
             }
         }
-        for (Path folder : new Path[] {work, data}) {
+        assertThat(lines(shell("docker ps -aq --filter name=^" + prefix, true))).as("containers of this test").isEmpty();
+        assertThat(lines(shell("docker ps -aq --filter label=nl.dockerles.section=oefen --filter label=nl.dockerles.prefix="
+                + prefix, true))).as("look-up containers of dockerles").isEmpty();
+        Path[] folders = {work, data};
+        work = null;
+        for (Path folder : folders) {
             if (folder != null) {
                 try (Stream<Path> paths = Files.walk(folder)) {
                     paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }
-        assertThat(lines(shell("docker ps -aq --filter name=^" + prefix, true))).as("containers of this test").isEmpty();
-        assertThat(lines(shell("docker ps -aq --filter label=nl.dockerles.section=oefen --filter label=nl.dockerles.prefix="
-                + prefix, true))).as("look-up containers of dockerles").isEmpty();
     }
 
     record Result(int code, String out) {
