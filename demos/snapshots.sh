@@ -19,7 +19,7 @@ trap opruimen EXIT
 docker diff firstbusybox
 
 # 5. Wie houdt die lagen bij?
-docker inspect -f '{{.GraphDriver.Name}}' firstbusybox
+docker inspect -f '{{.Driver}}' firstbusybox
 
 # 6. Een snapshot vastleggen
 docker commit firstbusybox metfoo

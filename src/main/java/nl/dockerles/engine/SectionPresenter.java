@@ -67,7 +67,7 @@ public final class SectionPresenter {
             current = workspace;
             Facts facts = new Facts();
             HostFacts.add(facts, workspace, section);
-            DaemonFacts.add(facts, docker, section, messages);
+            DaemonSentences.add(facts, docker, section, messages);
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
                     prompter == Prompter.AUTO, workspace);
             new Preflight(docker, console, messages).prepare(section, run, facts);

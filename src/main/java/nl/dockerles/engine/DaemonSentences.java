@@ -14,10 +14,10 @@ import java.util.List;
  * (whether 127.0.0.1 keeps the rest of the network out fully: Docker 28 and later). Asked only when a text of the
  * section uses them.
  */
-final class DaemonFacts {
+final class DaemonSentences {
     private static final int LOOPBACK_SEALED_SINCE = 28;
 
-    private DaemonFacts() {
+    private DaemonSentences() {
     }
 
     static void add(Facts facts, Docker docker, Section section, Messages messages) {
