@@ -304,8 +304,22 @@ public final class Judge {
         }
     }
 
+    /**
+     * The line that says what went wrong: the first that says "error", else the last that says something (psql
+     * ends an error with LINE 1 and a line holding only "^").
+     */
     private static String lastLine(String output) {
         String[] lines = (output == null ? "" : output.strip()).split("\\R");
+        for (String line : lines) {
+            if (line.toLowerCase(java.util.Locale.ROOT).contains("error")) {
+                return line.strip();
+            }
+        }
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].codePoints().anyMatch(Character::isLetter)) {
+                return lines[i].strip();
+            }
+        }
         return lines[lines.length - 1].strip();
     }
 

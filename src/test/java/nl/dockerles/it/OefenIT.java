@@ -172,7 +172,7 @@ class OefenIT {
             docker("run", "-d", "--name", n("fout"), "-p", "127.0.0.1::8080", labels(), "nginx");
             assertNotDone("ports", 1, "Container " + n("fout") + " publiceert 127.0.0.1:",
                     " → 8080/tcp, maar niet poort 80 van de container.",
-                    "Rechts van de dubbele punt in -p staat de poort in de container");
+                    "Rechts van de laatste dubbele punt in -p staat de poort in de container");
             assertThat(watcher.awaitOutput("8080/tcp,", Duration.ofSeconds(10)))
                     .as("the watcher calls out the wrong attempt:\n" + watcher.out()).isTrue();
 
@@ -247,7 +247,7 @@ class OefenIT {
         docker("rm", "-v", n("pg"));
         docker("run", "-d", "--name", n("pg"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres");
         awaitPostgres(n("pg"));
-        assertNotDone("database", 1, "Staat de tabel klanten erin?");
+        assertNotDone("database", 1, "relation \"klanten\" does not exist", "Maak hem met docker exec");
         docker("exec", n("pg"), "psql", "-U", "postgres", "-c",
                 "CREATE TABLE klanten (naam text); INSERT INTO klanten VALUES ('Ada'), ('Linus')");
         assertDone("database", 1, n("pg") + " neemt verbindingen aan, en de tabel klanten staat erin.");
