@@ -66,6 +66,27 @@ class OefenContentTest {
         }
     }
 
+    /** The exercises speak as a trainer does (issue 14's examples), in Dutch and English. */
+    @Test
+    void theExercisesSpeakAsATrainerDoes() {
+        for (SectionEntry entry : new Catalog().entries()) {
+            ExerciseSet set = course.load(entry.id());
+            StringBuilder all = new StringBuilder();
+            for (String language : LANGUAGES) {
+                all.append(set.intro().in(language)).append('\n');
+                for (Exercise e : set.exercises()) {
+                    all.append(e.task().in(language)).append('\n').append(e.hint().in(language)).append('\n')
+                            .append(e.done().in(language)).append('\n');
+                    e.hints().values().forEach(t -> all.append(t.in(language)).append('\n'));
+                }
+            }
+            assertThat(all.toString()).as(entry.id()).doesNotContainPattern("\\w\\(s\\)").doesNotContain("bungel")
+                    .doesNotContain("zo een").doesNotContain("netwerkkaarten").doesNotContain("Are you root")
+                    .doesNotContain("vraagt het hem zelf").doesNotContain("nog, of de poort")
+                    .doesNotContain("container snel van").doesNotContain("notities").doesNotContain("from the notes");
+        }
+    }
+
     /** The practice-mode slips of the notes' students: the lifecycle exercises need a second terminal, said first. */
     @Test
     void lifecycleSaysUpFrontItNeedsASecondTerminal() {
