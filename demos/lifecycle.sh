@@ -3,7 +3,7 @@
 # Generated from demos/lifecycle.yaml (a test keeps them equal); run it with bash.
 set -e
 # Opruimen bij het einde, zoals dockerles doet.
-opruimen() { docker rm -fv demo >/dev/null 2>&1; true; }
+opruimen() { docker rm -fv demo zonderinit metinit >/dev/null 2>&1; true; }
 trap opruimen EXIT
 
 # 1. Een container starten
@@ -15,11 +15,23 @@ docker ps
 # 3. Stoppen (en wachten)
 docker stop demo
 
-# 4. Weg?
+# 4. Een sleep als PID 1
+docker run -d --name zonderinit busybox sleep 300
+
+# 5. sleep stoppen
+docker stop zonderinit
+
+# 6. Met --init
+docker run -d --init --name metinit busybox sleep 300
+
+# 7. Snel gestopt
+docker stop metinit
+
+# 8. Weg?
 docker ps
 
-# 5. Ook gestopte containers
+# 9. Ook gestopte containers
 docker ps -a
 
-# 6. Opruimen
-docker rm -v demo
+# 10. Opruimen
+docker rm -v demo zonderinit metinit

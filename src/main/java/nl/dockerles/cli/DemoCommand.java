@@ -27,7 +27,8 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section", completionCandidates = SectionIds.class)
+    @Parameters(paramLabel = "${bundle:label.section}", descriptionKey = "demo.section",
+            completionCandidates = SectionIds.class)
     String sectionId;
 
     @Option(names = "--auto", descriptionKey = "demo.auto")
@@ -36,14 +37,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--api", descriptionKey = "demo.api")
     boolean api;
 
-    @Option(names = "--vanaf", paramLabel = "N", descriptionKey = "demo.from")
+    @Option(names = {"--vanaf", "--from"}, paramLabel = "N", descriptionKey = "demo.from")
     int startAt = 1;
 
-    @Option(names = "--typen", paramLabel = "SNELHEID", arity = "0..1", fallbackValue = "25",
+    @Option(names = {"--typen", "--typing"}, paramLabel = "${bundle:label.speed}", arity = "0..1", fallbackValue = "25",
             descriptionKey = "demo.typing")
     int typing;
 
-    @Option(names = "--interactief", descriptionKey = "demo.interactive")
+    @Option(names = {"--interactief", "--interactive"}, descriptionKey = "demo.interactive")
     boolean handOver;
 
     @Option(names = {"--meekijken", "--follow-along"}, paramLabel = "lan|ADRES", arity = "0..1",

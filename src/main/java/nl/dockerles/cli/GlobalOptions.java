@@ -11,7 +11,7 @@ public final class GlobalOptions {
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String lang;
 
-    @Option(names = "--prefix", paramLabel = "NAAM", descriptionKey = "option.prefix",
+    @Option(names = "--prefix", paramLabel = "${bundle:label.name}", descriptionKey = "option.prefix",
             defaultValue = "${env:DOCKERLES_PREFIX}", scope = picocli.CommandLine.ScopeType.INHERIT)
     String prefix;
 

@@ -45,10 +45,11 @@ final class HandoutCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(paramLabel = "SECTIE", descriptionKey = "demo.section", completionCandidates = SectionIds.class)
+    @Parameters(paramLabel = "${bundle:label.section}", descriptionKey = "demo.section",
+            completionCandidates = SectionIds.class)
     String sectionId;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "BESTAND", descriptionKey = "handout.output")
+    @Option(names = {"-o", "--output"}, paramLabel = "${bundle:label.file}", descriptionKey = "handout.output")
     Path output;
 
     @Option(names = "--format", paramLabel = "md|sh|cast|html", descriptionKey = "handout.format")

@@ -48,7 +48,7 @@ final class OefenCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(arity = "0..1", paramLabel = "SECTIE", descriptionKey = "oefen.section",
+    @Parameters(arity = "0..1", paramLabel = "${bundle:label.section}", descriptionKey = "oefen.section",
             completionCandidates = SectionIds.class)
     String sectionId;
 
@@ -168,6 +168,17 @@ final class OefenCommand implements Callable<Integer> {
     }
 
     private boolean confirmed() {
+        if (context.terminal() && context.in() == System.in) {
+            // One key, as the clean-up offer at the end of an exercise takes it: j or y is yes.
+            try (TerminalKeys keys = TerminalKeys.open()) {
+                int key;
+                do {
+                    key = keys.next(java.time.Duration.ofSeconds(60));
+                } while (key == KeySource.NONE);
+                context.out().println();
+                return key == 'j' || key == 'J' || key == 'y' || key == 'Y';
+            }
+        }
         try {
             String line = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)).readLine();
             String answer = line == null ? "" : line.strip().toLowerCase(java.util.Locale.ROOT);

@@ -36,10 +36,10 @@ final class PrepareCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Option(names = "--save", paramLabel = "BESTAND", descriptionKey = "prepare.save")
+    @Option(names = "--save", paramLabel = "${bundle:label.file}", descriptionKey = "prepare.save")
     Path save;
 
-    @Option(names = "--load", paramLabel = "BESTAND", descriptionKey = "prepare.load")
+    @Option(names = "--load", paramLabel = "${bundle:label.file}", descriptionKey = "prepare.load")
     Path load;
 
     PrepareCommand(AppContext context, Messages messages) {
@@ -100,14 +100,14 @@ final class PrepareCommand implements Callable<Integer> {
             throw new DockerlesException(ExitCode.ERROR, "error.prepare.save.incomplete", save,
                     String.join(", ", notInArchive));
         }
-        out.println(marks.ok() + " " + messages.get("prepare.saved", save, size(save), images.size(),
+        out.println(marks.ok() + " " + messages.get("prepare.saved", save, size(save, messages), images.size(),
                 String.join(", ", images)));
         out.println(messages.get("prepare.saved.next", save));
     }
 
     private int loadArchive(Docker docker, List<String> images, Marks marks) {
         PrintStream out = context.out();
-        out.println(messages.get("prepare.loading", load, size(load)));
+        out.println(messages.get("prepare.loading", load, size(load, messages)));
         List<String> loaded = docker.loadImages(load);
         out.println(messages.get("prepare.loaded", loaded.isEmpty() ? "-" : String.join(", ", loaded)));
         List<String> missing = images.stream().filter(image -> !docker.imageExists(image)).toList();
@@ -119,9 +119,9 @@ final class PrepareCommand implements Callable<Integer> {
         return ExitCode.OK.code;
     }
 
-    private static String size(Path file) {
+    private static String size(Path file, Messages messages) {
         try {
-            return HumanSize.of(Files.size(file));
+            return HumanSize.of(Files.size(file), messages.locale());
         } catch (IOException e) {
             return "?";
         }

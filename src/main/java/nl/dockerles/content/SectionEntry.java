@@ -5,7 +5,13 @@ package nl.dockerles.content;
  * whether its demo is built yet or not.
  *
  * @param part    the heading in the workshop notes this section presents
+ * @param heading that heading in each language, for the screen (else {@code part})
  * @param seconds about how long the demo takes with --auto
  */
-public record SectionEntry(String id, String part, Text title, Text summary, int seconds) {
+public record SectionEntry(String id, String part, Text title, Text summary, int seconds, Text heading) {
+
+    /** The notes' heading in this language: a title is in one language. */
+    public String part(String language) {
+        return heading != null && heading.has(language) ? heading.in(language) : part;
+    }
 }

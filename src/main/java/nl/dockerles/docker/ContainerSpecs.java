@@ -47,6 +47,9 @@ final class ContainerSpecs {
             spec.labels().forEach(labels::put);
         }
         ObjectNode host = body.putObject("HostConfig").put("AutoRemove", spec.autoRemove());
+        if (spec.init()) {
+            host.put("Init", true);
+        }
         List<PortMapping> ports = spec.ports() == null ? List.of() : spec.ports();
         if (!ports.isEmpty()) {
             ObjectNode exposed = body.putObject("ExposedPorts");

@@ -19,6 +19,14 @@ final class DaemonDetailsQuery {
         Version version = client.versionCmd().exec();
         List<String> components = version.getComponents() == null ? List.of() : version.getComponents().stream()
                 .map(VersionComponent::getName).filter(Objects::nonNull).toList();
-        return new DaemonDetails(info.getDockerRootDir(), components);
+        String driverType = null;
+        if (info.getDriverStatuses() != null) {
+            for (List<String> status : info.getDriverStatuses()) {
+                if (status != null && status.size() == 2 && "driver-type".equals(status.get(0))) {
+                    driverType = status.get(1);
+                }
+            }
+        }
+        return new DaemonDetails(info.getDockerRootDir(), components, info.getDriver(), driverType);
     }
 }

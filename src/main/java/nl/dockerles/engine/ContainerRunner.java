@@ -50,9 +50,6 @@ final class ContainerRunner {
     }
 
     String run(DockerCommand.Run r, Step step) {
-        if (r.init()) {
-            throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());
-        }
         String id = docker.createContainer(spec(r));
         String label = r.name() != null ? r.name() : id.substring(0, 12);
         facts.put(label + ".id", id.substring(0, Math.min(12, id.length())));
@@ -125,7 +122,7 @@ final class ContainerRunner {
         // A foreground --rm is removed by us after reading its logs; the daemon would remove them with it.
         boolean autoRemove = r.remove() && (r.detach() || r.tty());
         return new ContainerSpec(r.image(), r.command(), r.name(), r.tty(), r.interactive(), autoRemove, ports,
-                r.volumes(), r.env(), r.restart(), r.user(), run.labels(), r.workdir());
+                r.volumes(), r.env(), r.restart(), r.user(), run.labels(), r.workdir(), r.init());
     }
 
     /** --interactief: the presenter types; the demo goes on from whatever they did. */

@@ -186,8 +186,28 @@ public interface Docker extends AutoCloseable {
     /**
      * @param dockerRootDir where the daemon keeps images and containers ({@code docker info}: DockerRootDir)
      * @param components    the names in the version's components ("Engine", "containerd"; Podman: "Podman Engine")
+     * @param storageDriver {@code docker info}: Driver ("overlay2"; "overlayfs" with the containerd image store)
+     * @param driverType    {@code docker info}: DriverStatus "driver-type", when there is one
      */
-    record DaemonDetails(String dockerRootDir, List<String> components) {
+    record DaemonDetails(String dockerRootDir, List<String> components, String storageDriver, String driverType) {
+        /** Without the storage driver. */
+        public DaemonDetails(String dockerRootDir, List<String> components) {
+            this(dockerRootDir, components, null, null);
+        }
+
+        /** Podman answers the Docker API too; its components say so. */
+        public boolean podman() {
+            return components != null && components.stream().anyMatch(c -> c.toLowerCase(java.util.Locale.ROOT)
+                    .contains("podman"));
+        }
+
+        /**
+         * The containerd image store (Docker 29's default, new Docker Desktop installs): {@code docker info} says
+         * "Storage Driver: overlayfs" with driver-type io.containerd.snapshotter.v1.
+         */
+        public boolean containerdStore() {
+            return driverType != null && driverType.contains("containerd.snapshotter");
+        }
     }
 
     record NetworkRow(String id, String name, String driver, Map<String, String> labels) {

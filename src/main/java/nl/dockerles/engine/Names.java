@@ -19,7 +19,9 @@ public final class Names {
         this.prefix = prefix == null ? "" : prefix;
         this.names = Set.copyOf(names);
         this.pattern = this.prefix.isEmpty() || names.isEmpty() ? null : Pattern.compile(
-                "(?<![\\w.:/-])(" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")(?![\\w.-])");
+                // A name in a path is left alone, except in the API's /containers/NAME (a curl in an exercise).
+                "(?:(?<![\\w.:/-])|(?<=/containers/))(" + String.join("|", names.stream().map(Pattern::quote).toList())
+                        + ")(?![\\w.-])");
     }
 
     public String prefix() {

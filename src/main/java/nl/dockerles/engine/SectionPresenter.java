@@ -16,6 +16,8 @@ import java.util.function.Function;
  * the note with real values; waits for the presenter in between; cleans up what the run made.
  */
 public final class SectionPresenter {
+    /** Ctrl-C came: no further step starts (the clean-up runs on the JVM's shutdown hook). */
+    private volatile boolean aborted;
     private final Docker docker;
     private Console console;
     private final Prompter prompter;
@@ -72,7 +74,7 @@ public final class SectionPresenter {
 
     /** Runs the section; returns normally when it ended or the presenter quit, after cleaning up. */
     public void present(SectionEntry entry, Section section, RunIdentity run) {
-        console.title(entry.title().in(language) + "  (" + entry.part() + ")");
+        console.title(entry.title().in(language) + "  (" + entry.part(language) + ")");
         console.paragraph(section.intro().in(language));
         listener.sectionStarted(entry.title().in(language), section.intro().in(language), section.steps().size());
         try (Workspace workspace = new Workspace()) {
@@ -80,6 +82,7 @@ public final class SectionPresenter {
             Facts facts = new Facts();
             HostFacts.add(facts, workspace, section);
             facts.putLazily("daemon.", () -> DaemonFacts.of(docker.daemon(), messages));
+            DaemonSentences.add(facts, docker, section, messages);
             ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
                     prompter == Prompter.AUTO, workspace);
             new Preflight(docker, console, messages).prepare(section, run, facts);
@@ -122,6 +125,7 @@ public final class SectionPresenter {
      * its actions opened, and removes its temporary folder. Returns the names of what was removed.
      */
     public List<String> abort(RunIdentity run) {
+        aborted = true;
         List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
         Workspace workspace = current;
         if (workspace != null) {
@@ -134,7 +138,7 @@ public final class SectionPresenter {
         List<Step> steps = section.steps();
         docker.takeApiCalls();
         int i = first;
-        while (i < steps.size()) {
+        while (i < steps.size() && !aborted) {
             String prompt = messages.get("prompt.next", i + 1, steps.size());
             if (prompt.length() >= console.width()) {
                 prompt = messages.get("prompt.next.short", i + 1, steps.size());
@@ -153,12 +157,18 @@ public final class SectionPresenter {
             show(executor, steps.get(i), i + 1, steps.size(), facts);
             i++;
         }
+        if (aborted) {
+            return;
+        }
         console.heading(messages.get("presenter.end"));
         console.paragraph(facts.fill(section.outro().in(language)));
         listener.sectionEnded(facts.fill(section.outro().in(language)));
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
+        if (aborted) {
+            return; // Ctrl-C: the step before ended because the clean-up removed its container; start no other
+        }
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         String explain = facts.fill(step.explain().in(language));
         console.paragraph(explain);

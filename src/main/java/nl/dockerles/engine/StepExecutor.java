@@ -84,6 +84,12 @@ public final class StepExecutor implements AutoCloseable {
         }
         if (!(command instanceof DockerCommand.Build)) {
             context.console().output(output);
+        } else {
+            // Which builder ran, as its output shows: the narration must not describe another one.
+            boolean classic = output.lines().anyMatch(line -> line.startsWith("Step "));
+            boolean buildah = output.lines().anyMatch(line -> line.startsWith("STEP "));
+            context.facts().put("build.builder", context.messages().get(classic ? "daemonfacts.builder.classic"
+                    : buildah ? "daemonfacts.builder.buildah" : "daemonfacts.builder.other"));
         }
         return output;
     }

@@ -226,9 +226,10 @@ public final class WorkshopCheck {
                 : messages.get("check.disk.where.temp", measured,
                 rootDir == null || rootDir.isBlank() ? "?" : rootDir);
         if (free >= MINIMUM_FREE_BYTES) {
-            return Line.ok(messages.get("check.disk.ok", HumanSize.of(free), where));
+            return Line.ok(messages.get("check.disk.ok", HumanSize.of(free, messages.locale()), where));
         }
-        return Line.failed(messages.get("check.disk.low", HumanSize.of(free), where, HumanSize.of(MINIMUM_FREE_BYTES)),
+        return Line.failed(messages.get("check.disk.low", HumanSize.of(free, messages.locale()), where,
+                HumanSize.of(MINIMUM_FREE_BYTES, messages.locale())),
                 messages.get("check.disk.low.todo"));
     }
 

@@ -127,6 +127,10 @@ public final class Coach {
         String shown = null;
         String pending = null;
         long pendingSince = 0;
+        // What is "wrong" when the exercise begins is where the student starts (task 2 of lifecycle begins with
+        // a running container): it is no mistake of theirs, so it is not called out until something changed.
+        String baseline = null;
+        boolean judgedOnce = false;
         Verdict verdict = null;
         while (true) {
             long now = time.nanoTime();
@@ -145,7 +149,14 @@ public final class Coach {
                 }
                 Miss miss = verdict.miss();
                 String text = miss.absent() ? null : describe(exercise, miss);
-                if (text == null || text.equals(shown)) {
+                if (!judgedOnce) {
+                    judgedOnce = true;
+                    baseline = text;
+                }
+                if (text != null && !text.equals(baseline)) {
+                    baseline = null;
+                }
+                if (text == null || text.equals(shown) || text.equals(baseline)) {
                     pending = null;
                 } else if (!text.equals(pending)) {
                     pending = text;
@@ -189,7 +200,8 @@ public final class Coach {
                 show(exercise, verdict.miss());
             }
             console.paragraph(messages.get("oefen.hint", exercise.hint().in(language)));
-            console.info(messages.get("oefen.hint.more"));
+            // After the timed hint h was never pressed: "once more" would not be true.
+            console.info(messages.get(byItself ? "oefen.hint.more.key" : "oefen.hint.more"));
         } else {
             console.paragraph(messages.get(level == 2 ? "oefen.solution" : "oefen.solution.again"));
             for (String line : exercise.solution().strip().split("\\R")) {

@@ -304,8 +304,22 @@ public final class Judge {
         }
     }
 
+    /**
+     * The line that says what went wrong: the first that says "error", else the last that says something (psql
+     * ends an error with LINE 1 and a line holding only "^").
+     */
     private static String lastLine(String output) {
         String[] lines = (output == null ? "" : output.strip()).split("\\R");
+        for (String line : lines) {
+            if (line.toLowerCase(java.util.Locale.ROOT).contains("error")) {
+                return line.strip();
+            }
+        }
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].codePoints().anyMatch(Character::isLetter)) {
+                return lines[i].strip();
+            }
+        }
         return lines[lines.length - 1].strip();
     }
 
@@ -361,6 +375,9 @@ public final class Judge {
     // --- volumes ---
 
     private Verdict volume(VolumeCheck c) {
+        if (c.isAnonymous()) {
+            return anonymousVolume(c);
+        }
         boolean exists = docker.listVolumes(false, Map.of()).stream().anyMatch(v -> v.name().equals(c.name()));
         if (!c.mustExist()) {
             return exists ? Verdict.fail(Miss.of("volume", "exists", c.name()))
@@ -383,5 +400,22 @@ public final class Judge {
             return Verdict.fail(Miss.of("volume", "fileExists", c.name(), c.fileExists()));
         }
         return Verdict.pass(Map.of("volume", c.name()));
+    }
+
+    private static final java.util.regex.Pattern ANONYMOUS = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final int MOST_LOOKED_INTO = 30;
+
+    /** Some anonymous volume (dangling, when asked) that holds the file: the one the student left behind. */
+    private Verdict anonymousVolume(VolumeCheck c) {
+        List<String> candidates = docker.listVolumes(Boolean.TRUE.equals(c.dangling()), Map.of()).stream()
+                .map(Docker.VolumeRow::name).filter(n -> ANONYMOUS.matcher(n).matches())
+                .limit(MOST_LOOKED_INTO).toList();
+        for (String volume : candidates) {
+            if (probes.fileInVolume(volume, c.fileExists())) {
+                return Verdict.pass(Map.of("volume", volume, "volumeShort", volume.substring(0, 12)));
+            }
+        }
+        return Verdict.fail(new Miss(Boolean.TRUE.equals(c.dangling()) ? "oefen.miss.volume.anonymous.dangling"
+                : "oefen.miss.volume.anonymous", List.of(c.fileExists()), "anonymous", false));
     }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The student's progress in a JSON file: {@code $XDG_DATA_HOME/dockerles/progress.json}; without XDG_DATA_HOME
- * {@code ~/.local/share/dockerles/progress.json} (when {@code ~/.local/share} exists), else
- * {@code ~/.dockerles/progress.json}. The place comes from the environment given, so tests choose their own.
+ * {@code ~/.local/share/dockerles/progress.json}, as the README says (a file an earlier version kept in
+ * {@code ~/.dockerles/progress.json} is used while there is no new one). The place comes from the environment given, so tests choose their own.
  */
 public final class ProgressStore {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -39,11 +39,10 @@ public final class ProgressStore {
         }
         String home = env.get("HOME");
         Path homeDir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
-        Path share = homeDir.resolve(".local").resolve("share");
-        if (Files.isDirectory(share)) {
-            return share.resolve("dockerles").resolve("progress.json");
-        }
-        return homeDir.resolve(".dockerles").resolve("progress.json");
+        Path file = homeDir.resolve(".local").resolve("share").resolve("dockerles").resolve("progress.json");
+        // Progress an earlier version kept in ~/.dockerles stays where it is, until there is a new file.
+        Path earlier = homeDir.resolve(".dockerles").resolve("progress.json");
+        return !Files.exists(file) && Files.exists(earlier) ? earlier : file;
     }
 
     public Path file() {

@@ -25,7 +25,16 @@ class LifecycleNarrationTest {
                 .contains("$ docker run -it --name demo busybox sh")
                 .contains("De shell (sh) heeft PID 1")
                 .contains("Dat duurde 10,3 seconden")
-                .contains("de exitcode is daarom 137")
+                .doesNotContainPattern("\\{[a-z0-9.]+}");
+        // The facts, as sentences (the narration is wrapped to the terminal's width).
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains("Daarom is de exitcode 137")
+                .contains("een interactieve shell negeert SIGTERM sowieso")
+                // The --init contrast: sleep without --init waits for SIGKILL, with --init it stops at once.
+                .contains("$ docker run -d --init --name metinit busybox sleep 300")
+                .contains("Ook 10,3 seconden, en exitcode 137.")
+                .contains("Nu ging het in 0,1 seconden, met exitcode 143: 128 + 15, SIGTERM.")
+                .doesNotContain("stopt de container meteen")
                 .contains("met status \"Exited (137) ")
                 .doesNotContain("\u001B[6n")
                 .doesNotContainPattern("\\{[a-z0-9.]+}");
@@ -39,7 +48,8 @@ class LifecycleNarrationTest {
         Runs run = Runs.run(new FakeDocker(time), time, "demo", "lifecycle", "--auto", "--lang", "en");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("The shell (sh) is PID 1").contains("That took 10.3 seconds")
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("The shell (sh) is PID 1").contains("That took 10.3 seconds")
+                .contains("This time it took 0.1 seconds, with exit code 143")
                 .doesNotContainPattern("\\{[a-z0-9.]+}");
         Golden.assertMatches(run.out(), "lifecycle.en.txt");
     }

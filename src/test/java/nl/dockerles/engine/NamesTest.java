@@ -18,6 +18,9 @@ class NamesTest {
                 "docker run --rm jan-metfoo:latest ls /demo.txt");
         assertThat(names.apply("docker run -d --name webserver -v /data/web:/web nginx"))
                 .isEqualTo("docker run -d --name webserver -v /data/web:/web nginx");
+        // The API path of a curl in an exercise names the container too.
+        assertThat(names.apply("curl -X POST http://localhost/containers/demo/start"))
+                .isEqualTo("curl -X POST http://localhost/containers/jan-demo/start");
     }
 
     @Test

@@ -36,6 +36,7 @@ class ShellScriptTest {
         String sh = ShellScript.of(catalog.section("lifecycle"));
         assertThat(sh).contains("{ sleep 0.3; printf '%s\\n' 'ps ax'; sleep 0.3; printf '\\020\\021'; }"
                 + " | script -qfec 'docker run -it --name demo busybox sh' /dev/null")
-                .contains("\ndocker stop demo\n").contains("\ndocker rm -v demo\n");
+                .contains("\ndocker stop demo\n").contains("\ndocker run -d --init --name metinit busybox sleep 300\n")
+                .contains("\ndocker rm -v demo zonderinit metinit\n");
     }
 }

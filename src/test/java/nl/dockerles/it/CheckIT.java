@@ -68,7 +68,7 @@ class CheckIT {
                 .containsPattern(OK + "Image nginx:latest is er \\(voor ports\\)")
                 .containsPattern(OK + "Image postgres:latest is er \\(voor database\\)")
                 .containsPattern(OK + "Poort 127\\.0\\.0\\.1:8080 ")
-                .containsPattern(OK + "Schijfruimte: [0-9.]+[kMGT]?B vrij in /\\S+, de map van Docker")
+                .containsPattern(OK + "Schijfruimte: [0-9,]+ [kMGT]?B vrij in /\\S+, de map van Docker")
                 .contains("Alles in orde: de workshop kan hier draaien.")
                 .doesNotContain("\u001B[");
         assertThat(result.err()).isEmpty();

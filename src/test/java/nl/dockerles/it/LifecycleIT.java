@@ -39,16 +39,46 @@ class LifecycleIT {
         assertThat(result.out()).containsPattern("Dat duurde 1\\d,\\d seconden");
         assertThat(result.unfilled()).isEmpty();
 
-        // Only this run's container: a container of the test before may die within the same second.
+        // Two reasons why stop waits (PID 1, and an interactive shell), and the --init contrast, live.
+        String said = result.out().replaceAll("\\s+", " ");
+        assertThat(said).contains("een interactieve shell negeert SIGTERM sowieso")
+                .containsPattern("Ook 1\\d,\\d seconden, en exitcode 137\\.")
+                .containsPattern("Nu ging het in 0,\\d seconden, met exitcode 143: 128 \\+ 15, SIGTERM\\.")
+                .doesNotContain("stopt de container meteen");
+
+        // Only this run's containers: a container of the test before may die within the same second.
         List<Event> all = DaemonState.events("lifecycle", start, end);
-        String id = all.stream().filter(e -> "create".equals(e.getAction())).reduce((a, b) -> b).orElseThrow().getId();
-        List<Event> events = all.stream().filter(e -> id.equals(e.getId())).toList();
+        List<Event> events = eventsOf(all, "demo");
         assertThat(events).extracting(Event::getAction)
                 .containsSubsequence("create", "attach", "start", "kill", "die", "destroy");
         assertThat(events).filteredOn(e -> "die".equals(e.getAction()))
                 .extracting(e -> e.getActor().getAttributes().get("exitCode")).containsExactly("137");
-        assertThat(events).filteredOn(e -> "create".equals(e.getAction()))
-                .extracting(e -> e.getActor().getAttributes().get("name")).containsExactly("demo");
+        // sleep as PID 1 ignores SIGTERM too: SIGKILL after the 10 s; with --init it ends at once, exit 143.
+        assertThat(exitCode(eventsOf(all, "zonderinit"))).isEqualTo("137");
+        assertThat(termToDie(eventsOf(all, "zonderinit"))).isGreaterThan(Duration.ofSeconds(9));
+        assertThat(exitCode(eventsOf(all, "metinit"))).isEqualTo("143");
+        assertThat(termToDie(eventsOf(all, "metinit"))).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private static List<Event> eventsOf(List<Event> all, String name) {
+        String id = all.stream().filter(e -> "create".equals(e.getAction()))
+                .filter(e -> name.equals(e.getActor().getAttributes().get("name")))
+                .reduce((a, b) -> b).orElseThrow().getId();
+        return all.stream().filter(e -> id.equals(e.getId())).toList();
+    }
+
+    private static String exitCode(List<Event> events) {
+        return events.stream().filter(e -> "die".equals(e.getAction())).findFirst().orElseThrow()
+                .getActor().getAttributes().get("exitCode");
+    }
+
+    /** From docker stop's SIGTERM (kill, signal 15) to the container's end. */
+    private static Duration termToDie(List<Event> events) {
+        long term = events.stream().filter(e -> "kill".equals(e.getAction()))
+                .filter(e -> "15".equals(e.getActor().getAttributes().get("signal")))
+                .findFirst().orElseThrow().getTimeNano();
+        long die = events.stream().filter(e -> "die".equals(e.getAction())).findFirst().orElseThrow().getTimeNano();
+        return Duration.ofNanos(die - term);
     }
 
     @Test

@@ -80,16 +80,16 @@ class OefenIT {
     @Test
     void lifecycle() throws Exception {
         // Wrong: without -it sh ends at once.
-        docker("run", "--name", n("demo"), labels(), "busybox", "sh");
-        assertNotDone("lifecycle", 1, "Container " + n("demo") + " draait niet (status exited, exitcode 0).",
+        docker("run", "--name", n("proef"), labels(), "busybox", "sh");
+        assertNotDone("lifecycle", 1, "Container " + n("proef") + " draait niet (status exited, exitcode 0).",
                 "Zonder -it heeft sh geen invoer en stopt hij meteen.");
-        assertNotDone("lifecycle", 2, "Container " + n("demo") + " stopte met exitcode 0, niet met 137.",
+        assertNotDone("lifecycle", 2, "Container " + n("proef") + " stopte met exitcode 0, niet met 137.",
                 "Exitcode 0 betekent: de shell stopte zelf");
-        docker("rm", n("demo"));
-        docker("run", "-dit", "--name", n("demo"), labels(), "busybox", "sh");
+        docker("rm", n("proef"));
+        docker("run", "-dit", "--name", n("proef"), labels(), "busybox", "sh");
         assertDone("lifecycle", 1, "draait (ID ");
         assertNotDone("lifecycle", 2, "heeft status running; de opdracht vraagt exited.");
-        docker("stop", "-t", "1", n("demo"));
+        docker("stop", "-t", "1", n("proef"));
         assertDone("lifecycle", 2, "exitcode 137: 128 + 9, SIGKILL");
 
         docker("run", "-d", "--name", n("snel"), labels(), "busybox", "sleep", "300");
@@ -104,11 +104,11 @@ class OefenIT {
 
     @Test
     void isolation() throws Exception {
-        docker("run", "-d", "--name", n("cel"), labels(), "busybox", "sleep", "600");
+        docker("run", "-d", "--name", n("kamer"), labels(), "busybox", "sleep", "600");
         assertNotDone("isolation", 1, "heeft binnen de hostnaam ", ", niet eiland.",
                 "Een hostnaam kies je bij het starten.");
-        docker("rm", "-f", n("cel"));
-        docker("run", "-d", "--name", n("cel"), "--hostname", "eiland", labels(), "busybox", "sleep", "600");
+        docker("rm", "-f", n("kamer"));
+        docker("run", "-d", "--name", n("kamer"), "--hostname", "eiland", labels(), "busybox", "sleep", "600");
         assertDone("isolation", 1, "heet binnen eiland");
 
         docker("run", "-d", "--name", n("krap"), "--memory", "128m", labels(), "busybox", "sleep", "600");
@@ -127,11 +127,11 @@ class OefenIT {
     @Test
     void run() throws Exception {
         // Wrong: created without -d, attached to a terminal (docker create keeps the attach settings of run).
-        docker("create", "--name", n("duurt_lang"), labels(), "busybox", "sleep", "60");
-        docker("start", n("duurt_lang"));
+        docker("create", "--name", n("slaper"), labels(), "busybox", "sleep", "60");
+        docker("start", n("slaper"));
         assertNotDone("run", 1, "is niet met -d gestart: hij hangt aan een terminal.", "Zonder -d hangt de container");
-        docker("rm", "-f", n("duurt_lang"));
-        docker("run", "-d", "--name", n("duurt_lang"), labels(), "busybox", "sleep", "60");
+        docker("rm", "-f", n("slaper"));
+        docker("run", "-d", "--name", n("slaper"), labels(), "busybox", "sleep", "60");
         assertDone("run", 1, "draait op de achtergrond");
 
         docker("run", "--name", n("exit3"), labels(), "busybox", "true");
@@ -144,11 +144,11 @@ class OefenIT {
 
     @Test
     void restart() throws Exception {
-        docker("run", "-d", "--name", n("crashingbackgroundprocess"), labels(), "busybox", "sh", "-c",
+        docker("run", "-d", "--name", n("stuiter"), labels(), "busybox", "sh", "-c",
                 "echo foo && sleep 2");
         assertNotDone("restart", 1, "heeft het herstartbeleid no, niet always.", "Het beleid ligt vast bij het starten.");
-        docker("rm", "-f", n("crashingbackgroundprocess"));
-        docker("run", "-d", "--restart=always", "--name", n("crashingbackgroundprocess"), labels(), "busybox", "sh",
+        docker("rm", "-f", n("stuiter"));
+        docker("run", "-d", "--restart=always", "--name", n("stuiter"), labels(), "busybox", "sh",
                 "-c", "echo foo && sleep 2");
         DockerlesJar.Result waiting = check("restart", 1);
         assertThat(waiting.exitCode()).as(waiting.out()).isEqualTo(9);
@@ -172,7 +172,7 @@ class OefenIT {
             docker("run", "-d", "--name", n("fout"), "-p", "127.0.0.1::8080", labels(), "nginx");
             assertNotDone("ports", 1, "Container " + n("fout") + " publiceert 127.0.0.1:",
                     " → 8080/tcp, maar niet poort 80 van de container.",
-                    "Rechts van de dubbele punt in -p staat de poort in de container");
+                    "Rechts van de laatste dubbele punt in -p staat de poort in de container");
             assertThat(watcher.awaitOutput("8080/tcp,", Duration.ofSeconds(10)))
                     .as("the watcher calls out the wrong attempt:\n" + watcher.out()).isTrue();
 
@@ -198,30 +198,30 @@ class OefenIT {
         assertThat(fresh.exitCode()).as(fresh.out() + fresh.err()).isZero();
         assertThat(fresh.out()).contains("✓ Klaar.", "http://127.0.0.1:");
 
-        docker("run", "-d", "--name", n("web2"), "-p", "0.0.0.0::80", labels(), "nginx");
-        assertNotDone("ports", 2, "Container " + n("web2") + " publiceert poort 80 op 0.0.0.0:",
-                "dat is niet alleen 127.0.0.1.", "Zonder adres publiceert Docker op alle netwerkkaarten");
-        docker("rm", "-f", n("web2"));
-        docker("run", "-d", "--name", n("web2"), "-p", "127.0.0.1::80", labels(), "nginx");
-        assertEventuallyDone("ports", 2, Duration.ofSeconds(15), n("web2") + " antwoordt op http://127.0.0.1:");
+        docker("run", "-d", "--name", n("lokaal"), "-p", "0.0.0.0::80", labels(), "nginx");
+        assertNotDone("ports", 2, "Container " + n("lokaal") + " publiceert poort 80 op 0.0.0.0:",
+                "dat is niet alleen 127.0.0.1.", "Zonder adres publiceert Docker op elk adres van je laptop");
+        docker("rm", "-f", n("lokaal"));
+        docker("run", "-d", "--name", n("lokaal"), "-p", "127.0.0.1::80", labels(), "nginx");
+        assertEventuallyDone("ports", 2, Duration.ofSeconds(15), n("lokaal") + " antwoordt op http://127.0.0.1:");
         assertThat(port).isNotBlank();
     }
 
     @Test
     void snapshots() throws Exception {
-        docker("run", "--name", n("firstbusybox"), labels(), "busybox", "true");
-        assertNotDone("snapshots", 1, "In container " + n("firstbusybox") + " is /foo niet toegevoegd of veranderd",
-                "docker start -ai " + n("firstbusybox"));
-        docker("rm", n("firstbusybox"));
-        docker("run", "--name", n("firstbusybox"), labels(), "busybox", "touch", "/foo");
+        docker("run", "--name", n("mijnbusybox"), labels(), "busybox", "true");
+        assertNotDone("snapshots", 1, "In container " + n("mijnbusybox") + " is /foo niet toegevoegd of veranderd",
+                "docker start -ai " + n("mijnbusybox"));
+        docker("rm", n("mijnbusybox"));
+        docker("run", "--name", n("mijnbusybox"), labels(), "busybox", "touch", "/foo");
         assertDone("snapshots", 1, "laat \"A /foo\" zien");
 
         docker("run", "--name", n("leeg"), labels(), "busybox", "true");
-        docker("commit", n("leeg"), n("metfoo"));
-        assertNotDone("snapshots", 2, "In het image " + n("metfoo") + " staat geen /foo.",
+        docker("commit", n("leeg"), n("mijnfoo"));
+        assertNotDone("snapshots", 2, "In het image " + n("mijnfoo") + " staat geen /foo.",
                 "Commit de container waarin je touch /foo deed");
-        docker("commit", n("firstbusybox"), n("metfoo"));
-        assertDone("snapshots", 2, n("metfoo") + " (ID ", ") heeft /foo");
+        docker("commit", n("mijnbusybox"), n("mijnfoo"));
+        assertDone("snapshots", 2, n("mijnfoo") + " (ID ", ") heeft /foo");
     }
 
     @Test
@@ -241,32 +241,39 @@ class OefenIT {
 
     @Test
     void database() throws Exception {
-        docker("run", "-d", "--name", n("db"), labels(), "postgres");
-        assertEventually("database", 1, Duration.ofSeconds(30), 9, "Container " + n("db") + " draait niet (status exited, exitcode 1).");
+        docker("run", "-d", "--name", n("pg"), labels(), "postgres");
+        assertEventually("database", 1, Duration.ofSeconds(30), 9, "Container " + n("pg") + " draait niet (status exited, exitcode 1).");
         assertNotDone("database", 1, "Zonder POSTGRES_PASSWORD weigert postgres te beginnen.");
-        docker("rm", "-v", n("db"));
-        docker("run", "-d", "--name", n("db"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres");
-        assertEventuallyDone("database", 1, Duration.ofSeconds(60), n("db") + " neemt verbindingen aan.");
-
-        // Wrong: the data is in the image's VOLUME, which commit leaves behind.
-        docker("commit", n("db"), n("testdb") + ":v1");
-        assertNotDone("database", 2, "In het image " + n("testdb") + ":v1 staat geen /pgdata/PG_VERSION.",
-                "de data zat in het VOLUME en ging niet mee");
-        docker("run", "-d", "--name", n("bron"), "-e", "POSTGRES_PASSWORD=geheim", "-e", "PGDATA=/pgdata", labels(),
-                "postgres");
-        awaitPostgres(n("bron"));
-        docker("exec", n("bron"), "psql", "-U", "postgres", "-c",
+        docker("rm", "-v", n("pg"));
+        docker("run", "-d", "--name", n("pg"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres");
+        awaitPostgres(n("pg"));
+        assertNotDone("database", 1, "relation \"klanten\" does not exist", "Maak hem met docker exec");
+        docker("exec", n("pg"), "psql", "-U", "postgres", "-c",
                 "CREATE TABLE klanten (naam text); INSERT INTO klanten VALUES ('Ada'), ('Linus')");
-        docker("stop", n("bron"));
-        docker("commit", n("bron"), n("testdb") + ":v1");
-        assertDone("database", 2, n("testdb") + ":v1 (ID ", "bevat de hele database");
+        assertDone("database", 1, n("pg") + " neemt verbindingen aan, en de tabel klanten staat erin.");
 
-        docker("run", "-d", "--name", n("test1"), labels(), "postgres");
-        assertNotDone("database", 3, "Container " + n("test1") + " is gemaakt van postgres, niet van " + n("testdb")
-                + ":v1.");
-        docker("rm", "-f", "-v", n("test1"));
-        docker("run", "-d", "--name", n("test1"), labels(), n("testdb") + ":v1");
-        assertEventuallyDone("database", 3, Duration.ofSeconds(60), n("test1") + " heeft de tabel klanten");
+        // The trap: the data is in the image's VOLUME, which commit leaves behind.
+        docker("run", "-d", "--name", n("pgtest"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres");
+        assertNotDone("database", 2, "Container " + n("pgtest") + " is gemaakt van postgres, niet van "
+                + n("klantendb") + ":valkuil.");
+        docker("rm", "-f", "-v", n("pgtest"));
+        docker("commit", n("pg"), n("klantendb") + ":valkuil");
+        docker("run", "-d", "--name", n("pgtest"), labels(), n("klantendb") + ":valkuil");
+        assertEventuallyDone("database", 2, Duration.ofSeconds(60), "De tabel klanten is weg");
+
+        docker("commit", n("pg"), n("klantendb") + ":v1");
+        assertNotDone("database", 3, "In het image " + n("klantendb") + ":v1 staat geen /pgdata/PG_VERSION.",
+                "de data zat in het VOLUME en ging niet mee");
+        docker("rmi", n("klantendb") + ":v1");
+        docker("run", "-d", "--name", n("pgbron"), "-e", "POSTGRES_PASSWORD=geheim", "-e", "PGDATA=/pgdata", labels(),
+                "postgres");
+        awaitPostgres(n("pgbron"));
+        docker("exec", n("pgbron"), "psql", "-U", "postgres", "-c",
+                "CREATE TABLE klanten (naam text); INSERT INTO klanten VALUES ('Ada'), ('Linus')");
+        docker("stop", n("pgbron"));
+        docker("commit", n("pgbron"), n("klantendb") + ":v1");
+        docker("run", "-d", "--name", n("pgvers"), labels(), n("klantendb") + ":v1");
+        assertEventuallyDone("database", 3, Duration.ofSeconds(60), n("pgvers") + " heeft de tabel klanten");
     }
 
     @Test
@@ -294,39 +301,48 @@ class OefenIT {
     void volumes() throws Exception {
         docker("volume", "create", "--label", TEST_LABEL + "=oefen", "--label", RUN_LABEL + "=" + prefix,
                 n("mijnvolume"));
-        docker("run", "--name", n("schrijver"), "-v", n("mijnvolume") + ":/data", labels(), "busybox", "sh", "-c",
+        docker("run", "--name", n("bewaarder"), "-v", n("mijnvolume") + ":/data", labels(), "busybox", "sh", "-c",
                 "echo hallo > /tmp/groet");
         assertNotDone("volumes", 1, "In het volume " + n("mijnvolume") + " staat geen /groet.",
                 "Schreef je naar /data/groet");
-        docker("rm", n("schrijver"));
-        docker("run", "--name", n("schrijver"), "-v", n("mijnvolume") + ":/data", labels(), "busybox", "sh", "-c",
+        docker("rm", n("bewaarder"));
+        docker("run", "--name", n("bewaarder"), "-v", n("mijnvolume") + ":/data", labels(), "busybox", "sh", "-c",
                 "echo hallo > /data/groet");
         assertDone("volumes", 1, n("mijnvolume") + " heeft nu het bestand groet.");
 
-        assertNotDone("volumes", 2, "Container " + n("schrijver") + " bestaat nog (status exited).");
-        docker("rm", "-v", n("schrijver"));
-        assertDone("volumes", 2, n("schrijver") + " is weg, " + n("mijnvolume") + " en groet staan er nog");
+        // The notes' real warning: docker rm without -v leaves the anonymous volume behind.
+        docker("run", "--name", n("vergeten"), "-v", "/data", labels(), "busybox", "sh", "-c",
+                "echo hallo > /data/vergeten.txt");
+        assertNotDone("volumes", 2, "Container " + n("vergeten") + " bestaat nog (status exited).");
+        String volume = docker("inspect", "-f", "{{range .Mounts}}{{.Name}}{{end}}", n("vergeten")).out().strip();
+        docker("rm", n("vergeten"));
+        try {
+            assertDone("volumes", 2, n("vergeten") + " is weg, maar zijn volume " + volume.substring(0, 12),
+                    "docker volume rm " + volume);
+        } finally {
+            docker(true, "volume", "rm", volume);
+        }
 
         Path folder = Files.createTempDirectory("dockerles-oefen-bind");
         folders.add(folder);
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
-        docker("run", "--name", n("netjes"), "-v", folder + ":/data", labels(), "busybox", "touch", "/data/vanroot");
-        assertNotDone("volumes", 3, "Container " + n("netjes") + " draait als root: dat is root.",
-                "Verwijder " + n("netjes") + " (docker rm " + n("netjes") + ") en start opnieuw met --user.");
-        docker("rm", n("netjes"));
-        docker("run", "--name", n("netjes"), "--user", "1000:1000", "-v", folder + ":/data", labels(), "busybox",
+        docker("run", "--name", n("eigenaar"), "-v", folder + ":/data", labels(), "busybox", "touch", "/data/vanroot");
+        assertNotDone("volumes", 3, "Container " + n("eigenaar") + " draait als root: dat is root.",
+                "Verwijder " + n("eigenaar") + " (docker rm " + n("eigenaar") + ") en start opnieuw met --user.");
+        docker("rm", n("eigenaar"));
+        docker("run", "--name", n("eigenaar"), "--user", "1000:1000", "-v", folder + ":/data", labels(), "busybox",
                 "touch", "/data/vanmij");
-        assertDone("volumes", 3, n("netjes") + " draaide als gebruiker 1000:1000");
+        assertDone("volumes", 3, n("eigenaar") + " draaide als gebruiker 1000:1000");
         assertThat(Files.getAttribute(folder.resolve("vanmij"), "unix:uid")).isEqualTo(1000);
     }
 
     @Test
     void progressOfTheChecksShowsInTheOverviewAndEnglishWorks() throws Exception {
-        docker("run", "-d", "--name", n("duurt_lang"), labels(), "busybox", "sleep", "60");
+        docker("run", "-d", "--name", n("slaper"), labels(), "busybox", "sleep", "60");
         DockerlesJar.Result done = DockerlesJar.run(LIMIT, env(), "oefen", "run", "--check", "--prefix", prefix,
                 "--lang", "en");
         assertThat(done.exitCode()).as(done.out() + done.err()).isZero();
-        assertThat(done.out()).contains("✓ Done. " + n("duurt_lang") + " runs in the background",
+        assertThat(done.out()).contains("✓ Done. " + n("slaper") + " runs in the background",
                 "Next: task 2/2 · The process");
         DockerlesJar.Result overview = DockerlesJar.run(LIMIT, env(), "oefen");
         assertThat(overview.out()).containsPattern("(?m)^  run +Eén blokkerend proces +1/2$")
@@ -353,19 +369,19 @@ class OefenIT {
             run(List.of("tmux", "send-keys", "-t", session, "h"), false);
             awaitScreen(session, "Hint: -d (detach) start de container los van je terminal.", Duration.ofSeconds(10));
 
-            docker("run", "-d", "--name", n("duurt_lang"), labels(), "busybox", "sleep", "60");
+            docker("run", "-d", "--name", n("slaper"), labels(), "busybox", "sleep", "60");
             awaitScreen(session, "Opdracht 2/2", Duration.ofSeconds(10));
             run(List.of("tmux", "send-keys", "-t", session, "q"), false);
             String screen = awaitScreen(session, "Weghalen? j/N", Duration.ofSeconds(10));
             assertThat(screen).contains("Gestopt. Je voortgang is bewaard: 1/2 klaar.",
-                    "Dit maakte je tijdens het oefenen, en het staat er nog: container " + n("duurt_lang") + ".");
+                    "Dit maakte je tijdens het oefenen, en het staat er nog: container " + n("slaper") + ".");
             run(List.of("tmux", "send-keys", "-t", session, "j"), false);
             screen = awaitScreen(session, "EXIT=", Duration.ofSeconds(20));
-            assertThat(screen).contains("Weggehaald: " + n("duurt_lang"), "EXIT=0").doesNotContain(n("van-voor"));
+            assertThat(screen).contains("Weggehaald: " + n("slaper"), "EXIT=0").doesNotContain(n("van-voor"));
         } finally {
             run(List.of("tmux", "kill-session", "-t", session), true);
         }
-        assertThat(docker(true, "inspect", n("duurt_lang")).code()).as("removed after yes").isNotZero();
+        assertThat(docker(true, "inspect", n("slaper")).code()).as("removed after yes").isNotZero();
         assertThat(docker(true, "inspect", n("van-voor")).code()).as("what was there before stays").isZero();
     }
 

@@ -55,7 +55,7 @@ class RemoteIT {
         int port = Integer.parseInt(group(out, "\\$ docker -H tcp://127\\.0\\.0\\.1:(\\d+) ps"));
         assertThat(step(out, 4)).contains("tcp://127.0.0.1:" + port + " → unix://");
         Set<String> overSocket = new TreeSet<>(Arrays.asList(
-                group(DatabaseIT.flat(step(out, 3)), "draaiende container\\(s\\): ([^.]+)\\.").split(", ")));
+                group(DatabaseIT.flat(step(out, 3)), "draaiende containers?: ([^.]+)\\.").split(", ")));
         Set<String> overTcp = psNames(step(out, 5));
         assertThat(overSocket).contains("bewoner");
         assertThat(overTcp).isEqualTo(overSocket);

@@ -86,7 +86,7 @@ class SnapshotsIT {
         Outputs.assertCleanRun(result);
         assertThat(Outputs.flat(result.out())).contains("firstbusybox now has the status exited (exit code 0)")
                 .contains("\"No such file or directory\", and ls shows no foo in / either")
-                .containsPattern("This daemon \\((Docker Engine|Podman) [^)]+\\) uses \\w+;"); // issue 12: the daemon says which
+                .containsPattern("For firstbusybox: \\w+\\. Docker started with AUFS\\. This daemon ");
     }
 
 }

@@ -82,7 +82,7 @@ class WorkshopCheckTest {
                 .contains("OK Image busybox:latest is er (voor lifecycle)")
                 .contains("OK Image nginx:latest is er (voor ports)")
                 .contains("OK Poort 127.0.0.1:8080 is vrij (voor ports)")
-                .contains("OK Schijfruimte: 80GB vrij in " + dockerRoot + ", de map van Docker (DockerRootDir)");
+                .contains("OK Schijfruimte: 80 GB vrij in " + dockerRoot + ", de map van Docker (DockerRootDir)");
         assertThat(measured).containsExactly(dockerRoot);
     }
 
@@ -189,8 +189,12 @@ class WorkshopCheckTest {
         check();
 
         assertThat(failed).isEqualTo(1);
-        assertThat(text()).contains("FAILED Schijfruimte: maar 500MB vrij in " + dockerRoot)
-                .contains("de workshop wil minstens 2GB").contains("docker system df");
+        assertThat(text()).contains("FAILED Schijfruimte: maar 500 MB vrij in " + dockerRoot)
+                .contains("de workshop wil minstens 2 GB").contains("docker system df");
+        // A number in a Dutch sentence has a decimal comma, as a person writes it.
+        assertThat(nl.dockerles.render.HumanSize.of(80_600_000_000L, java.util.Locale.forLanguageTag("nl")))
+                .isEqualTo("80,6 GB");
+        assertThat(nl.dockerles.render.HumanSize.of(80_600_000_000L, java.util.Locale.ENGLISH)).isEqualTo("80.6 GB");
     }
 
     @Test

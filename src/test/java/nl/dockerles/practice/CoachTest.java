@@ -49,24 +49,24 @@ class CoachTest {
         ScriptedKeys keys = new ScriptedKeys(time, false)
                 .at(Duration.ofSeconds(3), () -> {
                     made[0] = time.now();
-                    detached("duurt_lang");
+                    detached("slaper");
                 })
                 .at(Duration.ofSeconds(8), () -> {
                     made[1] = time.now();
                     docker.container("exit3", "busybox").exited(3);
                 });
 
-        int done = coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"), "");
+        int done = coach(run, keys).run(0, false, Set.of("slaper", "exit3"), "");
 
         assertThat(done).isEqualTo(2);
         assertThat(progress.isDone("run", "detached")).isTrue();
         assertThat(progress.isDone("run", "exit-code")).isTrue();
         String out = screen();
         assertThat(out).contains("── Opdracht 1/2 · Op de achtergrond", "── Opdracht 2/2 · De exitcode van het proces",
-                "✓ Gelukt! duurt_lang draait op de achtergrond (ID ", "✓ Gelukt! exit3 heeft status exited met exitcode 3",
-                "Alle 2 opdrachten van run zijn klaar.")
+                "✓ Gelukt! slaper draait op de achtergrond (ID ", "✓ Gelukt! exit3 heeft status exited met exitcode 3",
+                "Beide opdrachten van run zijn klaar.")
                 .doesNotContain("Hint:");
-        assertThat(out.indexOf("Opdracht 2/2")).isGreaterThan(out.indexOf("✓ Gelukt! duurt_lang"));
+        assertThat(out.indexOf("Opdracht 2/2")).isGreaterThan(out.indexOf("✓ Gelukt! slaper"));
         // Saved: the start of exercise 1, done 1 (+ start 2), done 2.
         assertThat(saves).hasSize(4);
         assertThat(Duration.between(made[0], saves.get(1))).isLessThanOrEqualTo(Duration.ofSeconds(1));
@@ -76,13 +76,13 @@ class CoachTest {
     @Test
     void aWrongAttemptThatStaysIsCalledOutOnceWithItsOwnHint() {
         ScriptedKeys keys = new ScriptedKeys(time, false)
-                .at(Duration.ofSeconds(1), () -> docker.container("duurt_lang", "busybox").attached = true)
+                .at(Duration.ofSeconds(1), () -> docker.container("slaper", "busybox").attached = true)
                 .key(Duration.ofSeconds(20), 'q');
 
         coach(run, keys).run(0, false, Set.of(), "");
 
         String out = screen();
-        assertThat(out).contains("• Container duurt_lang is niet met -d gestart: hij hangt aan een terminal.",
+        assertThat(out).contains("• Container slaper is niet met -d gestart: hij hangt aan een terminal.",
                 "Zonder -d hangt de container aan je terminal en wacht je prompt.");
         assertThat(out.split("niet met -d gestart", -1)).hasSize(2);
         assertThat(out).contains("Gestopt. Je voortgang is bewaard: 0/2 klaar.");
@@ -101,12 +101,32 @@ class CoachTest {
 
         String out = screen();
         assertThat(out).contains("Na 45 seconden nog niet gelukt; een hint:",
-                "• Er is (nog) geen container crashingbackgroundprocess.",
+                "• Er is (nog) geen container stuiter.",
                 "Hint: Het herstartbeleid geef je mee met --restart=always.",
-                "Nog een keer h laat de commando’s zien.",
+                "Met h zie je de commando’s.",
                 "Zo kan het:",
-                "$ docker run -d --restart=always --name crashingbackgroundprocess busybox sh -c 'echo foo && sleep 2'");
+                "$ docker run -d --restart=always --name stuiter busybox sh -c 'echo foo && sleep 2'");
         assertThat(out.indexOf("Na 45 seconden")).isLessThan(out.indexOf("Zo kan het:"));
+    }
+
+    /** Task 2 of lifecycle begins with the running container of task 1: that is no mistake of the student's. */
+    @Test
+    void theStateAnExerciseBeginsWithIsNotCalledOutAsAMistake() {
+        ExerciseSet lifecycle = new Course().load("lifecycle");
+        PracticeDocker.Box proef = docker.container("proef", "busybox");
+        proef.attached = true;
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .at(Duration.ofSeconds(12), () -> {
+                    proef.exited(137);
+                    docker.emit("die", proef);
+                })
+                .key(Duration.ofSeconds(15), 'q');
+
+        coach(lifecycle, keys).run(1, false, Set.of("proef"), "");
+
+        String out = screen();
+        assertThat(out).contains("── Opdracht 2/3", "✓ Gelukt! proef is gestopt met exitcode 137")
+                .doesNotContain("heeft status running");
     }
 
     @Test
@@ -128,40 +148,40 @@ class CoachTest {
     void whatTheStudentMadeIsOfferedForRemovalAndOnlyThatAndOnlyOnYes() {
         PracticeDocker.Box mine = detached("van-voor");
         ScriptedKeys keys = new ScriptedKeys(time, true)
-                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .at(Duration.ofSeconds(1), () -> detached("slaper"))
                 .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3))
                 .key(Duration.ofSeconds(4), 'j');
 
-        coach(run, keys).run(0, false, Set.of("duurt_lang", "exit3"), "");
+        coach(run, keys).run(0, false, Set.of("slaper", "exit3"), "");
 
-        assertThat(screen()).contains("Dit maakte je tijdens het oefenen, en het staat er nog: container duurt_lang, "
-                + "container exit3.", "Weghalen? j/N", "Weggehaald: duurt_lang, exit3");
-        assertThat(docker.removed).containsExactly("container duurt_lang", "container exit3");
+        assertThat(screen()).contains("Dit maakte je tijdens het oefenen, en het staat er nog: container slaper, "
+                + "container exit3.", "Weghalen? j/N", "Weggehaald: slaper, exit3");
+        assertThat(docker.removed).containsExactly("container slaper", "container exit3");
         assertThat(docker.boxes).containsKey(mine.id);
     }
 
     @Test
     void noMeansItStaysWithTheCommandsToRemoveIt() {
         ScriptedKeys keys = new ScriptedKeys(time, true)
-                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .at(Duration.ofSeconds(1), () -> detached("slaper"))
                 .key(Duration.ofSeconds(3), 'q')
                 .key(Duration.ofSeconds(4), 'n');
 
         coach(run, keys).run(0, false, Set.of(), "");
 
-        assertThat(screen()).contains("Het blijft staan: het is van jou. Zelf weghalen kan met: docker rm -f -v duurt_lang");
+        assertThat(screen()).contains("Het blijft staan: het is van jou. Zelf weghalen kan met: docker rm -f -v slaper");
         assertThat(docker.removed).isEmpty();
     }
 
     @Test
     void withoutATerminalNothingIsAskedAndNothingRemoved() {
         ScriptedKeys keys = new ScriptedKeys(time, false)
-                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
+                .at(Duration.ofSeconds(1), () -> detached("slaper"))
                 .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3));
 
         coach(run, keys).run(0, false, Set.of(), "");
 
-        assertThat(screen()).doesNotContain("Weghalen?").contains("docker rm -f -v duurt_lang exit3");
+        assertThat(screen()).doesNotContain("Weghalen?").contains("docker rm -f -v slaper exit3");
         assertThat(docker.removed).isEmpty();
     }
 
@@ -170,32 +190,32 @@ class CoachTest {
         ExerciseSet snapshots = new Course().load("snapshots");
         ScriptedKeys keys = new ScriptedKeys(time, true)
                 .at(Duration.ofSeconds(1), () -> {
-                    PracticeDocker.Box box = docker.container("firstbusybox", "busybox").exited(0);
+                    PracticeDocker.Box box = docker.container("mijnbusybox", "busybox").exited(0);
                     box.diff.add(new nl.dockerles.engine.Docker.Change('A', "/foo"));
                 })
-                .at(Duration.ofSeconds(2), () -> docker.image("metfoo:latest", "b1", "f").files().add("/foo"))
+                .at(Duration.ofSeconds(2), () -> docker.image("mijnfoo:latest", "b1", "f").files().add("/foo"))
                 .at(Duration.ofSeconds(3), () -> docker.image("iets-anders:latest", "b1", "g"))
                 .key(Duration.ofSeconds(5), 'y');
 
-        coach(snapshots, keys).run(0, false, Set.of("firstbusybox", "metfoo"), "");
+        coach(snapshots, keys).run(0, false, Set.of("mijnbusybox", "mijnfoo"), "");
 
         assertThat(progress.doneCount(snapshots)).isEqualTo(2);
-        assertThat(docker.removed).containsExactly("container firstbusybox", "image metfoo:latest");
+        assertThat(docker.removed).containsExactly("container mijnbusybox", "image mijnfoo:latest");
     }
 
     @Test
     void withAPrefixTheStudentsNamesAreTheirOwn() {
         ExerciseSet named = run.named(run.namer("jan-"));
         ScriptedKeys keys = new ScriptedKeys(time, false)
-                .at(Duration.ofSeconds(1), () -> detached("duurt_lang"))
-                .at(Duration.ofSeconds(2), () -> detached("jan-duurt_lang"))
+                .at(Duration.ofSeconds(1), () -> detached("slaper"))
+                .at(Duration.ofSeconds(2), () -> detached("jan-slaper"))
                 .key(Duration.ofSeconds(4), 'q');
 
         coach(named, keys).run(0, true, Set.of(), "jan-");
 
-        assertThat(screen()).contains("Start een container jan-duurt_lang van busybox", "✓ Gelukt! jan-duurt_lang draait")
-                .contains("Zelf weghalen kan met: docker rm -f -v jan-duurt_lang")
-                .as("another student's container is not offered").doesNotContain("rm -f -v duurt_lang");
+        assertThat(screen()).contains("Start een container jan-slaper van busybox", "✓ Gelukt! jan-slaper draait")
+                .contains("Zelf weghalen kan met: docker rm -f -v jan-slaper")
+                .as("another student's container is not offered").doesNotContain("rm -f -v slaper");
         assertThat(new Names("jan-", Set.of("exit3")).apply("docker rm exit3")).isEqualTo("docker rm jan-exit3");
     }
 }

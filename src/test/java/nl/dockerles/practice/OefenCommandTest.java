@@ -47,21 +47,21 @@ class OefenCommandTest {
 
     @Test
     void checkExitsNineWithTheHintThenZeroAndProgressMovesOn() {
-        docker.container("duurt_lang", "busybox").attached = true;
+        docker.container("slaper", "busybox").attached = true;
         Runs notYet = oefen("run", "--check");
         assertThat(notYet.exitCode()).isEqualTo(9);
         assertThat(notYet.out()).isEqualTo("""
                 Oefening run 1/2 · Op de achtergrond
                 ✗ Nog niet klaar.
-                • Container duurt_lang is niet met -d gestart: hij hangt aan een terminal.
-                  Zonder -d hangt de container aan je terminal en wacht je prompt. Verwijder hem (docker rm -f duurt_lang) en start opnieuw met -d.
+                • Container slaper is niet met -d gestart: hij hangt aan een terminal.
+                  Zonder -d hangt de container aan je terminal en wacht je prompt. Verwijder hem (docker rm -f slaper) en start opnieuw met -d.
                 Hint: -d (detach) start de container los van je terminal.
                 """);
 
         docker.boxes.values().iterator().next().attached = false;
         Runs done = oefen("run", "--check");
         assertThat(done.exitCode()).as(done.err()).isZero();
-        assertThat(done.out()).startsWith("Oefening run 1/2 · Op de achtergrond\n✓ Klaar. duurt_lang draait op de "
+        assertThat(done.out()).startsWith("Oefening run 1/2 · Op de achtergrond\n✓ Klaar. slaper draait op de "
                 + "achtergrond (ID ").contains("Volgende: opdracht 2/2 · De exitcode van het proces (dockerles oefen run)");
         assertThat(oefen().out()).containsPattern("(?m)^  run +Eén blokkerend proces +1/2$");
 
@@ -70,10 +70,10 @@ class OefenCommandTest {
         assertThat(second.out()).startsWith("Oefening run 2/2").contains("Er is (nog) geen container exit3.");
 
         docker.container("exit3", "busybox").exited(3);
-        assertThat(oefen("run", "--check").out()).contains("Alle 2 opdrachten van run zijn klaar.");
+        assertThat(oefen("run", "--check").out()).contains("Beide opdrachten van run zijn klaar.");
         Runs after = oefen("run", "--check");
         assertThat(after.exitCode()).isZero();
-        assertThat(after.out()).isEqualTo("Alle 2 opdrachten van run zijn klaar.\n");
+        assertThat(after.out()).isEqualTo("Beide opdrachten van run zijn klaar.\n");
         assertThat(oefen().out()).containsPattern("(?m)^  run +Eén blokkerend proces +2/2 ✓$");
     }
 
@@ -103,7 +103,7 @@ class OefenCommandTest {
 
     @Test
     void resetAsksFirstAndWithoutATerminalNeedsYes() throws IOException {
-        docker.container("duurt_lang", "busybox");
+        docker.container("slaper", "busybox");
         assertThat(oefen("run", "--check").exitCode()).isZero();
         Path file = data.resolve("dockerles/progress.json");
         assertThat(Files.readString(file)).contains("\"detached\"");
@@ -145,17 +145,17 @@ class OefenCommandTest {
 
     @Test
     void watchingWithoutATerminalEndsWhenEverythingIsDone() {
-        docker.container("duurt_lang", "busybox");
+        docker.container("slaper", "busybox");
         docker.container("exit3", "busybox").exited(3);
         Runs runs = oefen("run");
         assertThat(runs.exitCode()).as(runs.err()).isZero();
         assertThat(runs.out().replaceAll("\\s+", " ")).contains("Oefenen · run · Eén blokkerend proces", "Je voortgang: 0/2 opdrachten klaar.",
-                "── Opdracht 1/2 · Op de achtergrond", "Typ h, s of q en Enter", "✓ Gelukt! duurt_lang draait",
-                "── Opdracht 2/2", "✓ Gelukt! exit3 heeft status exited", "Alle 2 opdrachten van run zijn klaar.")
+                "── Opdracht 1/2 · Op de achtergrond", "Typ h, s of q en Enter", "✓ Gelukt! slaper draait",
+                "── Opdracht 2/2", "✓ Gelukt! exit3 heeft status exited", "Beide opdrachten van run zijn klaar.")
                 .doesNotContain("Weghalen?");
         assertThat(docker.removed).isEmpty();
         Runs again = oefen("run");
-        assertThat(again.out()).contains("Je hebt alle 2 opdrachten van run al gedaan.");
+        assertThat(again.out()).contains("Je hebt beide opdrachten van run al gedaan.");
     }
 
     @Test

@@ -31,7 +31,7 @@ class OefenContentTest {
     /** What a done text may fill in, per kind of check (see Judge). */
     private static final Set<String> FACTS = Set.of("name", "id", "image", "status", "exitCode", "restarts",
             "hostname", "user", "port", "containerPort", "url", "httpStatus", "imageId", "layers", "baseLayers",
-            "newLayers", "volume");
+            "newLayers", "volume", "volumeShort");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private final Course course = new Course();
 
@@ -40,6 +40,74 @@ class OefenContentTest {
         for (SectionEntry entry : new Catalog().entries()) {
             assertThat(course.has(entry.id())).as(entry.id()).isTrue();
             assertThat(course.load(entry.id()).exercises()).as(entry.id()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * A student who leaves an exercise's container behind must not block a demo (a name taken by something that is
+     * not dockerles's stops the demo): no exercise uses a name any demo uses.
+     */
+    @Test
+    void exerciseNamesNeverCollideWithADemosNames() {
+        Catalog catalog = new Catalog();
+        StringBuilder demos = new StringBuilder();
+        for (SectionEntry entry : catalog.entries()) {
+            if (catalog.isBuilt(entry.id())) {
+                for (nl.dockerles.content.Step step : catalog.section(entry.id()).steps()) {
+                    demos.append(step.command()).append('\n').append(step.with()).append('\n');
+                }
+            }
+        }
+        for (SectionEntry entry : catalog.entries()) {
+            for (String name : course.load(entry.id()).names()) {
+                assertThat(demos.toString()).as(entry.id() + ": exercise name " + name + " is a demo's too")
+                        .doesNotContainPattern("(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-])");
+            }
+        }
+    }
+
+    /** The exercises speak as a trainer does (issue 14's examples), in Dutch and English. */
+    @Test
+    void theExercisesSpeakAsATrainerDoes() {
+        for (SectionEntry entry : new Catalog().entries()) {
+            ExerciseSet set = course.load(entry.id());
+            StringBuilder all = new StringBuilder();
+            for (String language : LANGUAGES) {
+                all.append(set.intro().in(language)).append('\n');
+                for (Exercise e : set.exercises()) {
+                    all.append(e.task().in(language)).append('\n').append(e.hint().in(language)).append('\n')
+                            .append(e.done().in(language)).append('\n');
+                    e.hints().values().forEach(t -> all.append(t.in(language)).append('\n'));
+                }
+            }
+            assertThat(all.toString()).as(entry.id()).doesNotContainPattern("\\w\\(s\\)").doesNotContain("bungel")
+                    .doesNotContain("zo een").doesNotContain("netwerkkaarten").doesNotContain("Are you root")
+                    .doesNotContain("vraagt het hem zelf").doesNotContain("nog, of de poort")
+                    .doesNotContain("container snel van").doesNotContain("notities").doesNotContain("from the notes");
+        }
+    }
+
+    /** The practice-mode slips of the notes' students: the lifecycle exercises need a second terminal, said first. */
+    @Test
+    void lifecycleSaysUpFrontItNeedsASecondTerminal() {
+        Text intro = course.load("lifecycle").intro();
+        assertThat(intro.in("nl")).contains("twee").contains("terminals");
+        assertThat(intro.in("en")).contains("two").contains("terminals");
+    }
+
+    /** No hint or solution contradicts its section: ports are published on 127.0.0.1 only. */
+    @Test
+    void portsAreAlwaysPublishedOnLoopbackInHintsAndSolutions() {
+        for (SectionEntry entry : new Catalog().entries()) {
+            for (Exercise exercise : course.load(entry.id()).exercises()) {
+                StringBuilder all = new StringBuilder(exercise.solution()).append('\n');
+                for (String language : LANGUAGES) {
+                    all.append(exercise.hint().in(language)).append('\n');
+                    exercise.hints().values().forEach(t -> all.append(t.in(language)).append('\n'));
+                }
+                assertThat(all.toString()).as(entry.id() + "/" + exercise.id())
+                        .doesNotContainPattern("-p \\d+:\\d+");
+            }
         }
     }
 
@@ -195,7 +263,9 @@ class OefenContentTest {
             }
             for (String key : keys) {
                 assertThat(texts.getProperty(key)).as(bundle + " " + key).isNotBlank();
-                new MessageFormat(texts.getProperty(key)).format(new Object[] {"a", "b", "c", "d"});
+                // Counts are written as a person writes them ({0,choice,...}): those take numbers.
+                new MessageFormat(texts.getProperty(key)).format(texts.getProperty(key).contains(",choice,")
+                        ? new Object[] {2, 3, 4, 5} : new Object[] {"a", "b", "c", "d"});
                 assertThat(texts.getProperty(key)).as(bundle + " " + key + ": a lone ' vanishes in MessageFormat")
                         .doesNotContainPattern("(?<!')'(?!')");
             }

@@ -21,15 +21,22 @@ class ProgressStoreTest {
     private final ExerciseSet ports = new Course().load("ports");
 
     @Test
-    void theXdgDataFolderFirstThenLocalShareThenTheHomeFolder() throws IOException {
+    void theXdgDataFolderFirstThenLocalShareAsTheReadmeSays() throws IOException {
         assertThat(ProgressStore.locate(Map.of("XDG_DATA_HOME", dir.toString(), "HOME", "/nergens")))
                 .isEqualTo(dir.resolve("dockerles/progress.json"));
         assertThat(ProgressStore.locate(Map.of("XDG_DATA_HOME", "relatief", "HOME", dir.toString())))
-                .as("a relative XDG_DATA_HOME is ignored, as the spec says")
-                .isEqualTo(dir.resolve(".dockerles/progress.json"));
-        Files.createDirectories(dir.resolve(".local/share"));
+                .as("a relative XDG_DATA_HOME is ignored, as the spec says; ~/.local/share even when it is not there yet")
+                .isEqualTo(dir.resolve(".local/share/dockerles/progress.json"));
+        Files.createDirectories(dir.resolve(".dockerles"));
+        Files.writeString(dir.resolve(".dockerles/progress.json"), "{}");
+        assertThat(ProgressStore.locate(Map.of("HOME", dir.toString())))
+                .as("progress of an earlier version stays where it is").isEqualTo(dir.resolve(".dockerles/progress.json"));
+        Files.createDirectories(dir.resolve(".local/share/dockerles"));
+        Files.writeString(dir.resolve(".local/share/dockerles/progress.json"), "{}");
         assertThat(ProgressStore.locate(Map.of("HOME", dir.toString())))
                 .isEqualTo(dir.resolve(".local/share/dockerles/progress.json"));
+        assertThat(Files.readString(Path.of("README.md"))).contains("`$XDG_DATA_HOME/dockerles/progress.json`",
+                "`~/.local/share/dockerles/`");
     }
 
     @Test

@@ -115,6 +115,7 @@ public class FakeDocker implements Docker {
         time.advance(Duration.ofMillis(300));
         containers.put(id, new Container(id, name, spec.image(), spec.command().isEmpty() ? List.of("sh")
                 : spec.command(), spec.labels(), time.now()));
+        containers.get(id).init = spec.init();
         return id;
     }
 
@@ -131,7 +132,13 @@ public class FakeDocker implements Docker {
     public void stopContainer(String id, Integer timeoutSeconds) {
         calls.add("stop " + id.substring(0, 12));
         Container c = containers.get(id);
-        if (c.running) {
+        if (c.running && c.init && !c.command.isEmpty() && c.command.get(0).equals("sleep")) {
+            // --init: docker-init passes SIGTERM on to sleep, which is not PID 1 and ends at once (exit 143).
+            time.advance(Duration.ofMillis(70));
+            c.running = false;
+            c.exitCode = 143;
+            c.finished = time.now();
+        } else if (c.running) {
             // sh as PID 1 ignores SIGTERM: Docker waits for the timeout, then SIGKILL.
             time.advance(Duration.ofSeconds(timeoutSeconds == null ? 10 : timeoutSeconds).plusMillis(250));
             c.running = false;
@@ -395,6 +402,7 @@ public class FakeDocker implements Docker {
         public final Map<String, String> labels;
         public final Instant created;
         public boolean running;
+        public boolean init;
         public int exitCode;
         public Instant started;
         public Instant finished;

@@ -190,6 +190,8 @@ public final class RestartWatchAction implements Action {
                     waits.stream().mapToLong(Duration::toNanos).max().orElse(0) / 1e9));
             facts.put("restart.text", messages.get("restart.text." + behaviour,
                     facts.get("restart.maxWait"), facts.get("restart.waits")));
+            facts.put("restart.pattern", messages.get("immediate".equals(behaviour) ? "restartwatch.atonce"
+                    : "restartwatch.grew"));
             facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart + sinceRun.toNanos(),
                     averageRun, backoff)));
             return shown.toString();

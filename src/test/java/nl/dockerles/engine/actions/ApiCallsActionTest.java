@@ -31,7 +31,7 @@ class ApiCallsActionTest {
                 .containsEntry("api.path", "/v1.41/containers/json").containsEntry("api.prefix", "/v1.41")
                 .containsEntry("api.status", "200").containsEntry("api.calls", "1")
                 .containsEntry("api.containers", "1").containsEntry("api.names", "bewoner");
-        assertThat(testing.screen()).contains("JSON met 1 draaiende container(s): bewoner.");
+        assertThat(testing.screen()).contains("JSON met één draaiende container: bewoner.");
     }
 
     @Test

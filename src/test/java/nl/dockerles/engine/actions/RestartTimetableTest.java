@@ -13,7 +13,7 @@ class RestartTimetableTest {
     void fixedColumnsSoEachLineLinesUpWithTheHeader() {
         RestartTimetable table = new RestartTimetable(Messages.dutch());
         assertThat(table.header())
-                .isEqualTo("RESTARTCOUNT TIJD         TUSSENPOOS   GEDRAAID     GEWACHT      SCHEMA DOCKER\n");
+                .isEqualTo("RESTARTCOUNT TIJD         TUSSENPOOS   GEDRAAID     GEWACHT      SCHEMA\n");
         assertThat(table.first(0)).isEqualTo("0            0,0 s\n");
         assertThat(table.row(5, Duration.ofMillis(15_600), Duration.ofMillis(3_800), Duration.ofMillis(2_010),
                 Duration.ofMillis(1_790), Duration.ofMillis(1_600)))
@@ -25,7 +25,7 @@ class RestartTimetableTest {
     @Test
     void englishHeadersAndDecimalPoints() {
         RestartTimetable table = new RestartTimetable(ProcessActionTesting.english());
-        assertThat(table.header()).startsWith("RESTARTCOUNT TIME         GAP").endsWith("DOCKER WAITS\n");
+        assertThat(table.header()).startsWith("RESTARTCOUNT TIME         GAP").endsWith("SCHEDULE\n");
         assertThat(table.seconds(Duration.ofMillis(1_250))).isEqualTo("1.3 s");
         assertThat(table.seconds(Duration.ofMillis(400))).isEqualTo("0.40 s");
     }
