@@ -52,7 +52,7 @@ class RoomCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("<!DOCTYPE html>").contains("<html lang=\"nl\">")
                 .contains("<pre>docker run -it --name demo busybox sh</pre>")
-                .contains("Stap 6/6").contains("Stap 1/6").contains("data-events=\"\"")
+                .contains("Stap 10/10").contains("Stap 1/10").contains("data-events=\"\"")
                 .doesNotContain("{{").doesNotContain("\u001B");
     }
 
@@ -63,7 +63,7 @@ class RoomCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Matcher address = Pattern.compile("Meekijken: (http://127\\.0\\.0\\.1:\\d+/[2-9a-z]{20}/)").matcher(run.out());
         assertThat(address.find()).as(run.out()).isTrue();
-        assertThat(run.out()).contains("Alleen op deze laptop").contains("▀").contains("Stap 1/6");
+        assertThat(run.out()).contains("Alleen op deze laptop").contains("▀").contains("Stap 1/10");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(address.group(1)))
                 .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()))

@@ -77,7 +77,7 @@ class RoomPageIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         tmux("new-session", "-d", "-s", SESSION, "-x", "110", "-y", "50",
                 "sh -c '" + java + " -jar " + jar + " demo lifecycle --meekijken --lang nl; echo EXIT=$?; sleep 60'");
-        String screen = awaitScreen("stap 1/6", Duration.ofSeconds(30));
+        String screen = awaitScreen("stap 1/10", Duration.ofSeconds(30));
         Matcher address = ADDRESS.matcher(screen);
         assertThat(address.find()).as(screen).isTrue();
         assertThat(screen).contains("Alleen op deze laptop").contains("█");
@@ -98,7 +98,7 @@ class RoomPageIT {
 
         long pressed = System.nanoTime();
         tmux("send-keys", "-t", SESSION, "Enter");
-        state = awaitPage(s -> s.get("current").asText().startsWith("Stap 1/6"), Duration.ofSeconds(10));
+        state = awaitPage(s -> s.get("current").asText().startsWith("Stap 1/10"), Duration.ofSeconds(10));
         long followed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pressed);
         System.out.println("RoomPageIT: key press to step 1 on the page: " + followed + " ms");
         assertThat(followed).as("the page follows within a second").isLessThan(1000);
@@ -106,15 +106,15 @@ class RoomPageIT {
         state = awaitPage(s -> !s.get("note").asText().isEmpty(), Duration.ofSeconds(30));
         assertThat(state.get("output").asText()).contains("ps ax").doesNotContain("\u001B");
         assertThat(state.get("note").asText()).contains("PID 1");
-        awaitScreen("stap 2/6", Duration.ofSeconds(30));
+        awaitScreen("stap 2/10", Duration.ofSeconds(30));
 
         tmux("send-keys", "-t", SESSION, "Enter");
-        state = awaitPage(s -> s.get("current").asText().startsWith("Stap 2/6") && !s.get("note").asText().isEmpty(),
+        state = awaitPage(s -> s.get("current").asText().startsWith("Stap 2/10") && !s.get("note").asText().isEmpty(),
                 Duration.ofSeconds(30));
         assertThat(state.get("command").asText()).isEqualTo("docker ps");
         assertThat(state.get("output").asText()).contains("CONTAINER ID").contains("demo");
-        assertThat(state.get("earlier").toString()).contains("Stap 1/6");
-        awaitScreen("stap 3/6", Duration.ofSeconds(30));
+        assertThat(state.get("earlier").toString()).contains("Stap 1/10");
+        awaitScreen("stap 3/10", Duration.ofSeconds(30));
 
         tmux("send-keys", "-t", SESSION, "q");
         state = awaitPage(s -> s.get("status").asText().equals("ended"), Duration.ofSeconds(30));
