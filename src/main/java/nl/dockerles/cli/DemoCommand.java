@@ -9,6 +9,7 @@ import nl.dockerles.engine.Docker;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.KeyPrompter;
 import nl.dockerles.ui.Prompter;
+import nl.dockerles.ui.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
         Ahead<Docker> docker = Ahead.start("connect", context::connect);
         Ahead<KeyPrompter> terminal = presenter
-                ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80))) : null;
+                ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80),
+                        StopRequest.process())) : null;
         SectionEntry entry;
         Section section;
         try {
@@ -72,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 
         KeyPrompter keys = terminal != null ? terminal.get() : null;
         Console console = (keys != null ? new Console(context.out(), color, keys::width)
-                : new Console(context.out(), color, columns())).typing(typing);
+                : new Console(context.out(), color, columns())).typing(context.terminal() ? typing : 0);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         try {
             new SectionRun(context, messages).present(docker::get, entry, section, root.global.prefix, console,

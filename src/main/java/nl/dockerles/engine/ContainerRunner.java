@@ -81,8 +81,7 @@ final class ContainerRunner {
         long start = System.nanoTime();
         Optional<Integer> exit = docker.attachUntilExit(container.id(), bytes -> {
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            console.stream().print(text);
-            console.stream().flush();
+            console.raw(text);
             shown.append(text);
         }, FOREGROUND_TIMEOUT);
         facts.put("attach.seconds", Math.round((System.nanoTime() - start) / 1e9));
@@ -119,8 +118,7 @@ final class ContainerRunner {
     private String handOver(String id, String label) {
         StringBuilder shown = new StringBuilder();
         try (Docker.TtySession session = docker.startAttached(id, bytes -> {
-            console.stream().write(bytes, 0, bytes.length);
-            console.stream().flush();
+            console.raw(bytes);
             synchronized (shown) {
                 shown.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -128,7 +126,7 @@ final class ContainerRunner {
             terminal.handOver(session::send, () -> session.awaitEnd(Duration.ZERO),
                     (width, height) -> docker.resizeTty(id, width, height));
         }
-        console.stream().println();
+        console.raw("\n");
         recordState(id, label);
         return shown.toString();
     }
@@ -182,8 +180,7 @@ final class ContainerRunner {
 
     /** Prints the terminal's new output as it came: the prompt stays on its line, like on a screen. */
     private void show(String text, StringBuilder shown) {
-        console.stream().print(text);
-        console.stream().flush();
+        console.raw(text);
         shown.append(text);
     }
 }

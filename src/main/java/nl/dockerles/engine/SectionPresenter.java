@@ -1,5 +1,7 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
@@ -7,8 +9,10 @@ import nl.dockerles.content.Step;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.PresenterTerminal;
 import nl.dockerles.ui.Prompter;
+import nl.dockerles.ui.StopRequest;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -27,6 +31,8 @@ public final class SectionPresenter {
     private int startAt = 1;
     private volatile Workspace current;
     private PresenterTerminal terminal;
+    private StopRequest stop = new StopRequest();
+    private boolean skipped;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -57,33 +63,123 @@ public final class SectionPresenter {
         return this;
     }
 
-    /** Runs the section; returns normally when it ended or the presenter quit, after cleaning up. */
+    /**
+     * q, Ctrl-C and the signals end the run through {@code stop}: the step stops at once, nothing more is
+     * printed, what the run made is removed.
+     */
+    public SectionPresenter stopOn(StopRequest stop) {
+        this.stop = stop;
+        return this;
+    }
+
+    /**
+     * Runs the section; returns normally when it ended or the presenter quit, after cleaning up. The steps run
+     * on a thread of their own, so that a stop is acted on at once, also while a step blocks (attach, stop, the
+     * restart table): then this thread mutes the console, removes what the run made and throws
+     * {@code ExitCode.INTERRUPTED} (or returns, for {@code q}).
+     */
     public void present(SectionEntry entry, Section section, RunIdentity run) {
-        console.title(entry.title().in(language) + "  (" + entry.part() + ")");
-        console.paragraph(section.intro().in(language));
-        try (Workspace workspace = new Workspace()) {
-            current = workspace;
-            Facts facts = new Facts();
-            HostFacts.add(facts, workspace, section);
-            ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
-                    prompter == Prompter.AUTO, workspace);
-            new Preflight(docker, console, messages).prepare(section, run, facts);
-            RuntimeException failure = null;
-            try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
-                 StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
-                int first = Math.min(startAt, section.steps().size()) - 1;
-                if (first > 0) {
-                    console.info(messages.get("presenter.from", first + 1));
-                    section.steps().subList(0, first).forEach(quiet::execute);
+        stop.supervise();
+        try {
+            console.title(entry.title().in(language) + "  (" + entry.part() + ")");
+            console.paragraph(section.intro().in(language));
+            try (Workspace workspace = new Workspace()) {
+                current = workspace;
+                Docker steps = StoppableDocker.of(docker, stop::requested);
+                AtomicReference<Throwable> failure = new AtomicReference<>();
+                Thread worker = new Thread(() -> {
+                    try {
+                        presentAll(steps, section, run, workspace);
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                }, "dockerles-steps");
+                worker.setDaemon(true);
+                worker.start();
+                awaitEndOrStop(worker);
+                if (stop.requested()) {
+                    stopNow(worker, run, workspace);
+                    return;
                 }
-                presentSteps(section, executor, facts, first);
-            } catch (RuntimeException e) {
-                failure = e;
-                throw e;
-            } finally {
-                cleanUp(run, workspace, failure);
+                Throwable failed = failure.get();
+                cleanUp(run, workspace, failed instanceof RuntimeException e ? e : null);
+                if (failed instanceof RuntimeException e) {
+                    throw e;
+                } else if (failed instanceof Error e) {
+                    throw e;
+                } else if (failed != null) {
+                    throw new IllegalStateException(failed);
+                }
             }
+        } finally {
+            stop.release();
         }
+    }
+
+    private void awaitEndOrStop(Thread worker) {
+        try {
+            while (worker.isAlive() && !stop.requested()) {
+                worker.join(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.request(StopRequest.Reason.INTERRUPT);
+        }
+    }
+
+    private void presentAll(Docker steps, Section section, RunIdentity run, Workspace workspace) {
+        Facts facts = new Facts();
+        HostFacts.add(facts, workspace, section);
+        ActionContext context = new ActionContext(steps, console, facts, run, time, messages,
+                prompter == Prompter.AUTO, workspace);
+        new Preflight(steps, console, messages).prepare(section, run, facts);
+        try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
+             StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
+            int first = Math.min(startAt, section.steps().size()) - 1;
+            if (first > 0) {
+                console.info(messages.get("presenter.from", first + 1));
+                section.steps().subList(0, first).forEach(quiet::execute);
+            }
+            presentSteps(section, executor, facts, first);
+        }
+    }
+
+    /**
+     * The stop itself: the step may still run (blocked in the daemon); it prints nothing more and can start
+     * nothing new. What the run made is removed twice: once now, which also ends a blocking call, and once the
+     * step let go, for what was on its way when the stop came.
+     */
+    private void stopNow(Thread worker, RunIdentity run, Workspace workspace) {
+        console.mute();
+        worker.interrupt();
+        java.util.Set<String> removed = new java.util.LinkedHashSet<>();
+        RuntimeException failure = null;
+        try {
+            removed.addAll(new Cleanup(docker).removeAll(run.runFilter()));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            worker.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            removed.addAll(new Cleanup(docker).removeAll(run.runFilter()));
+            workspace.close(docker, run);
+            failure = null;
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        String what = removed.isEmpty() ? messages.get("presenter.cleaned.nothing") : String.join(", ", removed);
+        if (failure != null) {
+            throw new DockerlesException(ExitCode.INTERRUPTED, failure, "interrupted.failed", run.runId());
+        }
+        if (stop.reason() == StopRequest.Reason.QUIT) {
+            console.afterStop(messages.get("presenter.quit") + " " + messages.get("presenter.cleaned", what));
+            return;
+        }
+        throw new DockerlesException(ExitCode.INTERRUPTED, "interrupted.cleaned", what);
     }
 
     /** Removes what the run made; a failure of its own never hides the failure that ended the run. */
@@ -107,6 +203,7 @@ public final class SectionPresenter {
      * its actions opened, and removes its temporary folder. Returns the names of what was removed.
      */
     public List<String> abort(RunIdentity run) {
+        console.mute();
         List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
         Workspace workspace = current;
         if (workspace != null) {
@@ -117,7 +214,7 @@ public final class SectionPresenter {
 
     private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {
         List<Step> steps = section.steps();
-        docker.takeApiCalls();
+        executor.docker().takeApiCalls();
         int i = first;
         while (i < steps.size()) {
             String prompt = messages.get("prompt.next", i + 1, steps.size());
@@ -125,14 +222,21 @@ public final class SectionPresenter {
                 prompt = messages.get("prompt.next.short", i + 1, steps.size());
             }
             Prompter.Key key = prompter.await(prompt);
+            if (stop.requested()) {
+                return;
+            }
             if (key == Prompter.Key.QUIT) {
                 console.info(messages.get("presenter.quit"));
                 return;
             } else if (key == Prompter.Key.SKIP) {
+                console.info(messages.get("presenter.skipped", i + 1, steps.size(),
+                        steps.get(i).title().in(language)));
+                skipped = true;
                 i++;
                 continue;
             } else if (key == Prompter.Key.REPEAT && i > 0) {
                 i--;
+                executor.replaceWhatItMakes(steps.get(i));
             }
             show(executor, steps.get(i), i + 1, steps.size(), facts);
             i++;
@@ -145,8 +249,19 @@ public final class SectionPresenter {
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         console.paragraph(facts.fill(step.explain().in(language)));
         console.command(executor.commandLine(step));
-        executor.execute(step);
-        List<Docker.ApiCall> calls = docker.takeApiCalls();
+        try {
+            executor.execute(step);
+        } catch (DockerlesException e) {
+            if (prompter == Prompter.AUTO || stop.requested() || e.exitCode() == ExitCode.INTERRUPTED) {
+                throw e;
+            }
+            // In front of the room a step that cannot run (after s, r or a hand-off) says why; the demo goes on.
+            console.warn(messages.of(e));
+            console.warn(messages.get(skipped ? "presenter.step.failed.skipped" : "presenter.step.failed"));
+            executor.docker().takeApiCalls();
+            return;
+        }
+        List<Docker.ApiCall> calls = executor.docker().takeApiCalls();
         facts.put("api.count", calls.size());
         if (showApiCalls) {
             calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),

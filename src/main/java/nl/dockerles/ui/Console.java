@@ -13,6 +13,8 @@ public final class Console {
     private int typingCharsPerSecond;
     private boolean markdown;
     private boolean inCodeBlock;
+    /** Set once the run stops: a step still winding down prints nothing after the clean-up. */
+    private volatile boolean muted;
 
     public Console(PrintStream out, boolean color, int width) {
         this(out, color, () -> width);
@@ -33,7 +35,10 @@ public final class Console {
         return width.getAsInt();
     }
 
-    public void title(String text) {
+    public synchronized void title(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown) {
             out.println("# " + text);
             out.println();
@@ -43,7 +48,10 @@ public final class Console {
         out.println(style("═".repeat(Math.min(width(), text.length())), a -> a.fgBlue()));
     }
 
-    public void heading(String text) {
+    public synchronized void heading(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown) {
             closeCodeBlock();
             out.println();
@@ -57,7 +65,10 @@ public final class Console {
         out.println(style(line + "─".repeat(rest), a -> a.bold().fgCyan()));
     }
 
-    public void paragraph(String text) {
+    public synchronized void paragraph(String text) {
+        if (muted) {
+            return;
+        }
         closeCodeBlock();
         out.println(Wrap.wrap(text, width(), ""));
     }
@@ -81,40 +92,98 @@ public final class Console {
     }
 
     public void command(String command) {
-        if (markdown) {
+        synchronized (this) {
+            if (muted) {
+                return;
+            }
+            if (markdown) {
+                out.println();
+                out.println("```console");
+                out.println("$ " + command);
+                inCodeBlock = true;
+                return;
+            }
             out.println();
-            out.println("```console");
-            out.println("$ " + command);
-            inCodeBlock = true;
-            return;
+            out.print(style("$ ", a -> a.fgBrightBlack()));
+            if (typingCharsPerSecond <= 0) {
+                out.print(style(command, a -> a.bold().fgBrightYellow()));
+                out.println();
+                return;
+            }
         }
-        out.println();
-        out.print(style("$ ", a -> a.fgBrightBlack()));
-        if (typingCharsPerSecond > 0) {
-            typeOut(command);
-        } else {
-            out.print(style(command, a -> a.bold().fgBrightYellow()));
+        typeOut(command);
+        synchronized (this) {
+            if (!muted) {
+                out.println();
+            }
         }
-        out.println();
     }
 
+    /** Letter by letter; the lock is let go between letters, so that a stop silences the rest at once. */
     private void typeOut(String command) {
         long pause = 1000L / typingCharsPerSecond;
         for (int i = 0; i < command.length(); i++) {
-            out.print(style(String.valueOf(command.charAt(i)), a -> a.bold().fgBrightYellow()));
-            out.flush();
+            synchronized (this) {
+                if (muted) {
+                    return;
+                }
+                out.print(style(String.valueOf(command.charAt(i)), a -> a.bold().fgBrightYellow()));
+                out.flush();
+            }
             try {
                 Thread.sleep(pause); // pacing for the audience, not waiting for state
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                out.print(style(command.substring(i + 1), a -> a.bold().fgBrightYellow()));
                 return;
             }
         }
     }
 
+    /** Bytes of a container's terminal, as they came (the prompt stays on its line, like on a screen). */
+    public synchronized void raw(byte[] bytes) {
+        if (muted) {
+            return;
+        }
+        out.write(bytes, 0, bytes.length);
+        out.flush();
+    }
+
+    /** Text of a container's terminal or stream, as it came. */
+    public synchronized void raw(String text) {
+        if (muted) {
+            return;
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /**
+     * The run stops: from now on nothing is printed, whatever thread still winds down; the colours are reset.
+     * Only {@link #afterStop} prints.
+     */
+    public synchronized void mute() {
+        if (!muted) {
+            out.print(color ? "\u001B[0m\n" : "\n"); // what follows starts on a line of its own
+        }
+        muted = true;
+        out.flush();
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+
+    /** The last word after a stop, on a line of its own. */
+    public synchronized void afterStop(String text) {
+        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
+        out.flush();
+    }
+
     /** The real output of the daemon, untouched but for colour. */
-    public void output(String text) {
+    public synchronized void output(String text) {
+        if (muted) {
+            return;
+        }
         out.print(text);
         if (!text.isEmpty() && !text.endsWith("\n")) {
             out.println();
@@ -123,11 +192,17 @@ public final class Console {
     }
 
     /** What the presenter's keyboard did, in the transcript (Ctrl-D, Ctrl-P Ctrl-Q). */
-    public void keys(String text) {
+    public synchronized void keys(String text) {
+        if (muted) {
+            return;
+        }
         out.println(style(text, a -> a.fgBrightBlack()));
     }
 
-    public void note(String text) {
+    public synchronized void note(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown) {
             closeCodeBlock();
             out.println();
@@ -138,7 +213,10 @@ public final class Console {
         out.println(style(Wrap.wrap(text, width() - 2, "  ").replaceFirst("^  ", "→ "), a -> a.fgGreen()));
     }
 
-    public void info(String text) {
+    public synchronized void info(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown && !inCodeBlock) {
             out.println("_" + text.strip() + "_");
             out.println();
@@ -147,7 +225,10 @@ public final class Console {
         out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
     }
 
-    public void warn(String text) {
+    public synchronized void warn(String text) {
+        if (muted) {
+            return;
+        }
         out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgYellow()));
     }
 
@@ -158,13 +239,30 @@ public final class Console {
         }
     }
 
-    public void prompt(String text) {
+    public synchronized void prompt(String text) {
+        if (muted) {
+            return;
+        }
         out.print(style(text, a -> a.bold().fgBrightMagenta()));
         out.flush();
     }
 
-    /** Wipes the prompt once a key was pressed (only on a terminal: colour means terminal here). */
-    public void clearLine() {
+    /**
+     * Wipes the prompt once a key was pressed (only on a terminal: colour means terminal here). After the window
+     * narrowed the prompt may fill more than one row: all of them go.
+     */
+    public synchronized void clearPrompt(String prompt, int columns) {
+        if (color) {
+            int rows = Math.max(1, (prompt.codePointCount(0, prompt.length()) + columns - 1) / Math.max(1, columns));
+            out.print("\r" + (rows > 1 ? "\u001B[" + (rows - 1) + "A" : "") + "\u001B[J");
+        } else {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** Wipes the current line (only on a terminal: colour means terminal here). */
+    public synchronized void clearLine() {
         if (color) {
             out.print("\r\u001B[K");
         } else {
@@ -174,12 +272,18 @@ public final class Console {
     }
 
     /** Ends an open code block: call when the narration is done. */
-    public void finish() {
+    public synchronized void finish() {
+        if (muted) {
+            return;
+        }
         closeCodeBlock();
         out.flush();
     }
 
-    public void blank() {
+    public synchronized void blank() {
+        if (muted) {
+            return;
+        }
         out.println();
     }
 
