@@ -1,5 +1,6 @@
 package nl.dockerles.cli;
 
+import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
@@ -64,6 +65,13 @@ final class DemoCommand implements Callable<Integer> {
             Catalog catalog = new Catalog();
             entry = Sections.findBuilt(catalog, sectionId);
             section = catalog.section(entry.id());
+            if (startAt < 1 || startAt > section.steps().size()) {
+                throw new DockerlesException(ExitCode.USAGE, "error.from.range", startAt, section.steps().size(),
+                        entry.id());
+            }
+            if (typing < 0) {
+                throw new DockerlesException(ExitCode.USAGE, "error.typing.range", typing);
+            }
         } catch (RuntimeException e) {
             docker.abandon(Docker::close);
             if (terminal != null) {

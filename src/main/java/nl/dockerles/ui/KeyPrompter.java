@@ -32,6 +32,8 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     private final Console console;
     private final StopRequest stop;
     private final Attributes original;
+    /** {@code stty -g} at the start: JLine's attributes lose the line speed, stty gives it back exactly. */
+    private final String sttyOriginal;
     private final BlockingQueue<Key> keys = new ArrayBlockingQueue<>(1);
     private final Thread reader;
     private volatile boolean waiting;
@@ -45,7 +47,11 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
         this.console = console;
         this.stop = stop;
         this.original = terminal.getAttributes();
-        terminal.setAttributes(quiet(original));
+        this.sttyOriginal = Stty.save();
+        if (sttyOriginal == null || !Stty.set("-icanon", "-echo", "-iexten", "-isig", "-ixon", "-icrnl", "-inlcr",
+                "min", "0", "time", "1")) {
+            terminal.setAttributes(quiet(original));
+        }
         terminal.handle(Terminal.Signal.WINCH, signal -> redrawPrompt());
         this.reader = new Thread(this::readKeys, "dockerles-keys");
         reader.setDaemon(true);
@@ -186,6 +192,9 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
 
     /** Puts the terminal back exactly as it was; safe to call more than once. */
     public void restore() {
+        if (sttyOriginal != null && Stty.set(sttyOriginal)) {
+            return;
+        }
         try {
             terminal.setAttributes(original);
         } catch (RuntimeException ignored) {
@@ -196,16 +205,16 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     @Override
     public void close() {
         closed = true;
-        restore();
         try {
-            reader.join(500);
+            reader.join(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
-            terminal.close();
+            terminal.close(); // JLine puts back its own copy of the settings, without the line speed
         } catch (IOException | RuntimeException ignored) {
             // Closing the terminal on the way out.
         }
+        restore();
     }
 }
