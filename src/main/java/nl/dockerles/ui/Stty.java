@@ -20,11 +20,19 @@ final class Stty {
         return out == null || out.isBlank() ? null : out.strip();
     }
 
+    /**
+     * True when stty ran. On a pseudo-terminal stty reports a failure when the line speed cannot be set as
+     * asked, though it set everything else: that is success here.
+     */
     static boolean set(String... settings) {
-        return run(settings) != null;
+        return run(true, settings) != null;
     }
 
     private static String run(String... args) {
+        return run(false, args);
+    }
+
+    private static String run(boolean anyExit, String... args) {
         if (!TTY.exists() || System.getProperty("os.name", "").startsWith("Windows")) {
             return null;
         }
@@ -38,7 +46,7 @@ final class Stty {
                 process.destroyForcibly();
                 return null;
             }
-            return process.exitValue() == 0 ? out : null;
+            return anyExit || process.exitValue() == 0 ? out : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
