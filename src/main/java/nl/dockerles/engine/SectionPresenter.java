@@ -242,12 +242,27 @@ public final class SectionPresenter {
             i++;
         }
         console.heading(messages.get("presenter.end"));
-        console.paragraph(facts.fill(section.outro().in(language)));
+        console.paragraph(prose(facts, facts.fill(section.outro().in(language))));
+    }
+
+    /**
+     * The narration says what ran: with --prefix the names are the prefixed ones ("jan-web"), and a host port
+     * that was taken is the one really used (8082 where the content says 8080), as in the command.
+     */
+    static String prose(Facts facts, String text) {
+        String out = text;
+        for (var fact : facts.asMap().entrySet()) {
+            if (fact.getKey().matches("port\\.\\d+")) {
+                out = out.replaceAll("(?<!\\d)" + fact.getKey().substring(5) + "(?!\\d)",
+                        java.util.regex.Matcher.quoteReplacement(fact.getValue()));
+            }
+        }
+        return facts.names().apply(out);
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
-        console.paragraph(facts.fill(step.explain().in(language)));
+        console.paragraph(prose(facts, facts.fill(step.explain().in(language))));
         console.command(executor.commandLine(step));
         try {
             executor.execute(step);
@@ -268,6 +283,6 @@ public final class SectionPresenter {
                     call.status(), call.took().toMillis())));
         }
         String note = step.note().in(language);
-        console.note(terminal != null ? facts.fillKnownSentences(note) : facts.fill(note));
+        console.note(prose(facts, terminal != null ? facts.fillKnownSentences(note) : facts.fill(note)));
     }
 }

@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PresenterStopsTmuxIT {
     private static final String SESSION = "dockerles-stops-" + ProcessHandle.current().pid();
     private Path dir;
-    private List<String> nativeBefore = List.of();
 
     @BeforeEach
     void folder() throws IOException {
@@ -124,9 +123,9 @@ class PresenterStopsTmuxIT {
     private void start(String session, String args) throws Exception {
         String jar = Path.of(System.getProperty("dockerles.jar", "target/dockerles.jar")).toAbsolutePath().toString();
         // The wrapper survives the window (trap) to write the exit code; stty -g before and after the run.
-        nativeBefore = nativeLibraries();
+        Files.createDirectories(dir.resolve("tmp"));
         String run = "stty -g > " + dir.resolve("before") + "; bash -c 'trap : HUP; sh -c \"echo \\$\\$ > "
-                + dir.resolve("pid") + "; exec " + java() + " -jar " + jar + " " + args + "\"; echo $? > "
+                + dir.resolve("pid") + "; exec " + java() + " -Djava.io.tmpdir=" + dir.resolve("tmp") + " -jar " + jar + " " + args + "\"; echo $? > "
                 + dir.resolve("exit") + "'; stty -g > " + dir.resolve("after") + "; echo DO''NE; sleep 60";
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "45", "bash --norc --noprofile");
         tmux("send-keys", "-t", session, run, "Enter");
@@ -157,16 +156,13 @@ class PresenterStopsTmuxIT {
         assertNoTemporaryFolderOfThisRun();
     }
 
-    /** JLine's native library, unpacked for the run, is gone with it (the tests run one at a time). */
+    /**
+     * The run had a temporary folder of its own (java.io.tmpdir): its workspace (root-owned files included) and
+     * JLine's native library, unpacked there, are gone with it.
+     */
     private void assertNoTemporaryFolderOfThisRun() throws IOException {
-        List<String> left = new ArrayList<>(nativeLibraries());
-        left.removeAll(nativeBefore);
-        assertThat(left).isEmpty();
-    }
-
-    private static List<String> nativeLibraries() throws IOException {
-        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return tmp.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("jlinenative")).toList();
+        try (Stream<Path> tmp = Files.list(dir.resolve("tmp"))) {
+            assertThat(tmp.map(p -> p.getFileName().toString()).toList()).isEmpty();
         }
     }
 
