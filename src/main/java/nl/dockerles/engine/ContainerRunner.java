@@ -28,8 +28,15 @@ final class ContainerRunner {
     private final Console console;
     private final Facts facts;
     private final PresenterTerminal terminal;
+    private final nl.dockerles.Messages messages;
 
     ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal) {
+        this(docker, run, console, facts, terminal, null);
+    }
+
+    ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal,
+                    nl.dockerles.Messages messages) {
+        this.messages = messages;
         this.docker = docker;
         this.run = run;
         this.console = console;
@@ -77,6 +84,11 @@ final class ContainerRunner {
     String attach(DockerCommand.Attach a) {
         ContainerInfo container = docker.inspectContainer(a.container()).orElseThrow(
                 () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", a.container()));
+        if (!container.running()) {
+            // As the docker CLI: a stopped container cannot be attached to (after a long pause, say).
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.attach.stopped", a.container(),
+                    container.exitCode());
+        }
         StringBuilder shown = new StringBuilder();
         long start = System.nanoTime();
         Optional<Integer> exit = docker.attachUntilExit(container.id(), bytes -> {
@@ -114,8 +126,16 @@ final class ContainerRunner {
                 r.volumes(), r.env(), r.restart(), r.user(), run.labels());
     }
 
-    /** --interactief: the presenter types; the demo goes on from whatever they did. */
-    private String handOver(String id, String label) {
+    /**
+     * --interactief: the presenter types; the demo goes on from whatever they did. Before, one line says how to
+     * leave as the section expects (Ctrl-P Ctrl-Q when the container must keep running); after, a way out that
+     * differs (the shell ended, or still runs) is recorded, so that no note tells what did not happen.
+     */
+    private String handOver(String id, String label, Step step) {
+        boolean detach = Step.END_DETACH.equals(step.end());
+        if (messages != null) {
+            console.info(messages.get(detach ? "handover.detach" : "handover.end"));
+        }
         StringBuilder shown = new StringBuilder();
         try (Docker.TtySession session = docker.startAttached(id, bytes -> {
             console.raw(bytes);
@@ -128,6 +148,12 @@ final class ContainerRunner {
         }
         console.raw("\n");
         recordState(id, label);
+        docker.inspectContainer(id).ifPresent(info -> {
+            if (info.running() != detach) {
+                facts.put("handover.deviated", label);
+                facts.put("handover.running", info.running() ? "ja" : "nee");
+            }
+        });
         return shown.toString();
     }
 
@@ -143,7 +169,7 @@ final class ContainerRunner {
     /** Attaches, types each line after the prompt, then ends (Ctrl-D) or detaches (Ctrl-P Ctrl-Q). */
     private String interact(String id, String label, Step step) {
         if (terminal != null) {
-            return handOver(id, label);
+            return handOver(id, label, step);
         }
         TtyTranscript transcript = new TtyTranscript();
         StringBuilder shown = new StringBuilder();

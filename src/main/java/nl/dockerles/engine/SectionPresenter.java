@@ -264,6 +264,7 @@ public final class SectionPresenter {
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         console.paragraph(prose(facts, facts.fill(step.explain().in(language))));
         console.command(executor.commandLine(step));
+        String deviatedBefore = facts.get("handover.deviated");
         try {
             executor.execute(step);
         } catch (DockerlesException e) {
@@ -283,6 +284,15 @@ public final class SectionPresenter {
                     call.status(), call.took().toMillis())));
         }
         String note = step.note().in(language);
+        String deviated = facts.get("handover.deviated");
+        if (deviated != null && deviatedBefore == null) {
+            // The presenter left the shell another way than the content expects: say what really happened.
+            note = messages.get("ja".equals(facts.get("handover.running")) ? "handover.note.running"
+                    : "handover.note.ended", deviated, String.valueOf(facts.get(deviated + ".exitCode")));
+        } else if (deviated != null && java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(
+                deviated) + "(?![\\w-])").matcher(note).find()) {
+            note = messages.get("handover.note.later", deviated);
+        }
         console.note(prose(facts, terminal != null ? facts.fillKnownSentences(note) : facts.fill(note)));
     }
 }

@@ -26,7 +26,7 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     private static final int CTRL_C = 3;
     private static final int CTRL_D = 4;
     /** A key this soon after the prompt appeared belongs to the step before (a double Enter), not to this one. */
-    private static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+    private static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(120);
 
     private final Terminal terminal;
     private final Console console;
