@@ -263,7 +263,11 @@ public final class SectionPresenter {
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         console.paragraph(prose(facts, facts.fill(step.explain().in(language))));
-        console.command(executor.commandLine(step));
+        if (executor.ownWay(step)) {
+            console.info(messages.get("action.ownway", executor.commandLine(step)));
+        } else {
+            console.command(executor.commandLine(step));
+        }
         String deviatedBefore = facts.get("handover.deviated");
         try {
             executor.execute(step);

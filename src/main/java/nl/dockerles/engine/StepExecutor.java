@@ -49,6 +49,11 @@ public final class StepExecutor implements AutoCloseable {
         return names.apply(HostPorts.rewrite(context.facts().fill(step.command()), context.facts()));
     }
 
+    /** True when the step is an action that does the work its own way (see {@link Action#ownWay()}). */
+    public boolean ownWay(Step step) {
+        return step.action() != null && action(step).ownWay();
+    }
+
     /** The daemon the steps talk to. */
     public Docker docker() {
         return docker;
