@@ -44,8 +44,11 @@ public final class Console {
             out.println();
             return;
         }
-        out.println(style(text, a -> a.bold().fgBrightBlue()));
-        out.println(style("═".repeat(Math.min(width(), text.length())), a -> a.fgBlue()));
+        // A narrow window: the title breaks between words, not where the terminal would cut it.
+        String wrapped = text.length() <= width() ? text : Wrap.wrap(text, width(), "");
+        int longest = wrapped.lines().mapToInt(String::length).max().orElse(0);
+        out.println(style(wrapped, a -> a.bold().fgBrightBlue()));
+        out.println(style("═".repeat(Math.min(width(), longest)), a -> a.fgBlue()));
     }
 
     public synchronized void heading(String text) {
@@ -60,8 +63,13 @@ public final class Console {
             return;
         }
         String line = "── " + text + " ";
-        int rest = Math.max(3, Math.min(width(), 72) - line.length());
         out.println();
+        if (line.length() + 3 > width()) {
+            String wrapped = Wrap.wrap(text, width() - 3, "   ").replaceFirst("^   ", "── ");
+            out.println(style(wrapped, a -> a.bold().fgCyan()));
+            return;
+        }
+        int rest = Math.max(3, Math.min(width(), 72) - line.length());
         out.println(style(line + "─".repeat(rest), a -> a.bold().fgCyan()));
     }
 
