@@ -13,6 +13,8 @@ public final class Main {
             // Colour on the Windows console: jansi switches on its ANSI processing.
             org.fusesource.jansi.AnsiConsole.systemInstall();
         }
+        // Ctrl-C, kill and a closed terminal stop the run through its clean-up; before a run starts, at once.
+        nl.dockerles.ui.StopRequest.handleSignals(() -> System.exit(nl.dockerles.ExitCode.INTERRUPTED.code));
         System.exit(Dockerles.execute(args, AppContext.system()));
     }
 }

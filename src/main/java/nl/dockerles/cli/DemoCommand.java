@@ -1,5 +1,6 @@
 package nl.dockerles.cli;
 
+import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
@@ -11,6 +12,7 @@ import nl.dockerles.ui.Console;
 import nl.dockerles.ui.KeyPrompter;
 import nl.dockerles.ui.Prompter;
 import picocli.CommandLine;
+import nl.dockerles.ui.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
         Ahead<Docker> docker = Ahead.start("connect", context::connect);
         Ahead<KeyPrompter> terminal = presenter
-                ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80))) : null;
+                ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80),
+                        StopRequest.process())) : null;
         SectionEntry entry;
         Section section;
         Room live = null;
@@ -86,6 +89,13 @@ final class DemoCommand implements Callable<Integer> {
             Catalog catalog = new Catalog();
             entry = Sections.findBuilt(catalog, sectionId);
             section = catalog.section(entry.id());
+            if (startAt < 1 || startAt > section.steps().size()) {
+                throw new DockerlesException(ExitCode.USAGE, "error.from.range", startAt, section.steps().size(),
+                        entry.id());
+            }
+            if (typing < 0) {
+                throw new DockerlesException(ExitCode.USAGE, "error.typing.range", typing);
+            }
             live = room != null ? Room.open(room, messages) : null;
         } catch (RuntimeException e) {
             docker.abandon(Docker::close);
@@ -97,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
 
         KeyPrompter keys = terminal != null ? terminal.get() : null;
         Console console = (keys != null ? new Console(context.out(), color, keys::width)
-                : new Console(context.out(), color, columns())).typing(typing);
+                : new Console(context.out(), color, columns())).typing(context.terminal() ? typing : 0);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         Room following = live;
         try {

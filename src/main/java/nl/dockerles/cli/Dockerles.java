@@ -28,7 +28,13 @@ public final class Dockerles {
         }
         Locale locale = Language.resolve(args, context.env());
         boolean debug = Arrays.asList(args).contains("--debug");
-        return commandLine(context, new Messages(locale), debug).execute(args);
+        Messages messages = new Messages(locale);
+        String asked = Language.optionValue(args, "--lang");
+        if (asked != null && !Language.known(asked)) {
+            context.err().println(messages.get("error.usage", messages.get("error.lang.unknown", asked)));
+            return ExitCode.USAGE.code;
+        }
+        return commandLine(context, messages, debug).execute(args);
     }
 
     static CommandLine commandLine(AppContext context, Messages messages, boolean debug) {
@@ -52,7 +58,7 @@ public final class Dockerles {
             return ExitCode.ERROR.code;
         });
         cli.setParameterExceptionHandler((e, args) -> {
-            context.err().println(messages.get("error.usage", e.getMessage()));
+            context.err().println(messages.get("error.usage", UsageErrors.describe(e, messages)));
             if (debug) {
                 e.printStackTrace(context.err());
             }

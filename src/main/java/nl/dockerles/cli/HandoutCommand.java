@@ -1,5 +1,6 @@
 package nl.dockerles.cli;
 
+import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
@@ -64,6 +65,7 @@ final class HandoutCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = new Catalog();
         SectionEntry entry = Sections.findBuilt(catalog, sectionId);
+        checkWritable(output);
         Section section = catalog.section(entry.id());
         String text = switch (format) {
             case sh -> ShellScript.of(section);
@@ -77,7 +79,7 @@ final class HandoutCommand implements Callable<Integer> {
             try {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new DockerlesException(ExitCode.USAGE, e, "error.output.unwritable", output);
             }
             context.err().println(messages.get("handout.written", output));
         }
@@ -104,6 +106,18 @@ final class HandoutCommand implements Callable<Integer> {
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault()).format(context.time().now());
         return page.recording(feed, when);
+    }
+
+    /** Before the demo runs (a minute of work): the file can be written where asked. */
+    private static void checkWritable(Path output) {
+        if (output == null) {
+            return;
+        }
+        Path folder = output.toAbsolutePath().getParent();
+        if (Files.isDirectory(output) || folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)
+                || (Files.exists(output) && !Files.isWritable(output))) {
+            throw new DockerlesException(ExitCode.USAGE, "error.output.unwritable", output);
+        }
     }
 
     /** Runs the section for real, without pauses, and records it as Markdown. */

@@ -27,6 +27,12 @@ final class Language {
                 ? Locale.ENGLISH : Locale.forLanguageTag("nl");
     }
 
+    /** --lang takes nl or en (nl-BE, en_GB and the like too). */
+    static boolean known(String asked) {
+        String lower = asked.toLowerCase(Locale.ROOT);
+        return lower.equals("nl") || lower.equals("en") || lower.matches("(nl|en)[-_][a-z]{2}");
+    }
+
     static String optionValue(String[] args, String name) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals(name) && i + 1 < args.length) {

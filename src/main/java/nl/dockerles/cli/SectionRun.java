@@ -8,6 +8,7 @@ import nl.dockerles.engine.RunIdentity;
 import nl.dockerles.engine.SectionPresenter;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.Prompter;
+import nl.dockerles.ui.StopRequest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class SectionRun {
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
-                    context.time(), messages, this::otherDaemon));
+                    context.time(), messages, this::otherDaemon)).stopOn(StopRequest.process());
             Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(presenter, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {

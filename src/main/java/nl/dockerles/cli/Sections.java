@@ -13,10 +13,11 @@ final class Sections {
     }
 
     static SectionEntry find(Catalog catalog, String id) {
-        return catalog.entry(id).orElseThrow(() -> {
+        String lower = id.toLowerCase(java.util.Locale.ROOT);
+        return catalog.entry(id).or(() -> catalog.entry(lower)).orElseThrow(() -> {
             String nearest = catalog.entries().stream()
                     .map(SectionEntry::id)
-                    .min(Comparator.comparingInt(candidate -> distance(candidate, id)))
+                    .min(Comparator.comparingInt(candidate -> distance(candidate, lower)))
                     .orElse("lifecycle");
             return new DockerlesException(ExitCode.USAGE, "error.section.unknown", id, nearest);
         });

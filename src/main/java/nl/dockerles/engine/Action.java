@@ -33,6 +33,15 @@ public interface Action {
         return null;
     }
 
+    /**
+     * True when dockerles does the work its own way and prints something the shell line would not (its own
+     * table, the HTTP calls it made): then the screen says so in words, with the shell line as the way to do
+     * it by hand, instead of showing it as the command that ran.
+     */
+    default boolean ownWay() {
+        return false;
+    }
+
     /** Does the work, prints its output through {@code context.console()}, records facts; returns the output. */
     String run(ActionContext context, Map<String, String> with);
 }

@@ -29,20 +29,20 @@ final class ContainerRunner {
     private final Console console;
     private final Facts facts;
     private final PresenterTerminal terminal;
+    private final nl.dockerles.Messages messages;
 
     ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal) {
+        this(docker, run, console, facts, terminal, null);
+    }
+
+    ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal,
+                    nl.dockerles.Messages messages) {
+        this.messages = messages;
         this.docker = docker;
         this.run = run;
         this.console = console;
         this.facts = facts;
         this.terminal = terminal;
-    }
-
-    private nl.dockerles.Messages messages;
-
-    ContainerRunner withMessages(nl.dockerles.Messages messages) {
-        this.messages = messages;
-        return this;
     }
 
     private nl.dockerles.Messages messages() {
@@ -87,12 +87,16 @@ final class ContainerRunner {
     String attach(DockerCommand.Attach a) {
         ContainerInfo container = docker.inspectContainer(a.container()).orElseThrow(
                 () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", a.container()));
+        if (!container.running()) {
+            // As the docker CLI: a stopped container cannot be attached to (after a long pause, say).
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.attach.stopped", a.container(),
+                    container.exitCode());
+        }
         StringBuilder shown = new StringBuilder();
         long start = System.nanoTime();
         Optional<Integer> exit = docker.attachUntilExit(container.id(), bytes -> {
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            console.stream().print(text);
-            console.stream().flush();
+            console.raw(text);
             shown.append(text);
         }, FOREGROUND_TIMEOUT);
         facts.put("attach.seconds", Math.round((System.nanoTime() - start) / 1e9));
@@ -125,12 +129,19 @@ final class ContainerRunner {
                 r.volumes(), r.env(), r.restart(), r.user(), run.labels(), r.workdir(), r.init());
     }
 
-    /** --interactief: the presenter types; the demo goes on from whatever they did. */
-    private String handOver(String id, String label) {
+    /**
+     * --interactief: the presenter types; the demo goes on from whatever they did. Before, one line says how to
+     * leave as the section expects (Ctrl-P Ctrl-Q when the container must keep running); after, a way out that
+     * differs (the shell ended, or still runs) is recorded, so that no note tells what did not happen.
+     */
+    private String handOver(String id, String label, Step step) {
+        boolean detach = Step.END_DETACH.equals(step.end());
+        if (messages != null) {
+            console.info(messages.get(detach ? "handover.detach" : "handover.end"));
+        }
         StringBuilder shown = new StringBuilder();
         try (Docker.TtySession session = docker.startAttached(id, bytes -> {
-            console.stream().write(bytes, 0, bytes.length);
-            console.stream().flush();
+            console.raw(bytes);
             synchronized (shown) {
                 shown.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -138,8 +149,14 @@ final class ContainerRunner {
             terminal.handOver(session::send, () -> session.awaitEnd(Duration.ZERO),
                     (width, height) -> docker.resizeTty(id, width, height));
         }
-        console.stream().println();
+        console.raw("\n");
         recordState(id, label);
+        docker.inspectContainer(id).ifPresent(info -> {
+            if (info.running() != detach) {
+                facts.put("handover.deviated", label);
+                facts.put("handover.running", info.running() ? "ja" : "nee");
+            }
+        });
         return shown.toString();
     }
 
@@ -155,7 +172,7 @@ final class ContainerRunner {
     /** Attaches, types each line after the prompt, then ends (Ctrl-D) or detaches (Ctrl-P Ctrl-Q). */
     private String interact(String id, String label, Step step) {
         if (terminal != null) {
-            return handOver(id, label);
+            return handOver(id, label, step);
         }
         TtyTranscript transcript = new TtyTranscript();
         StringBuilder shown = new StringBuilder();
@@ -197,8 +214,7 @@ final class ContainerRunner {
 
     /** Prints the terminal's new output as it came: the prompt stays on its line, like on a screen. */
     private void show(String text, StringBuilder shown) {
-        console.stream().print(text);
-        console.stream().flush();
+        console.raw(text);
         shown.append(text);
     }
 }

@@ -78,11 +78,32 @@ final class Preflight {
                 || host.contains("://127.0.0.1") || host.contains("://localhost"));
     }
 
+    /**
+     * Containers of this section and prefix from another run: removed when that run is provably gone, and a
+     * run that still lives (another window, another student without --prefix) stops this one, with what to do.
+     */
     private void removeLeftovers(RunIdentity run) {
+        for (ContainerRow row : docker.listContainers(true, run.sectionFilter())) {
+            String other = row.labels().get(RunIdentity.RUN);
+            if (!run.runId().equals(other) && RunOwner.alive(row.labels())) {
+                String pid = RunOwner.pid(row.labels());
+                String host = RunOwner.host(row.labels());
+                String section = run.prefix().isEmpty() ? run.section() : run.section() + " --prefix " + run.prefix();
+                throw new DockerlesException(ExitCode.CONFLICT, "error.run.live", section, pid.isEmpty() ? "?" : pid,
+                        host, row.name(), suggestedPrefix(run));
+            }
+        }
         List<String> removed = new Cleanup(docker).removeContainers(run.sectionFilter());
         if (!removed.isEmpty()) {
             console.info(messages.get("preflight.leftovers", String.join(", ", removed)));
         }
+    }
+
+    private static String suggestedPrefix(RunIdentity run) {
+        String user = System.getProperty("user.name", "jij").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "");
+        String prefix = user.isEmpty() || user.equals(run.prefix()) ? "tweede" : user;
+        return "dockerles demo " + run.section() + " --prefix " + prefix;
     }
 
     private void checkNames(Section section, Facts facts) {

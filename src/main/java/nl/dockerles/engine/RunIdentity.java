@@ -34,7 +34,8 @@ public record RunIdentity(String section, String runId, String prefix) {
     }
 
     public Map<String, String> labels() {
-        return Map.of(MANAGED, "true", SECTION, section, RUN, runId, PREFIX, prefix);
+        return Map.of(MANAGED, "true", SECTION, section, RUN, runId, PREFIX, prefix, RunOwner.LABEL,
+                RunOwner.current());
     }
 
     public Map<String, String> runFilter() {

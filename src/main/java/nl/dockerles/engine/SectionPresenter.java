@@ -1,5 +1,7 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.DockerlesException;
+import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
@@ -7,8 +9,10 @@ import nl.dockerles.content.Step;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.PresenterTerminal;
 import nl.dockerles.ui.Prompter;
+import nl.dockerles.ui.StopRequest;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -16,8 +20,6 @@ import java.util.function.Function;
  * the note with real values; waits for the presenter in between; cleans up what the run made.
  */
 public final class SectionPresenter {
-    /** Ctrl-C came: no further step starts (the clean-up runs on the JVM's shutdown hook). */
-    private volatile boolean aborted;
     private final Docker docker;
     private Console console;
     private final Prompter prompter;
@@ -29,6 +31,8 @@ public final class SectionPresenter {
     private int startAt = 1;
     private volatile Workspace current;
     private PresenterTerminal terminal;
+    private StopRequest stop = new StopRequest();
+    private boolean skipped;
     private PresenterListener listener = PresenterListener.NONE;
     private volatile boolean inStep;
 
@@ -55,6 +59,12 @@ public final class SectionPresenter {
         return this;
     }
 
+    /** --vanaf N: steps before N run silently, so that step N finds what they set up. */
+    public SectionPresenter startAt(int step) {
+        this.startAt = Math.max(1, step);
+        return this;
+    }
+
     /** --meekijken, handout --format cast|html: follows every step, its output as it arrives. */
     public SectionPresenter listenedBy(PresenterListener listener) {
         this.listener = listener;
@@ -66,42 +76,128 @@ public final class SectionPresenter {
         return this;
     }
 
-    /** --vanaf N: steps before N run silently, so that step N finds what they set up. */
-    public SectionPresenter startAt(int step) {
-        this.startAt = Math.max(1, step);
+    /**
+     * q, Ctrl-C and the signals end the run through {@code stop}: the step stops at once, nothing more is
+     * printed, what the run made is removed.
+     */
+    public SectionPresenter stopOn(StopRequest stop) {
+        this.stop = stop;
         return this;
     }
 
-    /** Runs the section; returns normally when it ended or the presenter quit, after cleaning up. */
+    /**
+     * Runs the section; returns normally when it ended or the presenter quit, after cleaning up. The steps run
+     * on a thread of their own, so that a stop is acted on at once, also while a step blocks (attach, stop, the
+     * restart table): then this thread mutes the console, removes what the run made and throws
+     * {@code ExitCode.INTERRUPTED} (or returns, for {@code q}).
+     */
     public void present(SectionEntry entry, Section section, RunIdentity run) {
-        console.title(entry.title().in(language) + "  (" + entry.part(language) + ")");
-        console.paragraph(section.intro().in(language));
-        listener.sectionStarted(entry.title().in(language), section.intro().in(language), section.steps().size());
-        try (Workspace workspace = new Workspace()) {
-            current = workspace;
-            Facts facts = new Facts();
-            HostFacts.add(facts, workspace, section);
-            facts.putLazily("daemon.", () -> DaemonFacts.of(docker.daemon(), messages));
-            DaemonSentences.add(facts, docker, section, messages);
-            ActionContext context = new ActionContext(docker, console, facts, run, time, messages,
-                    prompter == Prompter.AUTO, workspace);
-            new Preflight(docker, console, messages).prepare(section, run, facts);
-            RuntimeException failure = null;
-            try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
-                 StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
-                int first = Math.min(startAt, section.steps().size()) - 1;
-                if (first > 0) {
-                    console.info(messages.get("presenter.from", first + 1));
-                    section.steps().subList(0, first).forEach(quiet::execute);
+        stop.supervise();
+        try {
+            console.title(entry.title().in(language) + "  (" + entry.part(language) + ")");
+            console.paragraph(section.intro().in(language));
+            listener.sectionStarted(entry.title().in(language), section.intro().in(language),
+                    section.steps().size());
+            try (Workspace workspace = new Workspace()) {
+                current = workspace;
+                Docker steps = StoppableDocker.of(docker, stop::requested);
+                AtomicReference<Throwable> failure = new AtomicReference<>();
+                Thread worker = new Thread(() -> {
+                    try {
+                        presentAll(steps, section, run, workspace);
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                }, "dockerles-steps");
+                worker.setDaemon(true);
+                worker.start();
+                awaitEndOrStop(worker);
+                if (stop.requested()) {
+                    stopNow(worker, run, workspace);
+                    return;
                 }
-                presentSteps(section, executor, facts, first);
-            } catch (RuntimeException e) {
-                failure = e;
-                throw e;
-            } finally {
-                cleanUp(run, workspace, failure);
+                Throwable failed = failure.get();
+                cleanUp(run, workspace, failed instanceof RuntimeException e ? e : null);
+                if (failed instanceof RuntimeException e) {
+                    throw e;
+                } else if (failed instanceof Error e) {
+                    throw e;
+                } else if (failed != null) {
+                    throw new IllegalStateException(failed);
+                }
             }
+        } finally {
+            stop.release();
         }
+    }
+
+    private void awaitEndOrStop(Thread worker) {
+        try {
+            while (worker.isAlive() && !stop.requested()) {
+                worker.join(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.request(StopRequest.Reason.INTERRUPT);
+        }
+    }
+
+    private void presentAll(Docker steps, Section section, RunIdentity run, Workspace workspace) {
+        Facts facts = new Facts();
+        HostFacts.add(facts, workspace, section);
+        facts.putLazily("daemon.", () -> DaemonFacts.of(steps.daemon(), messages));
+        DaemonSentences.add(facts, steps, section, messages);
+        ActionContext context = new ActionContext(steps, console, facts, run, time, messages,
+                prompter == Prompter.AUTO, workspace);
+        new Preflight(steps, console, messages).prepare(section, run, facts);
+        try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
+             StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {
+            int first = Math.min(startAt, section.steps().size()) - 1;
+            if (first > 0) {
+                console.info(messages.get("presenter.from", first + 1));
+                section.steps().subList(0, first).forEach(quiet::execute);
+            }
+            presentSteps(section, executor, facts, first);
+        }
+    }
+
+    /**
+     * The stop itself: the step may still run (blocked in the daemon); it prints nothing more and can start
+     * nothing new. What the run made is removed twice: once now, which also ends a blocking call, and once the
+     * step let go, for what was on its way when the stop came.
+     */
+    private void stopNow(Thread worker, RunIdentity run, Workspace workspace) {
+        console.mute();
+        listener.sectionEnded(null);
+        worker.interrupt();
+        java.util.Set<String> removed = new java.util.LinkedHashSet<>();
+        RuntimeException failure = null;
+        try {
+            removed.addAll(new Cleanup(docker).removeAll(run.runFilter()));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            worker.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            removed.addAll(new Cleanup(docker).removeAll(run.runFilter()));
+            workspace.close(docker, run);
+            failure = null;
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        String what = removed.isEmpty() ? messages.get("presenter.cleaned.nothing") : String.join(", ", removed);
+        if (failure != null) {
+            throw new DockerlesException(ExitCode.INTERRUPTED, failure, "interrupted.failed", run.runId());
+        }
+        if (stop.reason() == StopRequest.Reason.QUIT) {
+            console.afterStop(messages.get("presenter.quit") + " " + messages.get("presenter.cleaned", what));
+            return;
+        }
+        throw new DockerlesException(ExitCode.INTERRUPTED, "interrupted.cleaned", what);
     }
 
     /** Removes what the run made; a failure of its own never hides the failure that ended the run. */
@@ -125,7 +221,7 @@ public final class SectionPresenter {
      * its actions opened, and removes its temporary folder. Returns the names of what was removed.
      */
     public List<String> abort(RunIdentity run) {
-        aborted = true;
+        console.mute();
         List<String> removed = new Cleanup(docker).removeAll(run.runFilter());
         Workspace workspace = current;
         if (workspace != null) {
@@ -136,56 +232,99 @@ public final class SectionPresenter {
 
     private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {
         List<Step> steps = section.steps();
-        docker.takeApiCalls();
+        executor.docker().takeApiCalls();
         int i = first;
-        while (i < steps.size() && !aborted) {
+        while (i < steps.size()) {
             String prompt = messages.get("prompt.next", i + 1, steps.size());
             if (prompt.length() >= console.width()) {
                 prompt = messages.get("prompt.next.short", i + 1, steps.size());
             }
             Prompter.Key key = prompter.await(prompt);
+            if (stop.requested()) {
+                return;
+            }
             if (key == Prompter.Key.QUIT) {
                 console.info(messages.get("presenter.quit"));
                 listener.sectionEnded(null);
                 return;
             } else if (key == Prompter.Key.SKIP) {
+                console.info(messages.get("presenter.skipped", i + 1, steps.size(),
+                        steps.get(i).title().in(language)));
+                skipped = true;
                 i++;
                 continue;
             } else if (key == Prompter.Key.REPEAT && i > 0) {
                 i--;
+                executor.replaceWhatItMakes(steps.get(i));
             }
             show(executor, steps.get(i), i + 1, steps.size(), facts);
             i++;
         }
-        if (aborted) {
-            return;
-        }
         console.heading(messages.get("presenter.end"));
-        console.paragraph(facts.fill(section.outro().in(language)));
-        listener.sectionEnded(facts.fill(section.outro().in(language)));
+        String outro = prose(facts, facts.fill(section.outro().in(language)));
+        console.paragraph(outro);
+        listener.sectionEnded(outro);
+    }
+
+    /**
+     * The narration says what ran: with --prefix the names are the prefixed ones ("jan-web"), and a host port
+     * that was taken is the one really used (8082 where the content says 8080), as in the command.
+     */
+    static String prose(Facts facts, String text) {
+        String out = text;
+        for (var fact : facts.asMap().entrySet()) {
+            if (fact.getKey().matches("port\\.\\d+")) {
+                out = out.replaceAll("(?<!\\d)" + fact.getKey().substring(5) + "(?!\\d)",
+                        java.util.regex.Matcher.quoteReplacement(fact.getValue()));
+            }
+        }
+        return facts.names().apply(out);
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
-        if (aborted) {
-            return; // Ctrl-C: the step before ended because the clean-up removed its container; start no other
-        }
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
-        String explain = facts.fill(step.explain().in(language));
+        String explain = prose(facts, facts.fill(step.explain().in(language)));
         console.paragraph(explain);
         String command = executor.commandLine(step);
         listener.stepStarted(number, total, step.title().in(language), explain, command);
-        console.command(command);
+        if (executor.ownWay(step)) {
+            console.info(messages.get("action.ownway", command));
+        } else {
+            console.command(command);
+        }
+        String deviatedBefore = facts.get("handover.deviated");
         inStep = true;
-        executor.execute(step);
-        List<Docker.ApiCall> calls = docker.takeApiCalls();
+        try {
+            executor.execute(step);
+        } catch (DockerlesException e) {
+            if (prompter == Prompter.AUTO || stop.requested() || e.exitCode() == ExitCode.INTERRUPTED) {
+                throw e;
+            }
+            // In front of the room a step that cannot run (after s, r or a hand-off) says why; the demo goes on.
+            console.warn(messages.of(e));
+            console.warn(messages.get(skipped ? "presenter.step.failed.skipped" : "presenter.step.failed"));
+            executor.docker().takeApiCalls();
+            return;
+        } finally {
+            inStep = false;
+        }
+        List<Docker.ApiCall> calls = executor.docker().takeApiCalls();
         facts.put("api.count", calls.size());
         if (showApiCalls) {
             calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),
                     call.status(), call.took().toMillis())));
         }
-        inStep = false;
         String note = step.note().in(language);
-        String filled = terminal != null ? facts.fillKnownSentences(note) : facts.fill(note);
+        String deviated = facts.get("handover.deviated");
+        if (deviated != null && deviatedBefore == null) {
+            // The presenter left the shell another way than the content expects: say what really happened.
+            note = messages.get("ja".equals(facts.get("handover.running")) ? "handover.note.running"
+                    : "handover.note.ended", deviated, String.valueOf(facts.get(deviated + ".exitCode")));
+        } else if (deviated != null && java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(
+                deviated) + "(?![\\w-])").matcher(note).find()) {
+            note = messages.get("handover.note.later", deviated);
+        }
+        String filled = prose(facts, terminal != null ? facts.fillKnownSentences(note) : facts.fill(note));
         console.note(filled);
         listener.note(filled);
     }

@@ -49,6 +49,32 @@ public final class StepExecutor implements AutoCloseable {
         return names.apply(HostPorts.rewrite(context.facts().fill(step.command()), context.facts()));
     }
 
+    /** True when the step is an action that does the work its own way (see {@link Action#ownWay()}). */
+    public boolean ownWay(Step step) {
+        return step.action() != null && action(step).ownWay();
+    }
+
+    /** The daemon the steps talk to. */
+    public Docker docker() {
+        return docker;
+    }
+
+    /**
+     * r: the step runs again, so a container it names is this run's already; it goes first, so that the step
+     * replaces it instead of colliding with it. Nobody else's container is touched.
+     */
+    public void replaceWhatItMakes(Step step) {
+        if (step.command() == null) {
+            return;
+        }
+        DockerCli.Invocation invocation = DockerCli.invocation(commandLine(step));
+        if (invocation.host() == null && invocation.command() instanceof DockerCommand.Run r && r.name() != null) {
+            docker.inspectContainer(r.name())
+                    .filter(info -> context.run().runId().equals(info.labels().get(RunIdentity.RUN)))
+                    .ifPresent(info -> docker.removeContainer(info.id(), true, true));
+        }
+    }
+
     /** Runs the step and returns what it printed. */
     public String execute(Step step) {
         writeFiles(step.files());
@@ -68,8 +94,8 @@ public final class StepExecutor implements AutoCloseable {
     }
 
     private String dispatch(Docker target, DockerCommand command, Step step) {
-        ContainerRunner runner = new ContainerRunner(target, context.run(), context.console(), context.facts(), terminal)
-                .withMessages(context.messages());
+        ContainerRunner runner = new ContainerRunner(target, context.run(), context.console(), context.facts(), terminal,
+                context.messages());
         if (command instanceof DockerCommand.Run r) {
             return runner.run(r, step);
         } else if (command instanceof DockerCommand.Start s) {

@@ -13,6 +13,8 @@ public final class Console {
     private int typingCharsPerSecond;
     private boolean markdown;
     private boolean inCodeBlock;
+    /** Set once the run stops: a step still winding down prints nothing after the clean-up. */
+    private volatile boolean muted;
 
     public Console(PrintStream out, boolean color, int width) {
         this(out, color, () -> width);
@@ -33,17 +35,26 @@ public final class Console {
         return width.getAsInt();
     }
 
-    public void title(String text) {
+    public synchronized void title(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown) {
             out.println("# " + text);
             out.println();
             return;
         }
-        out.println(style(text, a -> a.bold().fgBrightBlue()));
-        out.println(style("═".repeat(Math.min(width(), text.length())), a -> a.fgBlue()));
+        // A narrow window: the title breaks between words, not where the terminal would cut it.
+        String wrapped = text.length() <= width() ? text : Wrap.wrap(text, width(), "");
+        int longest = wrapped.lines().mapToInt(String::length).max().orElse(0);
+        out.println(style(wrapped, a -> a.bold().fgBrightBlue()));
+        out.println(style("═".repeat(Math.min(width(), longest)), a -> a.fgBlue()));
     }
 
-    public void heading(String text) {
+    public synchronized void heading(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown) {
             closeCodeBlock();
             out.println();
@@ -52,12 +63,20 @@ public final class Console {
             return;
         }
         String line = "── " + text + " ";
-        int rest = Math.max(3, Math.min(width(), 72) - line.length());
         out.println();
+        if (line.length() + 3 > width()) {
+            String wrapped = Wrap.wrap(text, width() - 3, "   ").replaceFirst("^   ", "── ");
+            out.println(style(wrapped, a -> a.bold().fgCyan()));
+            return;
+        }
+        int rest = Math.max(3, Math.min(width(), 72) - line.length());
         out.println(style(line + "─".repeat(rest), a -> a.bold().fgCyan()));
     }
 
-    public void paragraph(String text) {
+    public synchronized void paragraph(String text) {
+        if (muted) {
+            return;
+        }
         closeCodeBlock();
         out.println(Wrap.wrap(text, width(), ""));
     }
@@ -92,40 +111,98 @@ public final class Console {
     }
 
     public void command(String command) {
-        if (markdown) {
+        synchronized (this) {
+            if (muted) {
+                return;
+            }
+            if (markdown) {
+                out.println();
+                out.println("```console");
+                out.println("$ " + command);
+                inCodeBlock = true;
+                return;
+            }
             out.println();
-            out.println("```console");
-            out.println("$ " + command);
-            inCodeBlock = true;
-            return;
+            out.print(style("$ ", a -> a.fgBrightBlack()));
+            if (typingCharsPerSecond <= 0) {
+                out.print(style(command, a -> a.bold().fgBrightYellow()));
+                out.println();
+                return;
+            }
         }
-        out.println();
-        out.print(style("$ ", a -> a.fgBrightBlack()));
-        if (typingCharsPerSecond > 0) {
-            typeOut(command);
-        } else {
-            out.print(style(command, a -> a.bold().fgBrightYellow()));
+        typeOut(command);
+        synchronized (this) {
+            if (!muted) {
+                out.println();
+            }
         }
-        out.println();
     }
 
+    /** Letter by letter; the lock is let go between letters, so that a stop silences the rest at once. */
     private void typeOut(String command) {
         long pause = 1000L / typingCharsPerSecond;
         for (int i = 0; i < command.length(); i++) {
-            out.print(style(String.valueOf(command.charAt(i)), a -> a.bold().fgBrightYellow()));
-            out.flush();
+            synchronized (this) {
+                if (muted) {
+                    return;
+                }
+                out.print(style(String.valueOf(command.charAt(i)), a -> a.bold().fgBrightYellow()));
+                out.flush();
+            }
             try {
                 Thread.sleep(pause); // pacing for the audience, not waiting for state
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                out.print(style(command.substring(i + 1), a -> a.bold().fgBrightYellow()));
                 return;
             }
         }
     }
 
+    /** Bytes of a container's terminal, as they came (the prompt stays on its line, like on a screen). */
+    public synchronized void raw(byte[] bytes) {
+        if (muted) {
+            return;
+        }
+        out.write(bytes, 0, bytes.length);
+        out.flush();
+    }
+
+    /** Text of a container's terminal or stream, as it came. */
+    public synchronized void raw(String text) {
+        if (muted) {
+            return;
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /**
+     * The run stops: from now on nothing is printed, whatever thread still winds down; the colours are reset.
+     * Only {@link #afterStop} prints.
+     */
+    public synchronized void mute() {
+        if (!muted) {
+            out.print(color ? "\u001B[0m\n" : "\n"); // what follows starts on a line of its own
+        }
+        muted = true;
+        out.flush();
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+
+    /** The last word after a stop, on a line of its own. */
+    public synchronized void afterStop(String text) {
+        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
+        out.flush();
+    }
+
     /** The real output of the daemon, untouched but for colour. */
-    public void output(String text) {
+    public synchronized void output(String text) {
+        if (muted) {
+            return;
+        }
         out.print(text);
         if (!text.isEmpty() && !text.endsWith("\n")) {
             out.println();
@@ -134,11 +211,17 @@ public final class Console {
     }
 
     /** What the presenter's keyboard did, in the transcript (Ctrl-D, Ctrl-P Ctrl-Q). */
-    public void keys(String text) {
+    public synchronized void keys(String text) {
+        if (muted) {
+            return;
+        }
         out.println(style(text, a -> a.fgBrightBlack()));
     }
 
-    public void note(String text) {
+    public synchronized void note(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown) {
             closeCodeBlock();
             out.println();
@@ -149,7 +232,10 @@ public final class Console {
         out.println(style(Wrap.wrap(text, width() - 2, "  ").replaceFirst("^  ", "→ "), a -> a.fgGreen()));
     }
 
-    public void info(String text) {
+    public synchronized void info(String text) {
+        if (muted) {
+            return;
+        }
         if (markdown && !inCodeBlock) {
             out.println("_" + text.strip() + "_");
             out.println();
@@ -158,7 +244,10 @@ public final class Console {
         out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
     }
 
-    public void warn(String text) {
+    public synchronized void warn(String text) {
+        if (muted) {
+            return;
+        }
         out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgYellow()));
     }
 
@@ -169,13 +258,30 @@ public final class Console {
         }
     }
 
-    public void prompt(String text) {
+    public synchronized void prompt(String text) {
+        if (muted) {
+            return;
+        }
         out.print(style(text, a -> a.bold().fgBrightMagenta()));
         out.flush();
     }
 
-    /** Wipes the prompt once a key was pressed (only on a terminal: colour means terminal here). */
-    public void clearLine() {
+    /**
+     * Wipes the prompt once a key was pressed (only on a terminal: colour means terminal here). After the window
+     * narrowed the prompt may fill more than one row: all of them go.
+     */
+    public synchronized void clearPrompt(String prompt, int columns) {
+        if (color) {
+            int rows = Math.max(1, (prompt.codePointCount(0, prompt.length()) + columns - 1) / Math.max(1, columns));
+            out.print("\r" + (rows > 1 ? "\u001B[" + (rows - 1) + "A" : "") + "\u001B[J");
+        } else {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** Wipes the current line (only on a terminal: colour means terminal here). */
+    public synchronized void clearLine() {
         if (color) {
             out.print("\r\u001B[K");
         } else {
@@ -185,12 +291,18 @@ public final class Console {
     }
 
     /** Ends an open code block: call when the narration is done. */
-    public void finish() {
+    public synchronized void finish() {
+        if (muted) {
+            return;
+        }
         closeCodeBlock();
         out.flush();
     }
 
-    public void blank() {
+    public synchronized void blank() {
+        if (muted) {
+            return;
+        }
         out.println();
     }
 

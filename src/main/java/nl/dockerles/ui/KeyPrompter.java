@@ -2,34 +2,65 @@ package nl.dockerles.ui;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-
 import org.jline.utils.NonBlockingReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.io.UncheckedIOException;
 
 /**
- * The presenter's keys, one key press each (raw mode through JLine): Enter or space goes on, r runs the
- * previous step again, s skips, q quits. Ctrl-C in raw mode arrives as a key and quits too (with cleanup).
+ * The presenter's keys, one key press each. From open to close the terminal is quiet (no echo, no line
+ * buffering, Ctrl-C a key): one reader thread owns the keyboard. At a prompt Enter or space goes on, r repeats
+ * the step just shown, s skips, q quits. While a step runs, keys are dropped (they do not queue up for the next
+ * prompt, nor show in the output); only {@code q} and Ctrl-C act, at once, through the {@link StopRequest}.
+ * During an interactive hand-off every key goes to the container, but Ctrl-C still stops the demo.
+ * Close restores the terminal exactly as it was.
  */
 public final class KeyPrompter implements Prompter, PresenterTerminal, AutoCloseable {
     private static final int CTRL_C = 3;
     private static final int CTRL_D = 4;
+    /** A key this soon after the prompt appeared belongs to the step before (a double Enter), not to this one. */
+    private static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(120);
+
     private final Terminal terminal;
     private final Console console;
+    private final StopRequest stop;
+    private final Attributes original;
+    /** {@code stty -g} at the start: JLine's attributes lose the line speed, stty gives it back exactly. */
+    private final String sttyOriginal;
+    private final BlockingQueue<Key> keys = new ArrayBlockingQueue<>(1);
+    private final Thread reader;
+    private volatile boolean waiting;
+    private volatile long promptShownAt;
+    private volatile Consumer<byte[]> forward;
+    private volatile boolean closed;
+    private String prompt;
 
-    private KeyPrompter(Terminal terminal, Console console) {
+    private KeyPrompter(Terminal terminal, Console console, StopRequest stop) {
         this.terminal = terminal;
         this.console = console;
+        this.stop = stop;
+        this.original = terminal.getAttributes();
+        this.sttyOriginal = Stty.save();
+        if (sttyOriginal == null || !Stty.set("-icanon", "-echo", "-iexten", "-isig", "-ixon", "-icrnl", "-inlcr",
+                "min", "0", "time", "1")) {
+            terminal.setAttributes(quiet(original));
+        }
+        terminal.handle(Terminal.Signal.WINCH, signal -> redrawPrompt());
+        this.reader = new Thread(this::readKeys, "dockerles-keys");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** The real terminal; call only when stdin and stdout are one (System.console() != null). */
-    public static KeyPrompter open(Console console) {
-        return new KeyPrompter(SystemTerminal.open(), console);
+    public static KeyPrompter open(Console console, StopRequest stop) {
+        return new KeyPrompter(SystemTerminal.open(), console, stop);
     }
 
     /** Columns of the terminal, for wrapping the narration. */
@@ -37,64 +68,153 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
         return SystemTerminal.width(terminal);
     }
 
-    @Override
-    public Key await(String label) {
-        console.prompt(label);
-        Attributes saved = terminal.enterRawMode();
+    /** Raw input (as JLine's raw mode), and Ctrl-C, Ctrl-Z and Ctrl-\ as keys instead of signals. */
+    private static Attributes quiet(Attributes original) {
+        Attributes quiet = new Attributes(original);
+        quiet.setLocalFlags(EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
+                Attributes.LocalFlag.IEXTEN, Attributes.LocalFlag.ISIG), false);
+        quiet.setInputFlags(EnumSet.of(Attributes.InputFlag.IXON, Attributes.InputFlag.ICRNL,
+                Attributes.InputFlag.INLCR), false);
+        quiet.setControlChar(Attributes.ControlChar.VMIN, 0);
+        quiet.setControlChar(Attributes.ControlChar.VTIME, 1);
+        return quiet;
+    }
+
+    private void readKeys() {
         try {
-            while (true) {
-                int c = terminal.reader().read();
-                Key key = switch (c) {
-                    case '\r', '\n', ' ' -> Key.NEXT;
-                    case 'r', 'R' -> Key.REPEAT;
-                    case 's', 'S' -> Key.SKIP;
-                    case 'q', 'Q', CTRL_C, CTRL_D, -1 -> Key.QUIT;
-                    default -> null;
-                };
-                if (key != null) {
-                    return key;
+            NonBlockingReader in = terminal.reader();
+            while (!closed) {
+                int c = in.read(100L);
+                if (c == NonBlockingReader.READ_EXPIRED) {
+                    continue;
                 }
+                if (c == NonBlockingReader.EOF) {
+                    if (!closed) {
+                        stop.request(StopRequest.Reason.INTERRUPT); // the terminal is gone
+                    }
+                    return;
+                }
+                if (c == CTRL_C) {
+                    stop.request(StopRequest.Reason.INTERRUPT);
+                    keys.offer(Key.QUIT);
+                    continue;
+                }
+                Consumer<byte[]> target = forward;
+                if (target != null) {
+                    target.accept(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8));
+                } else if (waiting) {
+                    Key key = key(c);
+                    if (key != null && (key == Key.QUIT || System.nanoTime() - promptShownAt > GUARD_NANOS)) {
+                        keys.offer(key);
+                    }
+                } else if (c == 'q' || c == 'Q') {
+                    stop.request(StopRequest.Reason.QUIT); // during a step: stop now, not when it ends
+                }
+                // any other key during a step is dropped: one key, one action
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            terminal.setAttributes(saved);
-            console.clearLine();
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                stop.request(StopRequest.Reason.INTERRUPT);
+            }
         }
     }
 
-    /** Raw mode: every key goes to the container, the window size follows the presenter's terminal. */
+    private static Key key(int c) {
+        return switch (c) {
+            case '\r', '\n', ' ' -> Key.NEXT;
+            case 'r', 'R' -> Key.REPEAT;
+            case 's', 'S' -> Key.SKIP;
+            case 'q', 'Q', CTRL_D -> Key.QUIT;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Key await(String label) {
+        keys.clear();
+        synchronized (this) {
+            prompt = label;
+            console.prompt(label);
+        }
+        promptShownAt = System.nanoTime();
+        waiting = true;
+        try {
+            while (true) {
+                if (stop.requested()) {
+                    return Key.QUIT;
+                }
+                Key key = keys.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    return stop.requested() ? Key.QUIT : key;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Key.QUIT;
+        } finally {
+            waiting = false;
+            synchronized (this) {
+                console.clearPrompt(label, width());
+                prompt = null;
+            }
+        }
+    }
+
+    /** The window changed size: the old prompt goes, the prompt is drawn again for the new width. */
+    private synchronized void redrawPrompt() {
+        if (prompt != null) {
+            console.clearPrompt(prompt, width());
+            console.prompt(prompt);
+        }
+    }
+
+    /** Every key goes to the container, the window size follows the presenter's terminal. */
     @Override
     public void handOver(Consumer<byte[]> keys, BooleanSupplier ended, BiConsumer<Integer, Integer> resize) {
         resize.accept(width(), terminal.getHeight());
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.WINCH,
                 signal -> resize.accept(width(), terminal.getHeight()));
-        Attributes saved = terminal.enterRawMode();
+        forward = keys;
         try {
-            NonBlockingReader reader = terminal.reader();
-            while (!ended.getAsBoolean()) {
-                int c = reader.read(100L);
-                if (c == NonBlockingReader.EOF) {
+            while (!ended.getAsBoolean() && !stop.requested() && reader.isAlive()) {
+                try {
+                    Thread.sleep(50); // polling the shell's end; keys flow on the reader thread meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
-                if (c >= 0) {
-                    keys.accept(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8));
-                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            terminal.setAttributes(saved);
+            forward = null;
             terminal.handle(Terminal.Signal.WINCH, previous);
+        }
+    }
+
+    /** Puts the terminal back exactly as it was; safe to call more than once. */
+    public void restore() {
+        if (sttyOriginal != null && Stty.set(sttyOriginal)) {
+            return;
+        }
+        try {
+            terminal.setAttributes(original);
+        } catch (RuntimeException ignored) {
+            // The terminal is gone (SIGHUP): nothing to restore.
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         try {
-            terminal.close();
-        } catch (IOException ignored) {
+            reader.join(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            terminal.close(); // JLine puts back its own copy of the settings, without the line speed
+        } catch (IOException | RuntimeException ignored) {
             // Closing the terminal on the way out.
         }
+        restore();
     }
 }

@@ -18,7 +18,9 @@ public final class SystemTerminal {
         // JLine reports terminal detection through java.util.logging; that is not for the audience.
         Logger.getLogger("org.jline").setLevel(Level.OFF);
         try {
-            return TerminalBuilder.builder().system(true).jni(true).exec(false).build();
+            Terminal terminal = TerminalBuilder.builder().system(true).jni(true).exec(false).build();
+            StopRequest.reinstallSignals(); // JLine set SIGINT back to the default: Ctrl-C would end us unseen
+            return terminal;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

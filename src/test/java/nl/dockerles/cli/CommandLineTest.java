@@ -77,12 +77,26 @@ class CommandLineTest {
 
     @Test
     void aLeftoverOfAnAbortedRunIsRemovedWithANote() {
-        docker.addForeignContainer("demo", new RunIdentity("lifecycle", "0ld0ld00").labels());
+        Map<String, String> labels = new java.util.HashMap<>(new RunIdentity("lifecycle", "0ld0ld00").labels());
+        labels.put(nl.dockerles.engine.RunOwner.LABEL,
+                nl.dockerles.engine.RunOwner.current().replaceFirst("/\\d+/", "/999999999/")); // a process gone
+        docker.addForeignContainer("demo", labels);
         Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Opgeruimd van een eerdere demo die niet netjes eindigde: demo");
         assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
+    void aRunThatStillLivesIsLeftAloneAndTheSecondRunSaysSo() {
+        docker.addForeignContainer("demo", new RunIdentity("lifecycle", "1ive1ive").labels()); // this process: alive
+        Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFLICT.code);
+        assertThat(run.err()).contains("De sectie lifecycle draait al").contains("--prefix");
+        assertThat(docker.containers()).hasSize(1);
+        assertThat(docker.calls()).noneMatch(call -> call.startsWith("remove") || call.startsWith("create"));
     }
 
     @Test
@@ -101,5 +115,29 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
         assertThat(run.out()).contains("Image busybox:latest is er nog niet");
         assertThat(run.err()).contains("busybox:latest");
+    }
+
+    @Test
+    void badOptionValuesAreSentencesInTheUsersLanguageAndNothingRuns() {
+        for (String[] args : new String[][] {{"demo", "lifecycle", "--vanaf", "99"}, {"demo", "lifecycle", "--vanaf", "0"},
+                {"demo", "lifecycle", "--vanaf", "-1"}, {"--lang", "fr", "list"}, {"lisst"}, {"demo"},
+                {"demo", "lifecycle", "--bla"}, {"demo", "lifecycle", "--vanaf", "abc"},
+                {"handout", "lifecycle", "-o", "/nonexistent/x.md"}}) {
+            Runs run = Runs.run(docker, time, args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE.code);
+            assertThat(run.err()).as(String.join(" ", args)).doesNotContain("Unmatched", "Missing", "Unknown",
+                    "Invalid", "Exception");
+        }
+        assertThat(Runs.run(docker, time, "lisst").err()).contains("Bedoel je \"list\"?");
+        assertThat(Runs.run(docker, time, "demo", "lifecycle", "--vanaf", "99").err())
+                .contains("de stappen 1 tot en met 6");
+        assertThat(Runs.run(docker, time, "--lang", "fr", "list").err()).contains("kies nl").contains("of en");
+        assertThat(docker.calls()).noneMatch(call -> call.startsWith("create"));
+    }
+
+    @Test
+    void aSectionNameIsMatchedWhateverItsCase() {
+        Runs run = Runs.run(docker, time, "demo", "Lifecycle", "--auto");
+        assertThat(run.exitCode()).isZero();
     }
 }

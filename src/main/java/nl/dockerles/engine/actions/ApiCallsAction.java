@@ -30,6 +30,11 @@ public final class ApiCallsAction implements Action {
     private static final Pattern VERSION_PREFIX = Pattern.compile("^(/v\\d+\\.\\d+)/");
 
     @Override
+    public boolean ownWay() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "api-calls";
     }

@@ -40,6 +40,11 @@ public final class NamespacesAction implements Action {
     }
 
     @Override
+    public boolean ownWay() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "namespaces";
     }

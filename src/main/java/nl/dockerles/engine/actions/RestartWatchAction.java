@@ -33,6 +33,11 @@ public final class RestartWatchAction implements Action {
     private static final long POLL_MILLIS = 500;
 
     @Override
+    public boolean ownWay() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "restart-watch";
     }

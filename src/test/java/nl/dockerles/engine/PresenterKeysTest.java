@@ -1,0 +1,81 @@
+package nl.dockerles.engine;
+
+import nl.dockerles.Messages;
+import nl.dockerles.content.Catalog;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
+import nl.dockerles.ui.Console;
+import nl.dockerles.ui.Prompter;
+import nl.dockerles.ui.StopRequest;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The presenter's keys against the fake daemon: r replaces, s is said, a step after a skip says why it fails. */
+class PresenterKeysTest {
+    private final FakeTime time = new FakeTime();
+    private final FakeDocker docker = new FakeDocker(time);
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final Console console = new Console(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 100);
+    private final Catalog catalog = new Catalog();
+
+    private String present(String section, StopRequest stop, Prompter.Key... keys) {
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(keys));
+        Prompter prompter = label -> script.isEmpty() ? Prompter.Key.QUIT : script.pop();
+        new SectionPresenter(docker, console, prompter, time, Messages.dutch(), host -> {
+            throw new IllegalStateException(host);
+        }).stopOn(stop).present(catalog.entry(section).orElseThrow(), catalog.section(section),
+                RunIdentity.newRun(section));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void repeatReplacesTheContainerOfTheStepAndSkipIsSaid() {
+        String out = present("lifecycle", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.REPEAT,
+                Prompter.Key.NEXT, Prompter.Key.SKIP, Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT);
+        assertThat(out).doesNotContain("al in gebruik").contains("Stap 3/6 overgeslagen: ")
+                .containsPattern("(?s)Stap 1/6.*Stap 1/6.*Stap 2/6");
+        assertThat(docker.calls().stream().filter(call -> call.startsWith("create")).count()).isEqualTo(2);
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
+    void aStepThatCannotRunAfterASkipSaysWhyAndTheDemoGoesOn() {
+        // s at step 1: the container demo never exists, so docker stop demo (step 3) cannot work.
+        String out = present("lifecycle", new StopRequest(), Prompter.Key.SKIP, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.QUIT);
+        assertThat(out).contains("Stap 1/6 overgeslagen").contains("omdat een eerdere stap is overgeslagen")
+                .contains("Gestopt op verzoek.").doesNotContain("Dat duurde");
+    }
+
+    @Test
+    void aStopRequestedAtThePromptCleansUpAndEndsWith130() {
+        StopRequest stop = new StopRequest();
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT));
+        Prompter prompter = label -> {
+            if (script.isEmpty()) {
+                stop.request(StopRequest.Reason.INTERRUPT); // Ctrl-C at the second prompt
+                return Prompter.Key.QUIT;
+            }
+            return script.pop();
+        };
+        SectionPresenter presenter = new SectionPresenter(docker, console, prompter, time, Messages.dutch(),
+                host -> null).stopOn(stop);
+        assertThatThrownBy(() -> presenter.present(catalog.entry("lifecycle").orElseThrow(),
+                catalog.section("lifecycle"), RunIdentity.newRun("lifecycle")))
+                .isInstanceOfSatisfying(nl.dockerles.DockerlesException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(nl.dockerles.ExitCode.INTERRUPTED);
+                    assertThat(Messages.dutch().of(e)).isEqualTo("Onderbroken. Opgeruimd wat deze demo maakte: demo");
+                });
+        assertThat(docker.containers()).isEmpty();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("stap 2/6").doesNotContain("Stap 2/6");
+    }
+}
