@@ -130,7 +130,7 @@ class CommandLineTest {
         }
         assertThat(Runs.run(docker, time, "lisst").err()).contains("Bedoel je \"list\"?");
         assertThat(Runs.run(docker, time, "demo", "lifecycle", "--vanaf", "99").err())
-                .contains("de stappen 1 tot en met 6");
+                .contains("de stappen 1 tot en met 10");
         assertThat(Runs.run(docker, time, "--lang", "fr", "list").err()).contains("kies nl").contains("of en");
         assertThat(docker.calls()).noneMatch(call -> call.startsWith("create"));
     }

@@ -41,8 +41,8 @@ class PresenterKeysTest {
     void repeatReplacesTheContainerOfTheStepAndSkipIsSaid() {
         String out = present("lifecycle", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.REPEAT,
                 Prompter.Key.NEXT, Prompter.Key.SKIP, Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT);
-        assertThat(out).doesNotContain("al in gebruik").contains("Stap 3/6 overgeslagen: ")
-                .containsPattern("(?s)Stap 1/6.*Stap 1/6.*Stap 2/6");
+        assertThat(out).doesNotContain("al in gebruik").contains("Stap 3/10 overgeslagen: ")
+                .containsPattern("(?s)Stap 1/10.*Stap 1/10.*Stap 2/10");
         assertThat(docker.calls().stream().filter(call -> call.startsWith("create")).count()).isEqualTo(2);
         assertThat(docker.containers()).isEmpty();
     }
@@ -52,7 +52,7 @@ class PresenterKeysTest {
         // s at step 1: the container demo never exists, so docker stop demo (step 3) cannot work.
         String out = present("lifecycle", new StopRequest(), Prompter.Key.SKIP, Prompter.Key.NEXT,
                 Prompter.Key.NEXT, Prompter.Key.QUIT);
-        assertThat(out).contains("Stap 1/6 overgeslagen").contains("omdat een eerdere stap is overgeslagen")
+        assertThat(out).contains("Stap 1/10 overgeslagen").contains("omdat een eerdere stap is overgeslagen")
                 .contains("Gestopt op verzoek.").doesNotContain("Dat duurde");
     }
 
@@ -76,6 +76,6 @@ class PresenterKeysTest {
                     assertThat(Messages.dutch().of(e)).isEqualTo("Onderbroken. Opgeruimd wat deze demo maakte: demo");
                 });
         assertThat(docker.containers()).isEmpty();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("stap 2/6").doesNotContain("Stap 2/6");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("stap 2/10").doesNotContain("Stap 2/10");
     }
 }

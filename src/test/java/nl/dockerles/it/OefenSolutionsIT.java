@@ -85,6 +85,17 @@ class OefenSolutionsIT {
             Map.entry("volumes/dangling", List.of(
                     "docker run --name vergeten -v /data busybox sh -c 'echo hallo > /data/vergeten.txt'"
                             + " && docker rm -v vergeten", "")),
+            Map.entry("distributie/registry", List.of(
+                    "docker run -d --name mijnregistry -p 127.0.0.1:5001:5001 registry:2", "docker rm -f mijnregistry")),
+            Map.entry("distributie/opgehaald", List.of("docker run -d --name opgehaald busybox sleep 300",
+                    "docker rm -f opgehaald")),
+            Map.entry("tooltje/proberen", List.of("docker run -d --name bijna -p 127.0.0.1:8080:80 adminer",
+                    "docker rm -f bijna")),
+            Map.entry("tooltje/server", List.of("docker run -d --name mijntool -p 127.0.0.1:8080:8080 adminer",
+                    "docker rm -f mijntool")),
+            Map.entry("prepush/tests", List.of(
+                    "docker run --name mijntests -v \"$PWD\":/src -w /src busybox:1.35.0 sh -c 'exit 1'", "docker rm mijntests")),
+            Map.entry("prepush/faalt", List.of("docker run --name faalt busybox:1.35.0 true", "docker rm faalt")),
             Map.entry("volumes/as-me", List.of("docker run --name eigenaar -v \"$PWD\":/data busybox touch /data/vanroot",
                     "docker rm eigenaar")));
 

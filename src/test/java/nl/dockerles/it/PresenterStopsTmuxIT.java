@@ -44,7 +44,7 @@ class PresenterStopsTmuxIT {
     @Test
     void ctrlCWhileDockerStopWaits() throws Exception {
         start(SESSION, "demo lifecycle");
-        next("stap 1/6", "stap 2/6", "stap 3/6");
+        next("stap 1/10", "stap 2/10", "stap 3/10");
         awaitScreen(SESSION, "$ docker stop demo", Duration.ofSeconds(20));
         tmux("send-keys", "-t", SESSION, "-l", "xyz"); // keys during a step: not echoed, not queued
         long sent = System.nanoTime();
@@ -90,8 +90,8 @@ class PresenterStopsTmuxIT {
     @Test
     void closingTheWindowCleansUp() throws Exception {
         start(SESSION, "demo lifecycle");
-        next("stap 1/6", "stap 2/6");
-        awaitScreen(SESSION, "stap 3/6", Duration.ofSeconds(20));
+        next("stap 1/10", "stap 2/10");
+        awaitScreen(SESSION, "stap 3/10", Duration.ofSeconds(20));
         assertThat(DaemonState.managedContainers("lifecycle")).hasSize(1);
         tmux("kill-session", "-t", SESSION); // the terminal closes: SIGHUP
         awaitFile(dir.resolve("exit"), Duration.ofSeconds(20));

@@ -28,18 +28,18 @@ class PresenterTmuxIT {
         tmux("new-session", "-d", "-s", SESSION, "-x", "100", "-y", "45",
                 "sh -c '" + java + " -jar " + jar + " demo lifecycle; echo EXIT=$?; sleep 60'");
 
-        assertThat(awaitScreen("stap 1/6", Duration.ofSeconds(20))).contains("Enter/spatie: verder")
+        assertThat(awaitScreen("stap 1/10", Duration.ofSeconds(20))).contains("Enter/spatie: verder")
                 .contains("q: stoppen").contains("Het leven van een container");
         TimeUnit.MILLISECONDS.sleep(400); // a presenter's pace: a key right on the prompt is a double press
         tmux("send-keys", "-t", SESSION, "Enter");
-        String screen = awaitScreen("stap 2/6", Duration.ofSeconds(20));
+        String screen = awaitScreen("stap 2/10", Duration.ofSeconds(20));
         assertThat(screen).contains("$ docker run -it --name demo busybox sh").contains("/ # ps ax");
         assertThat(DaemonState.managedContainers("lifecycle")).hasSize(1);
 
         TimeUnit.MILLISECONDS.sleep(400);
         tmux("send-keys", "-t", SESSION, "s"); // skip docker ps
-        assertThat(awaitScreen("stap 3/6", Duration.ofSeconds(10))).doesNotContain("CONTAINER ID")
-                .contains("Stap 2/6 overgeslagen");
+        assertThat(awaitScreen("stap 3/10", Duration.ofSeconds(10))).doesNotContain("CONTAINER ID")
+                .contains("Stap 2/10 overgeslagen");
         TimeUnit.MILLISECONDS.sleep(400);
         tmux("send-keys", "-t", SESSION, "q");
         screen = awaitScreen("EXIT=", Duration.ofSeconds(20));
