@@ -43,7 +43,7 @@ class PresenterKeysTest {
                 Prompter.Key.NEXT, Prompter.Key.SKIP, Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT);
         assertThat(out).doesNotContain("al in gebruik").contains("Stap 3/10 overgeslagen: ")
                 .containsPattern("(?s)Stap 1/10.*Stap 1/10.*Stap 2/10");
-        assertThat(docker.calls().stream().filter(call -> call.startsWith("create")).count()).isEqualTo(2);
+        assertThat(docker.calls().stream().filter(call -> call.equals("create demo")).count()).isEqualTo(2);
         assertThat(docker.containers()).isEmpty();
     }
 
