@@ -1,5 +1,6 @@
 package nl.dockerles.it;
 
+import static nl.dockerles.it.Tmux.tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,12 +200,4 @@ class PresenterStopsTmuxIT {
         throw new AssertionError("not on screen within " + timeout + ": " + text + "\n---\n" + screen);
     }
 
-    private static String tmux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(10, TimeUnit.SECONDS);
-        return out;
-    }
 }

@@ -1,5 +1,6 @@
 package nl.dockerles.it;
 
+import static nl.dockerles.it.Tmux.tmux;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -214,15 +215,6 @@ class RoomPageIT {
             TimeUnit.MILLISECONDS.sleep(50); // polling the screen, bounded by the deadline
         }
         throw new AssertionError("not on screen within " + timeout + ": " + text + "\n---\n" + screen);
-    }
-
-    private static String tmux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(10, TimeUnit.SECONDS);
-        return out;
     }
 
     /** The smallest part of the Chrome DevTools protocol: Runtime.evaluate over the page's WebSocket. */
