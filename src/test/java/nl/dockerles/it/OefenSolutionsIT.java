@@ -89,9 +89,10 @@ class OefenSolutionsIT {
                     "docker run -d --name mijnregistry -p 127.0.0.1:5001:5001 registry:2", "docker rm -f mijnregistry")),
             Map.entry("distributie/opgehaald", List.of("docker run -d --name opgehaald busybox sleep 300",
                     "docker rm -f opgehaald")),
-            Map.entry("tooltje/proberen", List.of("docker run -d --name bijna -p 127.0.0.1:8080:80 adminer",
-                    "docker rm -f bijna")),
-            Map.entry("tooltje/server", List.of("docker run -d --name mijntool -p 127.0.0.1:8080:8080 adminer",
+            Map.entry("tooltje/proberen", List.of("docker run -d --name proberen -p 127.0.0.1:8080:80 adminer",
+                    "docker rm -f proberen")),
+            Map.entry("tooltje/server", List.of(
+                    "docker rm -f proberen && docker run -d --name mijntool -p 127.0.0.1:8080:8080 adminer",
                     "docker rm -f mijntool")),
             Map.entry("prepush/tests", List.of(
                     "docker run --name mijntests -v \"$PWD\":/src -w /src busybox:1.35.0 sh -c 'exit 1'", "docker rm mijntests")),
