@@ -41,8 +41,8 @@ class ParallelPrefixIT {
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.out()).contains("$ docker run -it --name " + name + " busybox sh")
                     .contains("$ docker rm -v " + name)
-                    // The notes still speak of the container by the name the section gives it.
-                    .contains("Daar is demo, met ID")
+                    // The notes speak of the container by the name it really has (issue 11).
+                    .contains("Daar is " + name + ", met ID")
                     .containsPattern("Exited \\(137\\)")
                     .contains("→ ");
             assertThat(result.unfilled()).isEmpty();
