@@ -240,7 +240,8 @@ class OefenSolutionsIT {
             shell("docker rm -f -v " + String.join(" ", containers), true);
         }
         for (String image : lines(shell("docker images --format '{{.Repository}}:{{.Tag}}'", true))) {
-            if (image.startsWith(prefix)) {
+            // The prefix stands after a registry host too: 127.0.0.1:5001/<prefix>oefen/busybox (distributie).
+            if (image.startsWith(prefix) || image.contains("/" + prefix)) {
                 shell("docker rmi -f " + image, true);
             }
         }
