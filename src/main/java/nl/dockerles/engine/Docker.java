@@ -132,24 +132,16 @@ public interface Docker extends AutoCloseable {
     // --- for distributie (registries) ---
 
     /** {@code docker tag SOURCE TARGET}. */
-    default void tagImage(String source, String target) {
-        throw new UnsupportedOperationException("tag");
-    }
+    void tagImage(String source, String target);
 
     /** {@code docker push}: each line as the docker CLI leaves it on the screen goes to {@code lines}; the digest. */
-    default String pushImage(String reference, Consumer<String> lines) {
-        throw new UnsupportedOperationException("push");
-    }
+    String pushImage(String reference, Consumer<String> lines);
 
     /** {@code docker pull} from a registry, printed as the docker CLI does; the digest the registry named. */
-    default String pullImageShown(String reference, Consumer<String> lines) {
-        throw new UnsupportedOperationException("pull");
-    }
+    String pullImageShown(String reference, Consumer<String> lines);
 
     /** {@code docker rmi REFERENCE}: what the daemon untagged and deleted ("Untagged: …", "Deleted: …"). */
-    default List<String> removeImageReference(String reference) {
-        throw new UnsupportedOperationException("rmi");
-    }
+    List<String> removeImageReference(String reference);
 
     /** {@code docker network ls}: the networks carrying all of {@code labels}. */
     List<NetworkRow> listNetworks(Map<String, String> labels);

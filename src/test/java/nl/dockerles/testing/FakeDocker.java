@@ -281,6 +281,38 @@ public class FakeDocker implements Docker {
         return new DaemonDetails("/var/lib/docker", List.of("Engine", "containerd", "runc", "docker-init"));
     }
 
+    @Override
+    public void tagImage(String source, String target) {
+        calls.add("tag " + source + " " + target);
+        images.add(target.contains(":") && target.lastIndexOf(':') > target.lastIndexOf('/') ? target
+                : target + ":latest");
+    }
+
+    /** A push as the registry answers it: the same digest for the same name, as a real one would for one image. */
+    @Override
+    public String pushImage(String reference, Consumer<String> lines) {
+        calls.add("push " + reference);
+        String digest = "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL);
+        lines.accept(reference.substring(reference.lastIndexOf(':') + 1) + ": digest: " + digest + " size: 527");
+        return digest;
+    }
+
+    @Override
+    public String pullImageShown(String reference, Consumer<String> lines) {
+        calls.add("pull " + reference);
+        images.add(reference);
+        String digest = "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL);
+        lines.accept("Digest: " + digest);
+        return digest;
+    }
+
+    @Override
+    public List<String> removeImageReference(String reference) {
+        calls.add("rmi " + reference);
+        images.remove(reference);
+        return List.of("Untagged: " + reference);
+    }
+
     /** A real tar with the manifest.json docker save writes (no layers): enough to verify what is in it. */
     @Override
     public void saveImages(List<String> references, java.nio.file.Path file) {
