@@ -28,6 +28,12 @@ public final class TcpCloseAction implements Action {
         return "kill $!";
     }
 
+    /** True: it closes its own forward and shows that the port refuses; kill $! is the way by hand. */
+    @Override
+    public boolean ownWay() {
+        return true;
+    }
+
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         String known = context.facts().get("tcp.port");

@@ -51,6 +51,12 @@ public final class TcpOpenAction implements Action {
                 "tcp.host", "tcp://127.0.0.1:" + with.getOrDefault("port", String.valueOf(DOCKER_PORT)));
     }
 
+    /** True: the forward is dockerles's own (socat is the way by hand); it prints the address, not socat's silence. */
+    @Override
+    public boolean ownWay() {
+        return true;
+    }
+
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         int preferred = Containers.integer(with, "port", DOCKER_PORT);
