@@ -31,6 +31,9 @@ final class DockerlesJar {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("dockerles-out", ".txt");
         Path err = Files.createTempFile("dockerles-err", ".txt");
+        // The tests leave nothing behind: not even these files when a test never awaits the process.
+        out.toFile().deleteOnExit();
+        err.toFile().deleteOnExit();
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
@@ -47,7 +50,10 @@ final class DockerlesJar {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         assertThat(ended).as("dockerles ended within " + timeout + "; output so far:\n" + out()).isTrue();
-        return new Result(process.exitValue(), out(), Files.readString(err, StandardCharsets.UTF_8));
+        Result result = new Result(process.exitValue(), out(), Files.readString(err, StandardCharsets.UTF_8));
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return result;
     }
 
     /** Waits until the output contains {@code text}, at most {@code timeout}. */

@@ -32,7 +32,9 @@ class VolumesIT {
 
     @Test
     void ownersAsTheKernelSaysAndTheDanglingVolumeIsListedAndRemoved() throws Exception {
-        int me = (Integer) Files.getAttribute(Files.createTempFile("dockerles-it", ".uid"), "unix:uid");
+        Path probe = Files.createTempFile("dockerles-it", ".uid");
+        int me = (Integer) Files.getAttribute(probe, "unix:uid");
+        Files.delete(probe);
         DockerlesJar demo = DockerlesJar.start(Map.of(), "demo", "volumes");
 
         // The files exist only while the demo runs: read their owners from the kernel then.
