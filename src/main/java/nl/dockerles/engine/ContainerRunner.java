@@ -154,7 +154,7 @@ final class ContainerRunner {
         docker.inspectContainer(id).ifPresent(info -> {
             if (info.running() != detach) {
                 facts.put("handover.deviated", label);
-                facts.put("handover.running", info.running() ? "ja" : "nee");
+                facts.put("handover.running", String.valueOf(info.running()));
             }
         });
         return shown.toString();
