@@ -28,6 +28,7 @@ class MessageKeysInCodeTest {
     /** A string literal that looks like a key: lower-case words with dots; a trailing dot is a key's start. */
     private static final Pattern LITERAL = Pattern.compile(
             "\"(?:\\$\\{bundle:)?([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9_-]+)*\\.?)}?\"");
+    private static final Pattern BUNDLE_REFERENCE = Pattern.compile("\\$\\{bundle:([a-zA-Z0-9.]+)}");
     /** Calls whose first argument is a fact, a file or a property, not a message: {@code facts.put("daemon.api", …)}. */
     private static final Pattern NOT_A_MESSAGE = Pattern.compile(
             "(?:\\bput|putLazily|facts\\.get|facts\\(\\)\\.get|template|getProperty|getLogger)\\(\\s*$");
@@ -92,6 +93,11 @@ class MessageKeysInCodeTest {
                         continue;
                     }
                     literals.putIfAbsent(m.group(1), file.getFileName().toString());
+                }
+                // picocli's ${bundle:key} inside a longer text: paramLabel = "lan|${bundle:label.address}".
+                Matcher bundle = BUNDLE_REFERENCE.matcher(text);
+                while (bundle.find()) {
+                    literals.putIfAbsent(bundle.group(1), file.getFileName().toString());
                 }
             }
         }
