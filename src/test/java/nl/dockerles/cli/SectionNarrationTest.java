@@ -1,6 +1,7 @@
 package nl.dockerles.cli;
 
 import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakePostgres;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.testing.Golden;
 import nl.dockerles.testing.Runs;
@@ -23,14 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * <p>Not here yet, because their run depends on this machine rather than the fake: ports, tooltje, distributie
  * (HTTP on a free host port that Preflight picks on the real host), volumes (the owner of a bind-mounted file is
  * the uid of whoever runs the tests), prepush (git and a hook on the host), remote (a TCP forward to the daemon's
- * socket and a second connection), restart (waits for the daemon's events), database (psql answers).
+ * socket and a second connection), restart (waits for the daemon's events).
  */
 class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "snapshots", "layers")
+        return Stream.of("isolation", "run", "snapshots", "layers", "database")
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
 
@@ -38,8 +39,13 @@ class SectionNarrationTest {
     @MethodSource("sections")
     void theNarrationIsAsBefore(String section, String lang) throws Exception {
         FakeTime time = new FakeTime();
-        FakeDocker docker = new FakeDocker(time).programs(c -> c.command.equals(List.of("sh", "groet.sh"))
-                ? FakeDocker.Program.done(GROET) : FakeDocker.busybox(c));
+        FakeDocker docker = new FakeDocker(time);
+        if (section.equals("database")) {
+            FakePostgres.on(docker, time);
+        } else {
+            docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
+                    : FakeDocker.busybox(c));
+        }
         Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> Runs.run(docker, time, "demo", section, "--auto", "--lang", lang));
 

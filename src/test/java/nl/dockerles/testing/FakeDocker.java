@@ -38,6 +38,10 @@ public class FakeDocker implements Docker {
     private final Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
     /** The classic builder's cache: parent layer, instruction and copied files to the layer made. */
     private final Map<String, String> buildCache = new java.util.HashMap<>();
+    /** Folders of an image that are volumes (VOLUME in its Dockerfile): commit leaves what is in them out. */
+    private final Map<String, Set<String>> imageVolumes = new java.util.HashMap<>();
+    /** An image's environment (ENV, or the container's that commit kept). */
+    private final Map<String, List<String>> imageEnv = new java.util.HashMap<>();
     /** An image's CMD when it is not sh ("sh groet.sh" from a Dockerfile). */
     private final Map<String, List<String>> imageCommands = new java.util.HashMap<>();
     /** Files that images made here have besides busybox's (commit keeps a container's new files). */
@@ -55,9 +59,18 @@ public class FakeDocker implements Docker {
      * What a program does in a container that runs without -it: its output, exit code and how long it runs
      * ({@code null}: until it is stopped). The default knows busybox's sleep, ls, touch, echo and cat.
      */
-    public record Program(String output, int exitCode, Duration runsFor) {
+    public record Program(String output, int exitCode, Duration runsFor, boolean handlesSigterm) {
+        public Program(String output, int exitCode, Duration runsFor) {
+            this(output, exitCode, runsFor, false);
+        }
+
         public static Program forever() {
             return new Program("", 0, null);
+        }
+
+        /** A server that runs until stopped and ends at once, with exit code 0, on SIGTERM (as PostgreSQL). */
+        public static Program server(String output) {
+            return new Program(output, 0, null, true);
         }
 
         public static Program done(String output) {
@@ -213,6 +226,13 @@ public class FakeDocker implements Docker {
                 ? imageCommands.getOrDefault(reference(spec.image()), List.of("sh")) : spec.command(), spec.labels(),
                 time.now()));
         containers.get(id).init = spec.init();
+        List<String> env = new ArrayList<>(imageEnv.getOrDefault(reference(spec.image()), List.of()));
+        for (String setting : spec.env() == null ? List.<String>of() : spec.env()) {
+            env.removeIf(e -> e.startsWith(setting.split("=", 2)[0] + "="));
+            env.add(setting);
+        }
+        containers.get(id).env.addAll(env);
+        containers.get(id).volumes.addAll(imageVolumes.getOrDefault(reference(spec.image()), Set.of()));
         containers.get(id).autoRemove = spec.autoRemove();
         containers.get(id).files.addAll(imageFiles.getOrDefault(reference(spec.image()), Set.of()));
         Container made = containers.get(id);
@@ -234,7 +254,12 @@ public class FakeDocker implements Docker {
     public void stopContainer(String id, Integer timeoutSeconds) {
         calls.add("stop " + id.substring(0, 12));
         Container c = containers.get(id);
-        if (c.running && c.init && !c.command.isEmpty() && c.command.get(0).equals("sleep")) {
+        if (c.running && c.program != null && c.program.handlesSigterm()) {
+            time.advance(Duration.ofMillis(300));
+            c.running = false;
+            c.exitCode = 0;
+            c.finished = time.now();
+        } else if (c.running && c.init && !c.command.isEmpty() && c.command.get(0).equals("sleep")) {
             // --init: docker-init passes SIGTERM on to sleep, which is not PID 1 and ends at once (exit 143).
             time.advance(Duration.ofMillis(70));
             c.running = false;
@@ -344,7 +369,13 @@ public class FakeDocker implements Docker {
         String id = "sha256:" + newId();
         String reference = repository + ":" + (tag == null || tag.isBlank() ? "latest" : tag);
         images.add(reference);
-        imageFiles.put(reference, find(container).map(c -> Set.copyOf(c.files)).orElse(Set.of()));
+        find(container).ifPresent(c -> {
+            imageFiles.put(reference, c.files.stream().filter(f -> c.volumes.stream()
+                    .noneMatch(v -> f.startsWith(v + "/"))).collect(java.util.stream.Collectors.toSet()));
+            imageEnv.put(reference, List.copyOf(c.env));
+            imageVolumes.put(reference, Set.copyOf(c.volumes));
+            imageCommands.put(reference, c.command);
+        });
         List<HistoryEntry> layers = new ArrayList<>(history("busybox:latest"));
         String command = find(container).map(c -> String.join(" ", c.command)).orElse("sh");
         layers.add(0, new HistoryEntry(id, time.now().getEpochSecond(), command, 35,
@@ -408,6 +439,23 @@ public class FakeDocker implements Docker {
     @Override
     public Optional<String> inspectJson(String nameOrId) {
         settle();
+        if (find(nameOrId).isEmpty() && images.contains(reference(nameOrId))) {
+            String reference = reference(nameOrId);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            json.put("Id", "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL));
+            json.putArray("RepoTags").add(reference);
+            var config = json.putObject("Config");
+            imageEnv.getOrDefault(reference, List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
+                    .forEach(config.withArray("Env")::add);
+            imageCommands.getOrDefault(reference, List.of("sh")).forEach(config.withArray("Cmd")::add);
+            Set<String> volumes = imageVolumes.getOrDefault(reference, Set.of());
+            if (volumes.isEmpty()) {
+                config.putNull("Volumes");
+            } else {
+                volumes.forEach(v -> config.with("Volumes").putObject(v));
+            }
+            return Optional.of(json.toString());
+        }
         return find(nameOrId).map(c -> {
             var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
             json.put("Id", c.id).put("Name", "/" + c.name).put("Image", c.image);
@@ -551,6 +599,19 @@ public class FakeDocker implements Docker {
     /** An image that is there, e.g. postgres:latest for the database section. */
     public void addImage(String image) {
         images.add(image);
+    }
+
+    /**
+     * An image with its own program, environment and volumes, as postgres: {@code VOLUME /var/lib/postgresql/data},
+     * {@code ENV PGDATA=...}, {@code CMD ["postgres"]}.
+     */
+    public FakeDocker addImage(String image, List<String> command, List<String> env, Set<String> volumes) {
+        String reference = reference(image);
+        images.add(reference);
+        imageCommands.put(reference, command);
+        imageEnv.put(reference, env);
+        imageVolumes.put(reference, volumes);
+        return this;
     }
 
     @Override
@@ -746,6 +807,10 @@ public class FakeDocker implements Docker {
         public Instant finished;
         Program program;
         Instant endsAt;
+        /** KEY=value, the image's and -e's. */
+        public final List<String> env = new ArrayList<>();
+        /** Folders that are volumes, not part of the container's layer. */
+        public final Set<String> volumes = new java.util.TreeSet<>();
         boolean autoRemove;
         /** Files the container made in its own layer ("/foo"). */
         public final Set<String> files = new java.util.TreeSet<>();
