@@ -24,14 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * <p>Not here yet, because their run depends on this machine rather than the fake: ports, tooltje, distributie
  * (HTTP on a free host port that Preflight picks on the real host), volumes (the owner of a bind-mounted file is
  * the uid of whoever runs the tests), prepush (git and a hook on the host), remote (a TCP forward to the daemon's
- * socket and a second connection), restart (waits for the daemon's events).
+ * socket and a second connection).
  */
 class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "snapshots", "layers", "database")
+        return Stream.of("isolation", "run", "restart", "snapshots", "layers", "database")
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
 
@@ -39,7 +39,7 @@ class SectionNarrationTest {
     @MethodSource("sections")
     void theNarrationIsAsBefore(String section, String lang) throws Exception {
         FakeTime time = new FakeTime();
-        FakeDocker docker = new FakeDocker(time);
+        FakeDocker docker = new FakeDocker(time).restartsPerFollow(7);
         if (section.equals("database")) {
             FakePostgres.on(docker, time);
         } else {

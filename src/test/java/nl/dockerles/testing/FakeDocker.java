@@ -106,10 +106,28 @@ public class FakeDocker implements Docker {
             }
             case "touch", "true", "mkdir", "rm", "cp" -> Program.done("");
             case "cat" -> Program.done("");
-            case "sh" -> command.size() > 2 && command.get(1).equals("-c") && !command.get(2).contains("while")
-                    && !command.get(2).contains("sleep") ? Program.done("") : Program.forever();
+            case "sh" -> command.size() > 2 && command.get(1).equals("-c") ? script(command.get(2))
+                    : Program.forever();
             default -> Program.forever();
         };
+    }
+
+    /** {@code sh -c 'echo foo && sleep 2'}: echo and sleep in a row; anything else (a loop) runs on. */
+    private static Program script(String script) {
+        StringBuilder output = new StringBuilder();
+        Duration runs = Duration.ofMillis(100);
+        for (String part : script.split("&&|;")) {
+            List<String> words = List.of(part.strip().split("\\s+"));
+            if (words.get(0).equals("echo")) {
+                output.append(String.join(" ", words.subList(1, words.size())).replace("'", "").replace("\"", ""))
+                        .append('\n');
+            } else if (words.get(0).equals("sleep") && words.size() == 2 && words.get(1).matches("\\d+")) {
+                runs = runs.plusSeconds(Long.parseLong(words.get(1)));
+            } else if (!words.get(0).equals("true") && !words.get(0).equals("touch") && !words.get(0).equals("date")) {
+                return Program.forever();
+            }
+        }
+        return new Program(output.toString(), 0, runs);
     }
 
     /** busybox answering docker exec: the namespaces of PID 1, else nothing. */
@@ -130,16 +148,55 @@ public class FakeDocker implements Docker {
         return new ExecResult(0, "");
     }
 
-    /** A container whose program has ended by now is exited, as on a real daemon. */
+    /** How many restarts {@link #followEvents} lets pass before it returns (the restart section's watch). */
+    private int restartsPerFollow;
+    private final java.util.concurrent.atomic.AtomicInteger inspections = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Following events, the fake lets time pass until this many restarts of --restart=always containers happened,
+     * hands over their die and start events and returns: a watch of the restart section, without waiting.
+     */
+    public FakeDocker restartsPerFollow(int restarts) {
+        this.restartsPerFollow = restarts;
+        return this;
+    }
+
+    /**
+     * A container whose program has ended by now is exited, as on a real daemon; with --restart=always Docker
+     * starts it again after its back-off (100 ms, doubled each time) and half a second of its own work.
+     */
     private synchronized void settle() {
-        for (Container c : containers.values()) {
-            if (c.running && c.endsAt != null && !time.now().isBefore(c.endsAt)) {
-                c.running = false;
-                c.finished = c.endsAt;
-                c.exitCode = c.program.exitCode();
-                c.output.append(c.program.output());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Container c : containers.values()) {
+                if (c.running && c.endsAt != null && !time.now().isBefore(c.endsAt)) {
+                    c.running = false;
+                    c.finished = c.endsAt;
+                    c.exitCode = c.program.exitCode();
+                    c.events.add(new ContainerEvent("die", c.id, c.name, nanos(c.finished),
+                            Map.of("exitCode", String.valueOf(c.exitCode))));
+                    if ("always".equals(c.restartPolicy) || "unless-stopped".equals(c.restartPolicy)) {
+                        c.restartAt = c.finished.plus(c.backoff).plusMillis(500);
+                        c.backoff = c.backoff.multipliedBy(2);
+                    }
+                }
+                if (!c.running && c.restartAt != null && !time.now().isBefore(c.restartAt)) {
+                    c.running = true;
+                    c.started = c.restartAt;
+                    c.restartAt = null;
+                    c.restartCount++;
+                    c.output.append(c.program.output());
+                    c.endsAt = c.program.runsFor() == null ? null : c.started.plus(c.program.runsFor());
+                    c.events.add(new ContainerEvent("start", c.id, c.name, nanos(c.started), Map.of()));
+                    changed = true;
+                }
             }
         }
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
     }
 
     /** A container made by someone else, e.g. the user's own "demo". */
@@ -198,10 +255,11 @@ public class FakeDocker implements Docker {
 
     @Override
     public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+        inspections.incrementAndGet();
         settle();
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
                 c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
-                c.running ? 4242 : 0, c.started, c.finished, 0, c.labels, c.id.substring(0, 12), List.of()));
+                c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12), List.of()));
     }
 
     private Optional<Container> find(String nameOrId) {
@@ -226,6 +284,8 @@ public class FakeDocker implements Docker {
                 ? imageCommands.getOrDefault(reference(spec.image()), List.of("sh")) : spec.command(), spec.labels(),
                 time.now()));
         containers.get(id).init = spec.init();
+        containers.get(id).restartPolicy = spec.restartPolicy() == null || spec.restartPolicy().isBlank()
+                || spec.restartPolicy().equals("no") ? null : spec.restartPolicy();
         List<String> env = new ArrayList<>(imageEnv.getOrDefault(reference(spec.image()), List.of()));
         for (String setting : spec.env() == null ? List.<String>of() : spec.env()) {
             env.removeIf(e -> e.startsWith(setting.split("=", 2)[0] + "="));
@@ -247,13 +307,20 @@ public class FakeDocker implements Docker {
         c.running = true;
         c.started = time.now();
         c.endsAt = c.program == null || c.program.runsFor() == null ? null : c.started.plus(c.program.runsFor());
+        if (c.program != null) {
+            c.output.append(c.program.output());
+        }
+        c.events.add(new ContainerEvent("start", c.id, c.name, nanos(c.started), Map.of()));
         time.advance(Duration.ofSeconds(1));
     }
 
     @Override
     public void stopContainer(String id, Integer timeoutSeconds) {
         calls.add("stop " + id.substring(0, 12));
+        settle();
         Container c = containers.get(id);
+        c.restartAt = null;
+        c.restartPolicy = c.restartPolicy == null || c.restartPolicy.equals("always") ? null : c.restartPolicy;
         if (c.running && c.program != null && c.program.handlesSigterm()) {
             time.advance(Duration.ofMillis(300));
             c.running = false;
@@ -264,6 +331,13 @@ public class FakeDocker implements Docker {
             time.advance(Duration.ofMillis(70));
             c.running = false;
             c.exitCode = 143;
+            c.finished = time.now();
+        } else if (c.running && c.endsAt != null && Duration.between(time.now(), c.endsAt)
+                .compareTo(Duration.ofSeconds(timeoutSeconds == null ? 10 : timeoutSeconds)) < 0) {
+            // SIGTERM is ignored, but the program ends by itself before the timeout (sh -c '... && sleep 2').
+            time.advance(Duration.between(time.now(), c.endsAt));
+            c.running = false;
+            c.exitCode = c.program.exitCode();
             c.finished = time.now();
         } else if (c.running) {
             // sh as PID 1 ignores SIGTERM: Docker waits for the timeout, then SIGKILL.
@@ -577,6 +651,39 @@ public class FakeDocker implements Docker {
 
     @Override
     public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+        settle();
+        List<Container> restarting = containers.values().stream().filter(c -> c.restartPolicy != null
+                && labels.entrySet().stream().allMatch(e -> e.getValue().equals(c.labels.get(e.getKey())))).toList();
+        if (restartsPerFollow == 0 || restarting.isEmpty()) {
+            return () -> { };
+        }
+        // As the daemon: what happens after the follower looked (inspect) arrives as events, one by one.
+        Container c = restarting.get(0);
+        int inspectedBefore = inspections.get();
+        Thread daemon = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (inspections.get() == inspectedBefore && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            int target = c.restartCount + restartsPerFollow;
+            int seen = c.events.size();
+            while (c.restartCount < target) {
+                Instant next = c.running ? c.endsAt : c.restartAt;
+                if (next == null) {
+                    break;
+                }
+                time.advance(Duration.between(time.now(), next));
+                settle();
+                List<ContainerEvent> happened;
+                synchronized (this) {
+                    happened = List.copyOf(c.events.subList(seen, c.events.size()));
+                    seen = c.events.size();
+                }
+                happened.forEach(sink);
+            }
+        }, "fake-daemon-events");
+        daemon.setDaemon(true);
+        daemon.start();
         return () -> { };
     }
 
@@ -807,6 +914,11 @@ public class FakeDocker implements Docker {
         public Instant finished;
         Program program;
         Instant endsAt;
+        String restartPolicy;
+        Instant restartAt;
+        Duration backoff = Duration.ofMillis(100);
+        public int restartCount;
+        final List<ContainerEvent> events = new ArrayList<>();
         /** KEY=value, the image's and -e's. */
         public final List<String> env = new ArrayList<>();
         /** Folders that are volumes, not part of the container's layer. */
