@@ -148,6 +148,88 @@ public class FakeDocker implements Docker {
         return new ExecResult(0, "");
     }
 
+    /** What a container answers over HTTP on its published ports ({@link HttpAnswer}); empty: it does not listen. */
+    private java.util.function.Function<Container, Optional<HttpAnswer>> http = FakeDocker::nginx;
+
+    /** An HTTP answer: the status, the Server and Content-Type headers and the body. */
+    public record HttpAnswer(int status, String server, String contentType, String body) {
+    }
+
+    /** Other HTTP servers than nginx's welcome page (an image's own program, say). */
+    public FakeDocker http(java.util.function.Function<Container, Optional<HttpAnswer>> http) {
+        this.http = http;
+        return this;
+    }
+
+    /** nginx's welcome page, for the nginx image. */
+    public static Optional<HttpAnswer> nginx(Container c) {
+        if (!c.image.equals("nginx") && !c.image.startsWith("nginx:")) {
+            return Optional.empty();
+        }
+        return Optional.of(new HttpAnswer(200, "nginx/1.27.3", "text/html", """
+                <!DOCTYPE html>
+                <html>
+                <head>
+                <title>Welcome to nginx!</title>
+                <style>
+                html { color-scheme: light dark; }
+                body { width: 35em; margin: 0 auto;
+                font-family: Tahoma, Verdana, Arial, sans-serif; }
+                </style>
+                </head>
+                <body>
+                <h1>Welcome to nginx!</h1>
+                <p>If you see this page, the nginx web server is successfully installed and
+                working. Further configuration is required.</p>
+
+                <p>For online documentation and support please refer to
+                <a href="http://nginx.org/">nginx.org</a>.<br/>
+                Commercial support is available at
+                <a href="http://nginx.com/">nginx.com</a>.</p>
+
+                <p><em>Thank you for using nginx.</em></p>
+                </body>
+                </html>
+                """));
+    }
+
+    /**
+     * A container's published ports really listen on this machine while it runs (on the host port that was asked
+     * for, as Docker's proxy does), so that a step can request the page as a browser would.
+     */
+    private void listen(Container c) {
+        Optional<HttpAnswer> answer = http.apply(c);
+        if (answer.isEmpty()) {
+            return;
+        }
+        for (nl.dockerles.engine.PortMapping port : c.ports) {
+            try {
+                var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
+                        port.hostIp() == null || port.hostIp().isBlank() ? "127.0.0.1" : port.hostIp(),
+                        port.hostPort()), 0);
+                server.createContext("/", exchange -> {
+                    byte[] body = answer.get().body().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Server", answer.get().server());
+                    exchange.getResponseHeaders().add("Content-Type", answer.get().contentType());
+                    exchange.sendResponseHeaders(answer.get().status(), body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+                server.start();
+                c.servers.add(server);
+            } catch (java.io.IOException e) {
+                throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.docker.failed",
+                        "driver failed programming external connectivity on endpoint " + c.name + ": Bind for "
+                                + port.hostIp() + ":" + port.hostPort() + " failed: port is already allocated");
+            }
+        }
+    }
+
+    private static void silence(Container c) {
+        c.servers.forEach(server -> server.stop(0));
+        c.servers.clear();
+    }
+
     /** How many restarts {@link #followEvents} lets pass before it returns (the restart section's watch). */
     private int restartsPerFollow;
     private final java.util.concurrent.atomic.AtomicInteger inspections = new java.util.concurrent.atomic.AtomicInteger();
@@ -235,7 +317,8 @@ public class FakeDocker implements Docker {
             boolean matches = labels.entrySet().stream().allMatch(e -> e.getValue().equals(c.labels.get(e.getKey())));
             if (matches && (all || c.running)) {
                 rows.add(new ContainerRow(c.id, c.image, String.join(" ", c.command),
-                        c.created.getEpochSecond(), c.running ? "running" : "exited", status(c), List.of(),
+                        c.created.getEpochSecond(), c.running ? "running" : "exited", status(c),
+                        c.running ? List.copyOf(c.ports) : List.of(),
                         List.of("/" + c.name), c.labels));
             }
         }
@@ -259,7 +342,8 @@ public class FakeDocker implements Docker {
         settle();
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
                 c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
-                c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12), List.of()));
+                c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12),
+                c.running ? List.copyOf(c.ports) : List.of()));
     }
 
     private Optional<Container> find(String nameOrId) {
@@ -284,6 +368,7 @@ public class FakeDocker implements Docker {
                 ? imageCommands.getOrDefault(reference(spec.image()), List.of("sh")) : spec.command(), spec.labels(),
                 time.now()));
         containers.get(id).init = spec.init();
+        containers.get(id).ports.addAll(spec.ports() == null ? List.of() : spec.ports());
         containers.get(id).restartPolicy = spec.restartPolicy() == null || spec.restartPolicy().isBlank()
                 || spec.restartPolicy().equals("no") ? null : spec.restartPolicy();
         List<String> env = new ArrayList<>(imageEnv.getOrDefault(reference(spec.image()), List.of()));
@@ -311,6 +396,7 @@ public class FakeDocker implements Docker {
             c.output.append(c.program.output());
         }
         c.events.add(new ContainerEvent("start", c.id, c.name, nanos(c.started), Map.of()));
+        listen(c);
         time.advance(Duration.ofSeconds(1));
     }
 
@@ -321,6 +407,7 @@ public class FakeDocker implements Docker {
         Container c = containers.get(id);
         c.restartAt = null;
         c.restartPolicy = c.restartPolicy == null || c.restartPolicy.equals("always") ? null : c.restartPolicy;
+        silence(c);
         if (c.running && c.program != null && c.program.handlesSigterm()) {
             time.advance(Duration.ofMillis(300));
             c.running = false;
@@ -356,6 +443,7 @@ public class FakeDocker implements Docker {
         if (c.running && !force) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.running", c.name);
         }
+        silence(c);
         containers.remove(id);
     }
 
@@ -914,6 +1002,9 @@ public class FakeDocker implements Docker {
         public Instant finished;
         Program program;
         Instant endsAt;
+        /** -p: what is published, and the HTTP servers that listen there while it runs. */
+        public final List<nl.dockerles.engine.PortMapping> ports = new ArrayList<>();
+        final List<com.sun.net.httpserver.HttpServer> servers = new ArrayList<>();
         String restartPolicy;
         Instant restartAt;
         Duration backoff = Duration.ofMillis(100);
