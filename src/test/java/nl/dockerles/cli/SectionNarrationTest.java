@@ -22,18 +22,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with {@code ./mvnw test -Dtest=SectionNarrationTest,LifecycleNarrationTest -Dgolden.update=true} and read the
  * diff. lifecycle has its own test ({@link LifecycleNarrationTest}).
  *
- * <p>ports really listens on 127.0.0.1:8080 and 8081 (the fake's nginx), and is skipped when they are taken.
- * Not here yet, because their run depends on this machine rather than the fake: tooltje, distributie (more
- * HTTP servers: adminer, a registry), volumes (the owner of a bind-mounted file is
- * the uid of whoever runs the tests), prepush (git and a hook on the host), remote (a TCP forward to the daemon's
- * socket and a second connection).
+ * <p>ports and tooltje really listen on 127.0.0.1 (8080, 8081; tooltje's forward on 2375, to no daemon at all),
+ * and are skipped when those ports are taken here. Not here yet, because their run depends on this machine
+ * rather than the fake: distributie (a registry's HTTP API, push and pull), volumes (the owner of a bind-mounted
+ * file is the uid of whoever runs the tests), prepush (git, and a hook that runs the docker CLI on the host), remote
+ * (curl through a TCP forward to the daemon's own socket, and the API calls made).
  */
 class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database")
+        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje")
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
 
@@ -43,6 +43,8 @@ class SectionNarrationTest {
         // ports publishes 8080 and 8081 on this machine, as the handout says; taken by something else, the demo
         // would (rightly) pick other ports, and the narration would differ.
         assumeTrue(!section.equals("ports") || free(8080) && free(8081), "8080 and 8081 are free here");
+        assumeTrue(!section.equals("tooltje") || free(8080) && free(2375),
+                () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
         FakeTime time = new FakeTime();
         FakeDocker docker = new FakeDocker(time).restartsPerFollow(7);
         if (section.equals("database")) {
@@ -51,10 +53,14 @@ class SectionNarrationTest {
             docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
                     : FakeDocker.busybox(c));
         }
-        Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> Runs.run(docker, time, "demo", section, "--auto", "--lang", lang));
+        docker.http(c -> adminer(c).or(() -> FakeDocker.nginx(c)));
+        docker.addImage("adminer:latest");
+        // "Another daemon" (tooltje): DOCKER_HOST points at a TCP port forwarded to this same daemon.
+        Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Runs.run(env -> env.containsKey("DOCKER_HOST")
+                ? docker.host(env.get("DOCKER_HOST")) : docker, time, java.util.Map.of("LANG", "C"),
+                "demo", section, "--auto", "--lang", lang));
 
-        assertThat(run.err()).as(section + " " + lang).isEmpty();
+        assertThat(run.err()).as(section + " " + lang + ":\n" + run.out()).isEmpty();
         assertThat(run.exitCode()).as(section + " " + lang).isZero();
         String out = stable(run.out());
         // What a presenter would never show: a placeholder left, a null, a field the daemon did not have.
@@ -62,6 +68,33 @@ class SectionNarrationTest {
                 .doesNotContain(": not found");
         assertThat(docker.containers()).as("left behind").isEmpty();
         Golden.assertMatches(out, section + "." + lang + ".txt");
+    }
+
+    /** Adminer's login page, for the adminer image. */
+    static java.util.Optional<FakeDocker.HttpAnswer> adminer(FakeDocker.Container c) {
+        if (!c.image.startsWith("adminer")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FakeDocker.HttpAnswer(200, "", "text/html; charset=utf-8", """
+                <!DOCTYPE html>
+                <html lang="en" dir="ltr">
+                <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+                <meta name="robots" content="noindex">
+                <title>Login - Adminer</title>
+                <link rel="stylesheet" type="text/css" href="?file=default.css&amp;version=4.8.1">
+                <body class="ltr nojs">
+                <form action="" method="post">
+                <table cellspacing="0" class="layout">
+                <tr><th>System<td><select name="auth[driver]"><option value="server" selected>MySQL</select>
+                <tr><th>Server<td><input name="auth[server]" value="" title="hostname[:port]">
+                <tr><th>Username<td><input name="auth[username]" id="username" value="">
+                <tr><th>Password<td><input type="password" name="auth[password]">
+                </table>
+                <p><input type="submit" value="Login">
+                </form>
+                </body>
+                </html>
+                """));
     }
 
     private static boolean free(int port) {

@@ -209,7 +209,9 @@ public class FakeDocker implements Docker {
                         port.hostPort()), 0);
                 server.createContext("/", exchange -> {
                     byte[] body = answer.get().body().getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Server", answer.get().server());
+                    if (!answer.get().server().isEmpty()) {
+                        exchange.getResponseHeaders().add("Server", answer.get().server());
+                    }
                     exchange.getResponseHeaders().add("Content-Type", answer.get().contentType());
                     exchange.sendResponseHeaders(answer.get().status(), body.length);
                     exchange.getResponseBody().write(body);
@@ -300,9 +302,23 @@ public class FakeDocker implements Docker {
         images.remove(image);
     }
 
+    /** Where this fake daemon is said to be: a second fake plays "the server" at tcp://127.0.0.1:2375. */
+    private String host = "unix:///var/run/docker.sock";
+
+    public FakeDocker host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    /** No socket: whatever would connect to the daemon's own socket (a TCP forward) must not reach a real one. */
+    @Override
+    public String endpoint() {
+        return "unix:///tmp/dockerles-fake-daemon-" + Integer.toHexString(System.identityHashCode(this)) + ".sock";
+    }
+
     @Override
     public DaemonInfo daemon() {
-        return new DaemonInfo("unix:///var/run/docker.sock", "20.10.24", "1.41", "1.41", "linux", "amd64",
+        return new DaemonInfo(host, "20.10.24", "1.41", "1.41", "linux", "amd64",
                 "Debian GNU/Linux 12 (bookworm)", "6.1.0");
     }
 
