@@ -313,7 +313,8 @@ public class FakeDocker implements Docker {
     /** No socket: whatever would connect to the daemon's own socket (a TCP forward) must not reach a real one. */
     @Override
     public String endpoint() {
-        return "unix:///tmp/dockerles-fake-daemon-" + Integer.toHexString(System.identityHashCode(this)) + ".sock";
+        return !host().startsWith("unix://") ? host()
+                : "unix:///tmp/dockerles-fake-daemon-" + Integer.toHexString(System.identityHashCode(this)) + ".sock";
     }
 
     @Override
