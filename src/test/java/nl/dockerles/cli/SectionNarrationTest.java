@@ -22,18 +22,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with {@code ./mvnw test -Dtest=SectionNarrationTest,LifecycleNarrationTest -Dgolden.update=true} and read the
  * diff. lifecycle has its own test ({@link LifecycleNarrationTest}).
  *
- * <p>ports and tooltje really listen on 127.0.0.1 (8080, 8081; tooltje's forward on 2375, to no daemon at all),
- * and are skipped when those ports are taken here. Not here yet, because their run depends on this machine
- * rather than the fake: distributie (a registry's HTTP API, push and pull), volumes (the owner of a bind-mounted
- * file is the uid of whoever runs the tests), prepush (git, and a hook that runs the docker CLI on the host), remote
- * (curl through a TCP forward to the daemon's own socket, and the API calls made).
+ * <p>ports, tooltje and distributie really listen on 127.0.0.1 (8080, 8081, 5001; tooltje's forward on 2375, to
+ * no daemon at all), and are skipped when those ports are taken here. Not here yet, because their run depends on
+ * this machine rather than the fake: volumes (the owner of a bind-mounted file is the uid of whoever runs the
+ * tests), prepush (git, and a hook that runs the docker CLI on the host), remote (curl through a TCP forward to the
+ * daemon's own socket, and the API calls made).
  */
 class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje")
+        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje", "distributie")
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
 
@@ -43,6 +43,7 @@ class SectionNarrationTest {
         // ports publishes 8080 and 8081 on this machine, as the handout says; taken by something else, the demo
         // would (rightly) pick other ports, and the narration would differ.
         assumeTrue(!section.equals("ports") || free(8080) && free(8081), "8080 and 8081 are free here");
+        assumeTrue(!section.equals("distributie") || free(5001), "5001 is free here");
         assumeTrue(!section.equals("tooltje") || free(8080) && free(2375),
                 () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
         FakeTime time = new FakeTime();
@@ -53,8 +54,9 @@ class SectionNarrationTest {
             docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
                     : FakeDocker.busybox(c));
         }
-        docker.http(c -> adminer(c).or(() -> FakeDocker.nginx(c)));
+        docker.http(c -> adminer(c).or(() -> registry(c)).or(() -> FakeDocker.nginx(c)));
         docker.addImage("adminer:latest");
+        docker.addImage("registry:2");
         // "Another daemon" (tooltje): DOCKER_HOST points at a TCP port forwarded to this same daemon.
         Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Runs.run(env -> env.containsKey("DOCKER_HOST")
                 ? docker.host(env.get("DOCKER_HOST")) : docker, time, java.util.Map.of("LANG", "C"),
@@ -68,6 +70,12 @@ class SectionNarrationTest {
                 .doesNotContain(": not found");
         assertThat(docker.containers()).as("left behind").isEmpty();
         Golden.assertMatches(out, section + "." + lang + ".txt");
+    }
+
+    /** An empty registry's catalog, for the registry image. */
+    static java.util.Optional<FakeDocker.HttpAnswer> registry(FakeDocker.Container c) {
+        return c.image.startsWith("registry") ? java.util.Optional.of(new FakeDocker.HttpAnswer(200, "",
+                "application/json; charset=utf-8", "{\"repositories\":[]}\n")) : java.util.Optional.empty();
     }
 
     /** Adminer's login page, for the adminer image. */

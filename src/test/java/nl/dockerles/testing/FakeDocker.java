@@ -42,6 +42,11 @@ public class FakeDocker implements Docker {
     private final Map<String, Set<String>> imageVolumes = new java.util.HashMap<>();
     /** An image's environment (ENV, or the container's that commit kept). */
     private final Map<String, List<String>> imageEnv = new java.util.HashMap<>();
+    /** Image ids by name, and what the registry of distributie keeps: tags and manifests (digest to image id). */
+    private final Map<String, String> imageIds = new java.util.HashMap<>();
+    private final Map<String, String> registryTags = new java.util.HashMap<>();
+    private final Map<String, String> registryBlobs = new LinkedHashMap<>();
+    private final Map<String, Set<String>> repoDigests = new java.util.HashMap<>();
     /** An image's CMD when it is not sh ("sh groet.sh" from a Dockerfile). */
     private final Map<String, List<String>> imageCommands = new java.util.HashMap<>();
     /** Files that images made here have besides busybox's (commit keeps a container's new files). */
@@ -106,17 +111,26 @@ public class FakeDocker implements Docker {
             }
             case "touch", "true", "mkdir", "rm", "cp" -> Program.done("");
             case "cat" -> Program.done("");
-            case "sh" -> command.size() > 2 && command.get(1).equals("-c") ? script(command.get(2))
+            case "sh" -> command.size() > 2 && command.get(1).equals("-c") ? script(container, command.get(2))
                     : Program.forever();
             default -> Program.forever();
         };
     }
 
     /** {@code sh -c 'echo foo && sleep 2'}: echo and sleep in a row; anything else (a loop) runs on. */
-    private static Program script(String script) {
+    private static Program script(Container container, String script) {
         StringBuilder output = new StringBuilder();
         Duration runs = Duration.ofMillis(100);
         for (String part : script.split("&&|;")) {
+            String[] redirect = part.split(">", 2);
+            if (redirect.length == 2) {
+                // echo hallo > /data/groet: the file is there (what the program writes is not kept).
+                container.files.add(redirect[1].strip());
+                part = redirect[0];
+                if (part.strip().startsWith("echo") || part.strip().startsWith("date")) {
+                    continue;
+                }
+            }
             List<String> words = List.of(part.strip().split("\\s+"));
             if (words.get(0).equals("echo")) {
                 output.append(String.join(" ", words.subList(1, words.size())).replace("'", "").replace("\"", ""))
@@ -548,6 +562,7 @@ public class FakeDocker implements Docker {
         String id = "sha256:" + newId();
         String reference = repository + ":" + (tag == null || tag.isBlank() ? "latest" : tag);
         images.add(reference);
+        imageIds.put(reference, id);
         find(container).ifPresent(c -> {
             imageFiles.put(reference, c.files.stream().filter(f -> c.volumes.stream()
                     .noneMatch(v -> f.startsWith(v + "/"))).collect(java.util.stream.Collectors.toSet()));
@@ -578,7 +593,7 @@ public class FakeDocker implements Docker {
         boolean longFormat = args.contains("-l");
         List<String> paths = args.stream().filter(a -> !a.startsWith("-")).toList();
         StringBuilder out = new StringBuilder();
-        if (paths.isEmpty()) {
+        if (paths.isEmpty() || paths.equals(List.of("/"))) {
             java.util.TreeSet<String> names = new java.util.TreeSet<>(ROOT);
             files.forEach(f -> names.add(f.substring(1)));
             names.forEach(n -> out.append(n).append(newline));
@@ -621,8 +636,10 @@ public class FakeDocker implements Docker {
         if (find(nameOrId).isEmpty() && images.contains(reference(nameOrId))) {
             String reference = reference(nameOrId);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            json.put("Id", "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL));
+            json.put("Id", imageId(reference));
             json.putArray("RepoTags").add(reference);
+            var digests = json.putArray("RepoDigests");
+            repoDigests.getOrDefault(imageId(reference), Set.of()).forEach(digests::add);
             var config = json.putObject("Config");
             imageEnv.getOrDefault(reference, List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
                     .forEach(config.withArray("Env")::add);
@@ -682,6 +699,7 @@ public class FakeDocker implements Docker {
         String parent = null;
         String from = "busybox:latest";
         List<String> command = null;
+        Set<String> copied = new java.util.TreeSet<>();
         List<HistoryEntry> layers = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
@@ -699,6 +717,9 @@ public class FakeDocker implements Docker {
             }
             String files = "";
             if (instruction.equals("COPY") || instruction.equals("ADD")) {
+                String[] words = step.split("\\s+");
+                String to = words[words.length - 1];
+                copied.add(to.endsWith("/") || to.equals(".") ? "/" + words[1] : to);
                 try {
                     files = java.nio.file.Files.readString(context.resolve(step.split("\\s+")[1]));
                 } catch (java.io.IOException e) {
@@ -733,8 +754,11 @@ public class FakeDocker implements Docker {
         if (tag != null) {
             String reference = reference(tag);
             images.add(reference);
+            imageIds.put(reference, parent);
             histories.put(reference, layers);
-            imageFiles.put(reference, imageFiles.getOrDefault(from, Set.of()));
+            Set<String> files = new java.util.TreeSet<>(imageFiles.getOrDefault(from, Set.of()));
+            files.addAll(copied);
+            imageFiles.put(reference, files);
             List<String> inherited = imageCommands.get(from);
             if (command != null || inherited != null) {
                 imageCommands.put(reference, command != null ? command : inherited);
@@ -835,33 +859,113 @@ public class FakeDocker implements Docker {
     @Override
     public void tagImage(String source, String target) {
         calls.add("tag " + source + " " + target);
-        images.add(target.contains(":") && target.lastIndexOf(':') > target.lastIndexOf('/') ? target
-                : target + ":latest");
+        String from = reference(source);
+        String to = reference(target);
+        images.add(to);
+        copyImage(from, to);
     }
 
-    /** A push as the registry answers it: the same digest for the same name, as a real one would for one image. */
+    /** A second name for the same image: its id, layers, files and command go with it. */
+    private void copyImage(String from, String to) {
+        imageIds.put(to, imageId(from));
+        Optional.ofNullable(histories.get(from)).ifPresent(h -> histories.put(to, h));
+        Optional.ofNullable(imageFiles.get(from)).ifPresent(f -> imageFiles.put(to, f));
+        Optional.ofNullable(imageCommands.get(from)).ifPresent(c -> imageCommands.put(to, c));
+    }
+
+    /** The id of an image by name: what build or commit made, else one of its own for an image that was there. */
+    private String imageId(String reference) {
+        return imageIds.computeIfAbsent(reference(reference), r -> "sha256:" + sha256(r));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A push as a registry answers it: the digest follows from the image's content (its id), so the same image
+     * pushed twice has the same digest, and a changed image another one.
+     */
     @Override
     public String pushImage(String reference, Consumer<String> lines) {
         calls.add("push " + reference);
-        String digest = "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL);
-        lines.accept(reference.substring(reference.lastIndexOf(':') + 1) + ": digest: " + digest + " size: 527");
+        String name = reference(reference);
+        String id = imageId(name);
+        String digest = "sha256:" + sha256("manifest " + id);
+        lines.accept("The push refers to repository [" + name.substring(0, name.lastIndexOf(':')) + "]");
+        String top = id.substring(7, 19);
+        lines.accept(top + ": " + (registryBlobs.containsValue(id) ? "Layer already exists" : "Pushed"));
+        lines.accept("01fd6df81c8e: " + (registryBlobs.isEmpty() ? "Pushed" : "Layer already exists"));
+        registryTags.put(name, digest);
+        registryBlobs.put(digest, id);
+        repoDigests.computeIfAbsent(id, n -> new java.util.TreeSet<>())
+                .add(name.substring(0, name.lastIndexOf(':')) + "@" + digest);
+        lines.accept(name.substring(name.lastIndexOf(':') + 1) + ": digest: " + digest + " size: 735");
         return digest;
     }
 
     @Override
     public String pullImageShown(String reference, Consumer<String> lines) {
         calls.add("pull " + reference);
-        images.add(reference);
-        String digest = "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL);
+        int at = reference.indexOf('@');
+        String name = at > 0 ? reference : reference(reference);
+        String digest = at > 0 ? reference.substring(at + 1) : registryTags.get(name);
+        String id = digest == null ? null : registryBlobs.get(digest);
+        if (id == null) {
+            if (registryTags.isEmpty() && registryBlobs.isEmpty()) {
+                // No registry in this test: as before, any image comes, named by its reference.
+                images.add(reference);
+                digest = "sha256:" + String.format("%064x", reference.hashCode() & 0xffffffffL);
+                lines.accept("Digest: " + digest);
+                return digest;
+            }
+            throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference,
+                    "manifest unknown");
+        }
+        String repository = at > 0 ? reference.substring(0, at) : name.substring(0, name.lastIndexOf(':'));
+        lines.accept((at > 0 ? digest : name.substring(name.lastIndexOf(':') + 1)) + ": Pulling from "
+                + repository.substring(repository.indexOf('/') + 1));
+        boolean there = imageIds.containsValue(id);
+        lines.accept("01fd6df81c8e: Already exists");
+        if (!there) {
+            lines.accept(id.substring(7, 19) + ": Pull complete");
+        }
         lines.accept("Digest: " + digest);
+        lines.accept(there ? "Status: Image is up to date for " + reference
+                : "Status: Downloaded newer image for " + reference);
+        images.add(name);
+        String source = imageIds.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (source != null) {
+            copyImage(source, name);
+        } else {
+            imageIds.put(name, id);
+        }
+        repoDigests.computeIfAbsent(id, n -> new java.util.TreeSet<>()).add(repository + "@" + digest);
         return digest;
     }
 
     @Override
     public List<String> removeImageReference(String reference) {
         calls.add("rmi " + reference);
+        String name = reference(reference);
+        images.remove(name);
         images.remove(reference);
-        return List.of("Untagged: " + reference);
+        List<String> out = new ArrayList<>(List.of("Untagged: " + reference));
+        String id = imageIds.remove(name);
+        if (id != null && !imageIds.containsValue(id)) {
+            Set<String> digests = repoDigests.remove(id);
+            if (digests != null) {
+                digests.forEach(d -> out.add("Untagged: " + d));
+            }
+            out.add("Deleted: " + id);
+        }
+        return out;
     }
 
     /** A real tar with the manifest.json docker save writes (no layers): enough to verify what is in it. */
@@ -870,11 +974,12 @@ public class FakeDocker implements Docker {
         calls.add("save " + String.join(" ", references));
         List<Map<String, Object>> manifest = new ArrayList<>();
         for (String reference : references) {
-            if (!images.contains(reference)) {
+            if (!images.contains(reference) && !images.contains(reference(reference))) {
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.archive.save.failed", file,
                         "reference does not exist");
             }
-            manifest.add(Map.of("Config", newId() + ".json", "RepoTags", List.of(reference), "Layers", List.of()));
+            manifest.add(Map.of("Config", newId() + ".json", "RepoTags", List.of(reference(reference)), "Layers",
+                    List.of()));
         }
         try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
                 java.nio.file.Files.newOutputStream(file))) {
@@ -884,6 +989,18 @@ public class FakeDocker implements Docker {
             tar.putArchiveEntry(entry);
             tar.write(json);
             tar.closeArchiveEntry();
+            // The layers weigh what docker history says they do (zeros here), so the archive has a real size.
+            long size = references.stream().flatMap(r -> history(r).stream()).mapToLong(HistoryEntry::size).sum();
+            if (size > 0) {
+                var layer = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("layers.tar");
+                layer.setSize(size);
+                tar.putArchiveEntry(layer);
+                byte[] zeros = new byte[8192];
+                for (long left = size; left > 0; left -= zeros.length) {
+                    tar.write(zeros, 0, (int) Math.min(zeros.length, left));
+                }
+                tar.closeArchiveEntry();
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
