@@ -42,6 +42,8 @@ public class FakeDocker implements Docker {
     private final Map<String, Set<String>> imageVolumes = new java.util.HashMap<>();
     /** An image's environment (ENV, or the container's that commit kept). */
     private final Map<String, List<String>> imageEnv = new java.util.HashMap<>();
+    /** The volumes on this daemon, by name. */
+    private final Set<String> volumeStore = new java.util.LinkedHashSet<>();
     /** Image ids by name, and what the registry of distributie keeps: tags and manifests (digest to image id). */
     private final Map<String, String> imageIds = new java.util.HashMap<>();
     private final Map<String, String> registryTags = new java.util.HashMap<>();
@@ -109,12 +111,46 @@ public class FakeDocker implements Docker {
                 String listing = ls(container.files, command.subList(1, command.size()), "\n");
                 yield new Program(listing, listing.contains("No such file") ? 1 : 0, Duration.ofMillis(200));
             }
-            case "touch", "true", "mkdir", "rm", "cp" -> Program.done("");
+            case "touch" -> {
+                command.subList(1, command.size()).forEach(file -> write(container, file));
+                yield Program.done("");
+            }
+            case "true", "mkdir", "rm", "cp" -> Program.done("");
             case "cat" -> Program.done("");
             case "sh" -> command.size() > 2 && command.get(1).equals("-c") ? script(container, command.get(2))
                     : Program.forever();
             default -> Program.forever();
         };
+    }
+
+    /**
+     * A file the program makes: in its own layer, or, under a bind mount, on this machine, owned by the container's
+     * user as the kernel would make it (root, or --user's uid; changing the owner needs root here too).
+     */
+    static void write(Container container, String file) {
+        for (String bind : container.binds) {
+            String[] parts = bind.split(":");
+            if (file.startsWith(parts[1] + "/")) {
+                java.nio.file.Path host = java.nio.file.Path.of(parts[0], file.substring(parts[1].length() + 1));
+                try {
+                    java.nio.file.Files.createDirectories(host.getParent());
+                    if (!java.nio.file.Files.exists(host)) {
+                        java.nio.file.Files.createFile(host);
+                    }
+                    String[] ids = container.user == null || container.user.isBlank() ? new String[] {"0", "0"}
+                            : (container.user + ":" + container.user).split(":");
+                    java.nio.file.Files.setAttribute(host, "unix:uid", Integer.parseInt(ids[0]));
+                    java.nio.file.Files.setAttribute(host, "unix:gid", Integer.parseInt(ids[1]));
+                    // Made now, by the fake's clock.
+                    java.nio.file.Files.setLastModifiedTime(host, java.nio.file.attribute.FileTime.from(
+                            container.created));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // Not root here: the file stays this user's, as with rootless Docker.
+                }
+                return;
+            }
+        }
+        container.files.add(file.startsWith("/") ? file : "/" + file);
     }
 
     /** {@code sh -c 'echo foo && sleep 2'}: echo and sleep in a row; anything else (a loop) runs on. */
@@ -125,7 +161,7 @@ public class FakeDocker implements Docker {
             String[] redirect = part.split(">", 2);
             if (redirect.length == 2) {
                 // echo hallo > /data/groet: the file is there (what the program writes is not kept).
-                container.files.add(redirect[1].strip());
+                write(container, redirect[1].strip());
                 part = redirect[0];
                 if (part.strip().startsWith("echo") || part.strip().startsWith("date")) {
                     continue;
@@ -409,6 +445,13 @@ public class FakeDocker implements Docker {
         }
         containers.get(id).env.addAll(env);
         containers.get(id).volumes.addAll(imageVolumes.getOrDefault(reference(spec.image()), Set.of()));
+        containers.get(id).binds.addAll(spec.binds() == null ? List.of() : spec.binds());
+        containers.get(id).user = spec.user();
+        for (String folder : containers.get(id).volumes) {
+            String volume = sha256(id + folder);
+            containers.get(id).anonymousVolumes.put(folder, volume);
+            volumeStore.add(volume);
+        }
         containers.get(id).autoRemove = spec.autoRemove();
         containers.get(id).files.addAll(imageFiles.getOrDefault(reference(spec.image()), Set.of()));
         Container made = containers.get(id);
@@ -476,6 +519,9 @@ public class FakeDocker implements Docker {
         }
         silence(c);
         containers.remove(id);
+        if (volumes) {
+            volumeStore.removeAll(c.anonymousVolumes.values());
+        }
     }
 
     @Override
@@ -662,7 +708,15 @@ public class FakeDocker implements Docker {
             var labels = config.putObject("Labels");
             c.labels.forEach(labels::put);
             json.putObject("HostConfig").put("Init", c.init);
-            json.putArray("Mounts");
+            var mounts = json.putArray("Mounts");
+            for (String bind : c.binds) {
+                String[] parts = bind.split(":");
+                mounts.addObject().put("Type", "bind").put("Source", parts[0]).put("Destination", parts[1])
+                        .put("RW", parts.length < 3 || !parts[2].equals("ro"));
+            }
+            c.anonymousVolumes.forEach((folder, volume) -> mounts.addObject().put("Type", "volume")
+                    .put("Name", volume).put("Source", "/var/lib/docker/volumes/" + volume + "/_data")
+                    .put("Destination", folder).put("Driver", "local").put("RW", true));
             json.put("Driver", "overlay2");
             json.putObject("GraphDriver").put("Name", "overlay2");
             return json.toString();
@@ -700,6 +754,7 @@ public class FakeDocker implements Docker {
         String from = "busybox:latest";
         List<String> command = null;
         Set<String> copied = new java.util.TreeSet<>();
+        Set<String> builtVolumes = new java.util.TreeSet<>(imageVolumes.getOrDefault("busybox:latest", Set.of()));
         List<HistoryEntry> layers = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
@@ -711,6 +766,9 @@ public class FakeDocker implements Docker {
                 parent = layers.isEmpty() ? "sha256:" + newId() : layers.get(0).id();
                 output.accept(" ---> " + parent.substring(7, 19));
                 continue;
+            }
+            if (instruction.equals("VOLUME")) {
+                builtVolumes.add(step.substring(7).strip());
             }
             if (instruction.equals("CMD")) {
                 command = List.of(step.substring(4).replaceAll("[\\[\\]\"]", "").split("\\s*,\\s*"));
@@ -759,6 +817,9 @@ public class FakeDocker implements Docker {
             Set<String> files = new java.util.TreeSet<>(imageFiles.getOrDefault(from, Set.of()));
             files.addAll(copied);
             imageFiles.put(reference, files);
+            Set<String> volumes = new java.util.TreeSet<>(imageVolumes.getOrDefault(from, Set.of()));
+            volumes.addAll(builtVolumes);
+            imageVolumes.put(reference, volumes);
             List<String> inherited = imageCommands.get(from);
             if (command != null || inherited != null) {
                 imageCommands.put(reference, command != null ? command : inherited);
@@ -770,12 +831,19 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
-        return List.of();
+        if (!labels.isEmpty()) {
+            return List.of();
+        }
+        Set<String> used = new java.util.HashSet<>();
+        containers.values().forEach(c -> used.addAll(c.anonymousVolumes.values()));
+        return volumeStore.stream().filter(v -> !danglingOnly || !used.contains(v))
+                .map(v -> new VolumeRow(v, "local", Map.of())).toList();
     }
 
     @Override
     public void removeVolume(String name) {
         calls.add("volume rm " + name);
+        volumeStore.remove(name);
     }
 
     @Override
@@ -1136,6 +1204,10 @@ public class FakeDocker implements Docker {
         public Instant finished;
         Program program;
         Instant endsAt;
+        /** -v host:container, --user uid:gid, and the anonymous volumes (folder to volume name). */
+        public final List<String> binds = new ArrayList<>();
+        public String user;
+        public final Map<String, String> anonymousVolumes = new LinkedHashMap<>();
         /** -p: what is published, and the HTTP servers that listen there while it runs. */
         public final List<nl.dockerles.engine.PortMapping> ports = new ArrayList<>();
         final List<com.sun.net.httpserver.HttpServer> servers = new ArrayList<>();
