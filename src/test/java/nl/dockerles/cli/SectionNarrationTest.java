@@ -22,18 +22,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with {@code ./mvnw test -Dtest=SectionNarrationTest,LifecycleNarrationTest -Dgolden.update=true} and read the
  * diff. lifecycle has its own test ({@link LifecycleNarrationTest}).
  *
- * <p>ports, tooltje and distributie really listen on 127.0.0.1 (8080, 8081, 5001; tooltje's forward on 2375, to
- * no daemon at all), and are skipped when those ports are taken here. volumes makes files in a folder of this
- * machine owned by root, as Docker's daemon does: it runs only as root (as CI does). Not here yet, because their
- * run depends on this machine rather than the fake: prepush (git, and a hook that runs the docker CLI on the
- * host), remote (curl through a TCP forward to the daemon's own socket, and the API calls made).
+ * <p>ports, tooltje, distributie and remote really listen on 127.0.0.1 (8080, 8081, 5001; the forward on 2375
+ * goes to no daemon at all), and are skipped when those ports are taken here. volumes makes files in a folder of
+ * this machine owned by root, as Docker's daemon does: it runs only as root (as CI does). Not here: prepush, whose
+ * git hook runs the docker CLI on this machine, which no fake can answer.
  */
 class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje", "distributie", "volumes")
+        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje", "distributie", "volumes", "remote")
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
 
@@ -48,6 +47,7 @@ class SectionNarrationTest {
         // fake makes them as root (or --user's uid), which only root can do here.
         assumeTrue(!section.equals("volumes") || "root".equals(System.getProperty("user.name")),
                 "the tests run as root here");
+        assumeTrue(!section.equals("remote") || free(2375), "2375 is free here");
         assumeTrue(!section.equals("tooltje") || free(8080) && free(2375),
                 () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
         FakeTime time = new FakeTime();

@@ -42,6 +42,8 @@ public class FakeDocker implements Docker {
     private final Map<String, Set<String>> imageVolumes = new java.util.HashMap<>();
     /** An image's environment (ENV, or the container's that commit kept). */
     private final Map<String, List<String>> imageEnv = new java.util.HashMap<>();
+    /** The HTTP calls a real daemon would have had, as the presenter's --api shows them. */
+    private final List<ApiCall> apiCalls = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The volumes on this daemon, by name. */
     private final Set<String> volumeStore = new java.util.LinkedHashSet<>();
     /** Image ids by name, and what the registry of distributie keeps: tags and manifests (digest to image id). */
@@ -108,6 +110,11 @@ public class FakeDocker implements Docker {
                     ? new Program("", 0, Duration.ofSeconds(Long.parseLong(command.get(1)))) : Program.forever();
             case "echo" -> Program.done(String.join(" ", command.subList(1, command.size())) + "\n");
             case "ls" -> {
+                boolean host = container.binds.stream().anyMatch(b -> b.startsWith("/:")
+                        && command.contains(b.split(":")[1]));
+                if (host) {
+                    yield Program.done(String.join("\n", HOST_ROOT) + "\n");
+                }
                 String listing = ls(container.files, command.subList(1, command.size()), "\n");
                 yield new Program(listing, listing.contains("No such file") ? 1 : 0, Duration.ofMillis(200));
             }
@@ -369,6 +376,7 @@ public class FakeDocker implements Docker {
 
     @Override
     public DaemonInfo daemon() {
+        apiCalls.add(new ApiCall("GET", "/v1.41/version", 200, Duration.ofMillis(2)));
         return new DaemonInfo(host, "20.10.24", "1.41", "1.41", "linux", "amd64",
                 "Debian GNU/Linux 12 (bookworm)", "6.1.0");
     }
@@ -376,6 +384,7 @@ public class FakeDocker implements Docker {
     @Override
     public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
         calls.add("list");
+        apiCalls.add(new ApiCall("GET", "/v1.41/containers/json" + (all ? "?all=1" : ""), 200, Duration.ofMillis(3)));
         settle();
         List<ContainerRow> rows = new ArrayList<>();
         List<Container> newestFirst = new ArrayList<>(containers.values());
@@ -430,6 +439,8 @@ public class FakeDocker implements Docker {
         }
         String id = newId();
         String name = spec.name() != null ? spec.name() : NAMES.get(counter % NAMES.size());
+        apiCalls.add(new ApiCall("POST", "/v1.41/containers/create" + (spec.name() != null ? "?name=" + spec.name()
+                : ""), 201, Duration.ofMillis(12)));
         time.advance(Duration.ofMillis(300));
         containers.put(id, new Container(id, name, spec.image(), spec.command().isEmpty()
                 ? imageCommands.getOrDefault(reference(spec.image()), List.of("sh")) : spec.command(), spec.labels(),
@@ -462,6 +473,7 @@ public class FakeDocker implements Docker {
     @Override
     public void startContainer(String id) {
         calls.add("start " + id.substring(0, 12));
+        apiCalls.add(new ApiCall("POST", "/v1.41/containers/" + id + "/start", 204, Duration.ofMillis(41)));
         Container c = containers.get(id);
         c.running = true;
         c.started = time.now();
@@ -635,6 +647,10 @@ public class FakeDocker implements Docker {
     }
 
     /** busybox's ls in a container with these files: a name, a long line, or no such file. */
+    /** The root of a Debian machine, as a container sees it through -v /:/host. */
+    private static final List<String> HOST_ROOT = List.of("bin", "boot", "dev", "etc", "home", "lib", "lib64",
+            "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var");
+
     static String ls(Set<String> files, List<String> args, String newline) {
         boolean longFormat = args.contains("-l");
         List<String> paths = args.stream().filter(a -> !a.startsWith("-")).toList();
@@ -891,7 +907,11 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<ApiCall> takeApiCalls() {
-        return List.of();
+        synchronized (apiCalls) {
+            List<ApiCall> taken = List.copyOf(apiCalls);
+            apiCalls.clear();
+            return taken;
+        }
     }
 
     @Override
