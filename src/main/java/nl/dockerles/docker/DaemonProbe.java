@@ -1,10 +1,10 @@
 package nl.dockerles.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.dockerles.Message;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import nl.dockerles.Message;
 
 import java.io.IOException;
 import java.net.ConnectException;
