@@ -37,6 +37,21 @@ class BundlesTest {
         }
     }
 
+    /** MessageFormat drops a lone ' and shows the rest as it is: "Engine's {0}" must be "Engine''s {0}". */
+    @Test
+    void aPatternWithValuesDoublesItsApostrophes() throws IOException {
+        java.util.regex.Pattern lone = java.util.regex.Pattern.compile("(?<!')'(?!')");
+        for (String bundle : new String[] {"/nl/dockerles/Messages.properties", "/nl/dockerles/Messages_en.properties"}) {
+            Properties texts = load(bundle);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(lone.matcher(text).find()).as(bundle + " " + key + ": " + text).isFalse();
+                }
+            }
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = BundlesTest.class.getResourceAsStream(resource)) {

@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
         };
         out.println(mark + " " + line.text());
         for (String detail : line.details()) {
-            out.println(detail.length() + 4 > width ? Wrap.wrap(detail, width, "    ") : "    " + detail);
+            out.println(Wrap.line(detail, width, "    "));
         }
         out.flush();
     }

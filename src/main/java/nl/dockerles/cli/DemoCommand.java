@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"--interactief", "--interactive"}, descriptionKey = "demo.interactive")
     boolean handOver;
 
-    @Option(names = {"--meekijken", "--follow-along"}, paramLabel = "lan|ADRES", arity = "0..1",
+    @Option(names = {"--meekijken", "--follow-along"}, paramLabel = "lan|${bundle:label.address}", arity = "0..1",
             parameterConsumer = RoomValue.class, descriptionKey = "demo.room")
     String room;
 

@@ -40,7 +40,7 @@ public final class DockerCli {
     /** picocli resets every option before it parses, so one model serves all commands, one at a time. */
     private static synchronized Invocation parse(List<String> words, String commandLine) {
         if (words.isEmpty() || !words.get(0).equals("docker")) {
-            throw new IllegalArgumentException("een stap begint met 'docker': " + commandLine);
+            throw new IllegalArgumentException("a step starts with 'docker': " + commandLine);
         }
         if (model == null) {
             model = new CommandLine(new Root())
@@ -62,7 +62,7 @@ public final class DockerCli {
         }
         Object command = leaf.commandSpec().userObject();
         if (!(command instanceof Supplier<?> supplier)) {
-            throw new IllegalArgumentException("geen docker-opdracht die dockerles kent: " + commandLine);
+            throw new IllegalArgumentException("not a docker command dockerles knows: " + commandLine);
         }
         Root root = (Root) result.commandSpec().userObject();
         return new Invocation(root.host, (DockerCommand) supplier.get());

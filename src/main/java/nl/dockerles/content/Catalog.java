@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public final class Catalog {
         Section section = read(id + ".yaml", Section.class);
         if (!id.equals(section.id())) {
             throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", id + ".yaml",
-                    "id '" + section.id() + "' hoort '" + id + "' te zijn");
+                    new Message("error.content.id", section.id(), id));
         }
         return section;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.model.Bind;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.ContainerSpec;
 import nl.dockerles.engine.PortMapping;
 
@@ -83,7 +84,7 @@ final class ContainerSpecs {
         String protocol = notBlank(port.protocol()) ? port.protocol().toLowerCase(java.util.Locale.ROOT) : "tcp";
         if (!Set.of("tcp", "udp", "sctp").contains(protocol) || port.containerPort() < 1
                 || port.containerPort() > 65535) {
-            throw invalid("poort", port.containerPort() + "/" + protocol, null);
+            throw invalid(new Message("error.container.spec.port"), port.containerPort() + "/" + protocol, null);
         }
         return port.containerPort() + "/" + protocol;
     }
@@ -114,7 +115,7 @@ final class ContainerSpecs {
         return policy;
     }
 
-    private static DockerlesException invalid(String what, String value, Exception cause) {
+    private static DockerlesException invalid(Object what, String value, Exception cause) {
         return new DockerlesException(ExitCode.CONTENT, cause, "error.container.spec.invalid", what, value);
     }
 

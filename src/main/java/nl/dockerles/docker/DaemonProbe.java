@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import nl.dockerles.Message;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -36,10 +37,17 @@ final class DaemonProbe {
         }
     }
 
-    /** Why a candidate did not answer, in words for the failure list. */
+    /** Why a candidate did not answer, as a text for the failure list. */
     static final class NoAnswer extends Exception {
-        NoAnswer(String reason) {
-            super(reason, null, false, false);
+        private final transient Message reason;
+
+        NoAnswer(Message reason) {
+            super(reason.toString(), null, false, false);
+            this.reason = reason;
+        }
+
+        Message reason() {
+            return reason;
         }
     }
 
@@ -66,14 +74,14 @@ final class DaemonProbe {
             return call.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             closeQuietly(http);
-            throw new NoAnswer("geen antwoord binnen " + seconds(budget));
+            throw new NoAnswer(new Message("error.docker.reason.timeout", seconds(budget)));
         } catch (ExecutionException e) {
             closeQuietly(http);
             throw new NoAnswer(reason(e.getCause(), budget));
         } catch (InterruptedException e) {
             closeQuietly(http);
             Thread.currentThread().interrupt();
-            throw new NoAnswer("onderbroken");
+            throw new NoAnswer(new Message("error.docker.reason.interrupted"));
         }
     }
 
@@ -92,37 +100,38 @@ final class DaemonProbe {
         return new Answer(http, version.get("ApiVersion").asText(), min.isTextual() ? min.asText() : null);
     }
 
-    /** A short Dutch reason for a failed connection attempt. */
-    static String reason(Throwable error, Duration budget) {
+    /** A short reason for a failed connection attempt. */
+    static Message reason(Throwable error, Duration budget) {
         if (error instanceof NotADaemon notADaemon) {
-            return "antwoordt, maar niet als Docker daemon (HTTP " + notADaemon.status + ")";
+            return new Message("error.docker.reason.notdaemon", String.valueOf(notADaemon.status));
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (message.contains("Permission denied") || t instanceof java.nio.file.AccessDeniedException) {
-                return "geen toegang (permission denied); zit je in de groep docker?";
+                return new Message("error.docker.reason.denied");
             }
             if (message.contains("No such file")) {
-                return "bestaat niet";
+                return new Message("error.docker.reason.absent");
             }
             if (t instanceof ConnectException || message.contains("Connection refused")) {
-                return "verbinding geweigerd";
+                return new Message("error.docker.reason.refused");
             }
             if (t instanceof SocketTimeoutException || message.contains("timed out")) {
-                return "geen antwoord binnen " + seconds(budget);
+                return new Message("error.docker.reason.timeout", seconds(budget));
             }
             if (t instanceof UnknownHostException) {
-                return "onbekende host " + message;
+                return new Message("error.docker.reason.unknownhost", message);
             }
             if (t instanceof SSLException) {
-                return "TLS-fout: " + message;
+                return new Message("error.docker.reason.tls", message);
             }
         }
         Throwable root = error;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new Message("error.docker.reason.other",
+                root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
     }
 
     private static String seconds(Duration budget) {

@@ -8,6 +8,7 @@ import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.transport.SSLConfig;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.Docker;
 
 import java.nio.file.Files;
@@ -44,24 +45,24 @@ public final class DockerConnector {
                 DaemonCandidates.list(env, home, System.getProperty("os.name", ""));
         Path configDir = DockerContexts.configDir(env, home);
         long deadline = System.nanoTime() + BUDGET.toNanos();
-        List<String> tried = new ArrayList<>();
+        List<Message> tried = new ArrayList<>();
         for (DaemonCandidate candidate : candidates) {
             String scheme = candidate.scheme();
             if (scheme.equals("ssh")) {
                 return SshConnection.connect(candidate, env, configDir);
             }
             if (!SUPPORTED_SCHEMES.contains(scheme)) {
-                tried.add(line(candidate, "schema " + scheme + ":// wordt niet ondersteund"));
+                tried.add(line(candidate, new Message("error.docker.reason.scheme", scheme)));
                 continue;
             }
             // A socket file that is not there needs no attempt: it saves time and says more.
             if (candidate.isUnixSocket() && !Files.exists(candidate.socketPath())) {
-                tried.add(line(candidate, "bestaat niet"));
+                tried.add(line(candidate, new Message("error.docker.reason.absent")));
                 continue;
             }
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             if (left.toMillis() < 50) {
-                tried.add(line(candidate, "niet geprobeerd, de tijd was op"));
+                tried.add(line(candidate, new Message("error.docker.reason.notried")));
                 continue;
             }
             SSLConfig ssl = sslConfig(candidate);
@@ -73,10 +74,10 @@ public final class DockerConnector {
                 DaemonProbe.Answer answer = DaemonProbe.probe(candidate, ssl, budget);
                 return docker(answer, candidate, candidate.host().toString(), env, configDir, null);
             } catch (DaemonProbe.NoAnswer noAnswer) {
-                tried.add(line(candidate, noAnswer.getMessage()));
+                tried.add(line(candidate, noAnswer.reason()));
             }
         }
-        throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.unreachable", String.join("\n", tried));
+        throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.unreachable", tried);
     }
 
     /**
@@ -96,8 +97,8 @@ public final class DockerConnector {
         }
     }
 
-    private static String line(DaemonCandidate candidate, String reason) {
-        return "  - " + candidate.describe() + ": " + reason;
+    private static Message line(DaemonCandidate candidate, Message reason) {
+        return new Message("error.docker.tried", candidate.describe(), reason);
     }
 
     // Built from our own resolution only: docker-java's defaults would read System.getenv() behind our back.

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class ImageBuilder {
         }
         if (lines.builtId == null) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.build.failed", name,
-                    "de daemon meldde geen image");
+                    new Message("error.image.build.noimage"));
         }
         // "Successfully built" names the short id: the full one, as commit gives it.
         return raw.getJson("/images/" + RawApi.segment(lines.builtId) + "/json").path("Id").asText();

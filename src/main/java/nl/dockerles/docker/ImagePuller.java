@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.Docker.PullProgress;
 
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class ImagePuller {
         try {
             command(client, reference).exec(callback);
             if (!callback.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw failed(reference, null, "geen resultaat binnen " + PULL_TIMEOUT.toMinutes() + " minuten");
+                throw failed(reference, null, new Message("error.image.pull.timeout", PULL_TIMEOUT.toMinutes()));
             }
             if (callback.lastError != null) {
                 throw failed(reference, null, callback.lastError);
@@ -57,7 +58,7 @@ final class ImagePuller {
         return hasTag || hasDigest ? cmd : cmd.withTag("latest");
     }
 
-    private static DockerlesException failed(String reference, Throwable cause, String reason) {
+    private static DockerlesException failed(String reference, Throwable cause, Object reason) {
         return new DockerlesException(ExitCode.IMAGE_MISSING, cause, "error.image.pull.failed", reference, reason);
     }
 

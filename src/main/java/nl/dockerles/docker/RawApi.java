@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ final class RawApi {
                 return JSON.readTree(body);
             } catch (IOException e) {
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed",
-                        "geen JSON van de daemon: " + body.strip());
+                        new Message("error.docker.notjson", body.strip()));
             }
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.github.dockerjava.transport.DockerHttpClient;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ final class Registries {
         }
         if (progress.digest == null) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.push.failed", reference,
-                    "de daemon noemde geen digest");
+                    new Message("error.image.push.nodigest"));
         }
         return progress.digest;
     }

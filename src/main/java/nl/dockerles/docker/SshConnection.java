@@ -2,6 +2,7 @@ package nl.dockerles.docker;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.Docker;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class SshConnection {
         } catch (DaemonProbe.NoAnswer noAnswer) {
             Optional<SshBridge.Failure> failure = bridge.failure(3000);
             bridge.close();
-            throw failed(candidate, address, command, failure, noAnswer.getMessage());
+            throw failed(candidate, address, command, failure, noAnswer.reason());
         } catch (RuntimeException e) {
             bridge.close();
             throw e;
@@ -59,7 +60,7 @@ final class SshConnection {
     }
 
     private static DockerlesException failed(DaemonCandidate candidate, SshAddress address, String command,
-                                             Optional<SshBridge.Failure> failure, String noAnswer) {
+                                             Optional<SshBridge.Failure> failure, Message noAnswer) {
         String login = address.loginCommand();
         if (failure.isEmpty()) {
             return new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.ssh.noanswer", candidate.describe(),

@@ -30,6 +30,8 @@ final class ContainerRunner {
     private final Facts facts;
     private final PresenterTerminal terminal;
     private final nl.dockerles.Messages messages;
+    /** The run's clock: how long attach waited is said in the run's time (a fake daemon's, in the tests). */
+    private TimeSource time = TimeSource.SYSTEM;
 
     ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal) {
         this(docker, run, console, facts, terminal, null);
@@ -43,6 +45,11 @@ final class ContainerRunner {
         this.console = console;
         this.facts = facts;
         this.terminal = terminal;
+    }
+
+    ContainerRunner timed(TimeSource time) {
+        this.time = time;
+        return this;
     }
 
     private nl.dockerles.Messages messages() {
@@ -93,13 +100,13 @@ final class ContainerRunner {
                     container.exitCode());
         }
         StringBuilder shown = new StringBuilder();
-        long start = System.nanoTime();
+        long start = time.nanoTime();
         Optional<Integer> exit = docker.attachUntilExit(container.id(), bytes -> {
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             console.raw(text);
             shown.append(text);
         }, FOREGROUND_TIMEOUT);
-        facts.put("attach.seconds", Math.round((System.nanoTime() - start) / 1e9));
+        facts.put("attach.seconds", Math.round((time.nanoTime() - start) / 1e9));
         exit.ifPresent(code -> facts.put(a.container() + ".exitCode", code));
         if (exit.isEmpty()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.tooslow", a.container(),
@@ -154,7 +161,7 @@ final class ContainerRunner {
         docker.inspectContainer(id).ifPresent(info -> {
             if (info.running() != detach) {
                 facts.put("handover.deviated", label);
-                facts.put("handover.running", info.running() ? "ja" : "nee");
+                facts.put("handover.running", String.valueOf(info.running()));
             }
         });
         return shown.toString();

@@ -19,10 +19,10 @@ final class PortSpec {
                 case 1 -> new PortMapping(null, 0, Integer.parseInt(parts[0]), protocol);
                 case 2 -> new PortMapping(null, port(parts[0]), Integer.parseInt(parts[1]), protocol);
                 case 3 -> new PortMapping(parts[0], port(parts[1]), Integer.parseInt(parts[2]), protocol);
-                default -> throw new IllegalArgumentException("ongeldige poort: " + publish);
+                default -> throw new IllegalArgumentException("not a port: " + publish);
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ongeldige poort: " + publish, e);
+            throw new IllegalArgumentException("not a port: " + publish, e);
         }
     }
 

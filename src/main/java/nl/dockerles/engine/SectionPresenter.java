@@ -318,7 +318,7 @@ public final class SectionPresenter {
         String deviated = facts.get("handover.deviated");
         if (deviated != null && deviatedBefore == null) {
             // The presenter left the shell another way than the content expects: say what really happened.
-            note = messages.get("ja".equals(facts.get("handover.running")) ? "handover.note.running"
+            note = messages.get("true".equals(facts.get("handover.running")) ? "handover.note.running"
                     : "handover.note.ended", deviated, String.valueOf(facts.get(deviated + ".exitCode")));
         } else if (deviated != null && java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(
                 deviated) + "(?![\\w-])").matcher(note).find()) {

@@ -83,7 +83,7 @@ public final class ShellScript {
         if (commands.length() == 0) {
             return "";
         }
-        return "# Opruimen bij het einde, zoals dockerles doet.\nopruimen() { " + commands + "true; }\ntrap opruimen EXIT\n";
+        return "# " + nl.dockerles.Messages.dutch().get("handout.sh.cleanup") + "\nopruimen() { " + commands + "true; }\ntrap opruimen EXIT\n";
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ public final class Course {
             ExerciseSet set = parse(in);
             if (!section.equals(set.section())) {
                 throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", file,
-                        "section '" + set.section() + "' hoort '" + section + "' te zijn");
+                        new Message("error.content.section", set.section(), section));
             }
             return set;
         } catch (IOException e) {

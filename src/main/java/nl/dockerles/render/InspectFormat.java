@@ -36,7 +36,7 @@ public final class InspectFormat {
             }
             return template(node, format) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("geen JSON van de daemon: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not JSON from the daemon: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -17,6 +17,37 @@ public final class Wrap {
         return out.toString();
     }
 
+    /**
+     * One line of advice, wrapped at {@code width} under {@code indent} plus the line's own indent; a list item
+     * ("- Linux: …") goes on under its text, not under its dash. Short or long, the line starts in one column.
+     */
+    public static String line(String line, int width, String indent) {
+        String own = line.substring(0, line.length() - line.stripLeading().length());
+        String body = line.strip();
+        String first = indent + own;
+        String rest = first + (body.startsWith("- ") ? "  " : "");
+        StringBuilder out = new StringBuilder(first);
+        int column = first.length();
+        boolean empty = true;
+        for (String word : body.split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (empty) {
+                out.append(word);
+                column += word.length();
+                empty = false;
+            } else if (column + 1 + word.length() > width) {
+                out.append('\n').append(rest).append(word);
+                column = rest.length() + word.length();
+            } else {
+                out.append(' ').append(word);
+                column += 1 + word.length();
+            }
+        }
+        return out.toString();
+    }
+
     private static String wrapParagraph(String paragraph, int width, String indent) {
         StringBuilder out = new StringBuilder();
         int column = 0;

@@ -97,7 +97,10 @@ class DockerConnectorTest {
     void aMissingSocketIsNotTriedButReported() {
         DockerlesException e = failure(Map.of("DOCKER_HOST", "unix://" + home.resolve("nergens.sock")));
         assertThat(e.key()).isEqualTo("error.docker.unreachable");
-        assertThat((String) e.args()[0]).isEqualTo("  - unix://" + home.resolve("nergens.sock") + " (DOCKER_HOST): bestaat niet");
+        assertThat(nl.dockerles.Messages.dutch().of(e)).contains("Geprobeerd:\n  - unix://" + home.resolve("nergens.sock")
+                + " (DOCKER_HOST): bestaat niet\nWat nu:");
+        assertThat(new nl.dockerles.Messages(java.util.Locale.ENGLISH).of(e))
+                .contains("  - unix://" + home.resolve("nergens.sock") + " (DOCKER_HOST): does not exist\n");
     }
 
     @Test
@@ -123,6 +126,7 @@ class DockerConnectorTest {
     void anUnsupportedSchemeIsReported() {
         DockerlesException e = failure(Map.of("DOCKER_HOST", "http://localhost:2375"));
         assertThat(e.key()).isEqualTo("error.docker.unreachable");
-        assertThat((String) e.args()[0]).contains("http:// wordt niet ondersteund");
+        assertThat(nl.dockerles.Messages.dutch().of(e)).contains("http:// wordt niet ondersteund");
+        assertThat(new nl.dockerles.Messages(java.util.Locale.ENGLISH).of(e)).contains("the scheme http:// is not supported");
     }
 }

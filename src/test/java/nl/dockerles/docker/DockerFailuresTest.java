@@ -49,15 +49,19 @@ class DockerFailuresTest {
     }
 
     @Test
-    void connectionReasonsAreSaidInDutch() {
+    void connectionReasonsAreSaidInTheUsersLanguage() {
         var budget = DockerConnector.BUDGET;
-        assertThat(DaemonProbe.reason(new RuntimeException(new java.net.ConnectException("Connection refused")), budget))
-                .isEqualTo("verbinding geweigerd");
-        assertThat(DaemonProbe.reason(new RuntimeException(new SocketException("Permission denied")), budget))
-                .startsWith("geen toegang");
-        assertThat(DaemonProbe.reason(new RuntimeException(new IOException("iets anders")), budget))
-                .isEqualTo("IOException: iets anders");
-        assertThat(DaemonProbe.reason(new DaemonProbe.NotADaemon(404), budget))
-                .isEqualTo("antwoordt, maar niet als Docker daemon (HTTP 404)");
+        nl.dockerles.Messages dutch = nl.dockerles.Messages.dutch();
+        nl.dockerles.Messages english = new nl.dockerles.Messages(java.util.Locale.ENGLISH);
+        var refused = DaemonProbe.reason(new RuntimeException(new java.net.ConnectException("Connection refused")), budget);
+        assertThat(dutch.get(refused.key(), refused.args())).isEqualTo("verbinding geweigerd");
+        assertThat(english.get(refused.key(), refused.args())).isEqualTo("connection refused");
+        var denied = DaemonProbe.reason(new RuntimeException(new SocketException("Permission denied")), budget);
+        assertThat(dutch.get(denied.key(), denied.args())).startsWith("geen toegang");
+        var other = DaemonProbe.reason(new RuntimeException(new IOException("iets anders")), budget);
+        assertThat(english.get(other.key(), other.args())).isEqualTo("IOException: iets anders");
+        var web = DaemonProbe.reason(new DaemonProbe.NotADaemon(404), budget);
+        assertThat(dutch.get(web.key(), web.args())).isEqualTo("antwoordt, maar niet als Docker daemon (HTTP 404)");
+        assertThat(english.get(web.key(), web.args())).isEqualTo("answers, but not as a Docker daemon (HTTP 404)");
     }
 }

@@ -2,6 +2,10 @@ package nl.dockerles.export;
 
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.SectionEntry;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Golden;
+import nl.dockerles.testing.Runs;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +15,8 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** demos/&lt;id&gt;.sh holds the same docker commands as the section; -Dgolden.update=true rewrites them. */
+/** demos/&lt;id&gt;.sh holds the same docker commands as the section; a missing or different one fails;
+ * {@code -Dgolden.update=true} rewrites them. */
 class ShellScriptTest {
     private final Catalog catalog = new Catalog();
 
@@ -23,11 +28,24 @@ class ShellScriptTest {
             }
             String script = ShellScript.of(catalog.section(entry.id()));
             Path file = Path.of("demos", entry.id() + ".sh");
-            if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
-                Files.writeString(file, script, StandardCharsets.UTF_8);
-                file.toFile().setExecutable(true);
+            Golden.assertFile(script, file);
+            file.toFile().setExecutable(true);
+        }
+    }
+
+    /** What a user gets from {@code dockerles handout <id> --format sh} is the file in demos/, byte for byte. */
+    @Test
+    void theHandoutCommandWritesTheScriptOfDemos() throws Exception {
+        for (SectionEntry entry : catalog.entries()) {
+            if (!catalog.isBuilt(entry.id())) {
+                continue;
             }
-            assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString()).isEqualTo(script);
+            FakeTime time = new FakeTime();
+            Runs run = Runs.run(new FakeDocker(time), time, "handout", entry.id(), "--format", "sh");
+            assertThat(run.exitCode()).as(entry.id()).isZero();
+            assertThat(run.err()).as(entry.id()).isEmpty();
+            assertThat(run.out()).as("dockerles handout " + entry.id() + " --format sh")
+                    .isEqualTo(Files.readString(Path.of("demos", entry.id() + ".sh"), StandardCharsets.UTF_8));
         }
     }
 

@@ -2,6 +2,7 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.ActionContext;
 import nl.dockerles.engine.ContainerInfo;
 import nl.dockerles.render.InspectFormat;
@@ -18,7 +19,7 @@ final class Containers {
         String name = with.get("container");
         if (name == null || name.isBlank()) {
             throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", "with.container",
-                    "ontbreekt");
+                    new Message("error.content.absent"));
         }
         return name.strip();
     }

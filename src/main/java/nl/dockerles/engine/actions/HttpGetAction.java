@@ -2,6 +2,7 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
 import nl.dockerles.engine.ContainerInfo;
@@ -56,7 +57,8 @@ public final class HttpGetAction implements Action {
     public String run(ActionContext context, Map<String, String> with) {
         String container = with.get("container");
         if (container == null || container.isBlank()) {
-            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name(), "with: container ontbreekt");
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name(),
+                    new Message("error.content.absent.with", "container"));
         }
         int containerPort = number(with.getOrDefault("port", "80"), "port");
         String path = with.getOrDefault("path", "/");

@@ -2,6 +2,7 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
@@ -50,7 +51,8 @@ public final class ListOwnersAction implements Action {
     public String run(ActionContext context, Map<String, String> with) {
         String folderSetting = with.get("path");
         if (folderSetting == null || folderSetting.isBlank()) {
-            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", "with.path", "ontbreekt");
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", "with.path",
+                    new Message("error.content.absent"));
         }
         Path folder = Path.of(folderSetting.strip());
         List<Entry> entries = list(folder);

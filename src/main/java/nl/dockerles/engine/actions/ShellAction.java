@@ -2,6 +2,7 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.Message;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
 
@@ -35,7 +36,8 @@ public final class ShellAction implements Action {
     public String shell(Map<String, String> with) {
         String run = with.get("run");
         if (run == null || run.isBlank()) {
-            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name(), "with: run ontbreekt");
+            throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", name(),
+                    new Message("error.content.absent.with", "run"));
         }
         return run.strip();
     }

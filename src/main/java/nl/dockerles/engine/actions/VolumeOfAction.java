@@ -76,7 +76,7 @@ public final class VolumeOfAction implements Action {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("geen JSON van de daemon: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not JSON from the daemon: " + e.getMessage(), e);
         }
         return volumes;
     }

@@ -1,0 +1,127 @@
+package nl.dockerles.cli;
+
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakePostgres;
+import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Golden;
+import nl.dockerles.testing.Runs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Each section against the fake daemon, in Dutch and English, word for word: golden files
+ * {@code src/test/resources/golden/<id>.<lang>.txt}. A change of narration fails here; rewrite the files on purpose
+ * with {@code ./mvnw test -Dtest=SectionNarrationTest,LifecycleNarrationTest -Dgolden.update=true} and read the
+ * diff. lifecycle has its own test ({@link LifecycleNarrationTest}).
+ *
+ * <p>ports, tooltje, distributie and remote really listen on 127.0.0.1 (8080, 8081, 5001; the forward on 2375
+ * goes to no daemon at all), and are skipped when those ports are taken here. volumes makes files in a folder of
+ * this machine owned by root, as Docker's daemon does: it runs only as root (as CI does). Not here: prepush, whose
+ * git hook runs the docker CLI on this machine, which no fake can answer.
+ */
+class SectionNarrationTest {
+    /** A script the section's image runs; the fake's busybox does not know it. */
+    private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
+
+    static Stream<String[]> sections() {
+        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje", "distributie", "volumes", "remote")
+                .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("sections")
+    void theNarrationIsAsBefore(String section, String lang) throws Exception {
+        // ports publishes 8080 and 8081 on this machine, as the handout says; taken by something else, the demo
+        // would (rightly) pick other ports, and the narration would differ.
+        assumeTrue(!section.equals("ports") || free(8080) && free(8081), "8080 and 8081 are free here");
+        assumeTrue(!section.equals("distributie") || free(5001), "5001 is free here");
+        // volumes shows who owns the files a container made in a folder of this machine: as Docker's daemon, the
+        // fake makes them as root (or --user's uid), which only root can do here.
+        assumeTrue(!section.equals("volumes") || "root".equals(System.getProperty("user.name")),
+                "the tests run as root here");
+        assumeTrue(!section.equals("remote") || free(2375), "2375 is free here");
+        assumeTrue(!section.equals("tooltje") || free(8080) && free(2375),
+                () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
+        FakeTime time = new FakeTime();
+        FakeDocker docker = new FakeDocker(time).restartsPerFollow(7);
+        if (section.equals("database")) {
+            FakePostgres.on(docker, time);
+        } else {
+            docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
+                    : FakeDocker.busybox(c));
+        }
+        docker.http(c -> adminer(c).or(() -> registry(c)).or(() -> FakeDocker.nginx(c)));
+        docker.addImage("adminer:latest");
+        docker.addImage("registry:2");
+        // "Another daemon" (tooltje): DOCKER_HOST points at a TCP port forwarded to this same daemon.
+        Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Runs.run(env -> env.containsKey("DOCKER_HOST")
+                ? docker.host(env.get("DOCKER_HOST")) : docker, time, java.util.Map.of("LANG", "C"),
+                "demo", section, "--auto", "--lang", lang));
+
+        assertThat(run.err()).as(section + " " + lang + ":\n" + run.out()).isEmpty();
+        assertThat(run.exitCode()).as(section + " " + lang).isZero();
+        String out = stable(run.out());
+        // What a presenter would never show: a placeholder left, a null, a field the daemon did not have.
+        assertThat(out).doesNotContainPattern("(?<!\\{)\\{[a-zA-Z0-9][a-zA-Z0-9.-]*}(?!})").doesNotContain("null").doesNotContain("<no value>")
+                .doesNotContain(": not found");
+        assertThat(docker.containers()).as("left behind").isEmpty();
+        Golden.assertMatches(out, section + "." + lang + ".txt");
+    }
+
+    /** An empty registry's catalog, for the registry image. */
+    static java.util.Optional<FakeDocker.HttpAnswer> registry(FakeDocker.Container c) {
+        return c.image.startsWith("registry") ? java.util.Optional.of(new FakeDocker.HttpAnswer(200, "",
+                "application/json; charset=utf-8", "{\"repositories\":[]}\n")) : java.util.Optional.empty();
+    }
+
+    /** Adminer's login page, for the adminer image. */
+    static java.util.Optional<FakeDocker.HttpAnswer> adminer(FakeDocker.Container c) {
+        if (!c.image.startsWith("adminer")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FakeDocker.HttpAnswer(200, "", "text/html; charset=utf-8", """
+                <!DOCTYPE html>
+                <html lang="en" dir="ltr">
+                <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+                <meta name="robots" content="noindex">
+                <title>Login - Adminer</title>
+                <link rel="stylesheet" type="text/css" href="?file=default.css&amp;version=4.8.1">
+                <body class="ltr nojs">
+                <form action="" method="post">
+                <table cellspacing="0" class="layout">
+                <tr><th>System<td><select name="auth[driver]"><option value="server" selected>MySQL</select>
+                <tr><th>Server<td><input name="auth[server]" value="" title="hostname[:port]">
+                <tr><th>Username<td><input name="auth[username]" id="username" value="">
+                <tr><th>Password<td><input type="password" name="auth[password]">
+                </table>
+                <p><input type="submit" value="Login">
+                </form>
+                </body>
+                </html>
+                """));
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** What differs from run to run in a real run too: the temporary folder, the run's id and its owner. */
+    static String stable(String out) {
+        return out.replaceAll("/tmp/dockerles-[0-9]+", "/tmp/dockerles-12345")
+                .replaceAll("nl\\.dockerles\\.owner=[^\\s\"]+", "nl.dockerles.owner=laptop/4242/1764237600")
+                .replaceAll("nl\\.dockerles\\.run=[0-9a-f]+", "nl.dockerles.run=3f9c1e7a");
+    }
+}

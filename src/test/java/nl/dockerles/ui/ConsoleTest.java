@@ -1,0 +1,115 @@
+package nl.dockerles.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutColourThereAreNoEscapes() {
+        Console console = new Console(out, false, 60);
+        console.title("Het leven van een container");
+        console.heading("Stap 1/3 · Starten");
+        console.command("docker run -it --name demo busybox sh");
+        console.note("Dat duurde 10,3 seconden.");
+        assertThat(printed()).doesNotContain("\u001B").isEqualTo("""
+                Het leven van een container
+                ═══════════════════════════
+
+                ── Stap 1/3 · Starten ──────────────────────────────────────
+                
+                $ docker run -it --name demo busybox sh
+
+                → Dat duurde 10,3 seconden.
+                """);
+    }
+
+    @Test
+    void withColourTheCommandIsBoldYellow() {
+        new Console(out, true, 60).command("docker ps");
+        assertThat(printed()).contains("\u001B[").contains("docker ps");
+    }
+
+    @Test
+    void aNoteWrapsUnderItsArrow() {
+        new Console(out, false, 40).note("Een container die je niet weghaalt, neemt nog steeds ruimte in op je schijf.");
+        assertThat(printed()).isEqualTo("""
+
+                → Een container die je niet weghaalt,
+                  neemt nog steeds ruimte in op je
+                  schijf.
+                """);
+    }
+
+    @Test
+    void aLongTitleBreaksBetweenWordsAndTheRuleIsAsLongAsTheLongestLine() {
+        new Console(out, false, 40).title("Images verhuizen, containers niet (Wat kan ik dan: distributie)");
+        assertThat(printed()).isEqualTo("""
+                Images verhuizen, containers niet (Wat
+                kan ik dan: distributie)
+                ══════════════════════════════════════
+                """);
+    }
+
+    @Test
+    void theWidthIsAskedForEveryParagraphAndNeverBelowForty() {
+        AtomicInteger width = new AtomicInteger(80);
+        Console console = new Console(out, false, width::get);
+        assertThat(console.width()).isEqualTo(80);
+        width.set(20);
+        assertThat(console.width()).isEqualTo(40);
+    }
+
+    @Test
+    void markdownForHandouts() {
+        Console console = Console.markdown(out);
+        console.title("Poorten");
+        console.command("docker ps");
+        console.output("CONTAINER ID");
+        console.note("Klaar.");
+        console.finish();
+        assertThat(printed()).isEqualTo("""
+                # Poorten
+
+
+                ```console
+                $ docker ps
+                CONTAINER ID
+                ```
+
+                > Klaar.
+                """);
+    }
+
+    @Test
+    void afterAStopOnlyTheLastWordIsPrinted() {
+        Console console = new Console(out, false, 60);
+        console.mute();
+        console.paragraph("niet meer");
+        console.command("docker ps");
+        console.note("ook niet");
+        console.afterStop("Gestopt.");
+        assertThat(printed()).isEqualTo("\nGestopt.\n");
+        assertThat(console.muted()).isTrue();
+    }
+
+    @Test
+    void aTappedConsoleHandsOverWhatItPrints() {
+        StringBuilder tap = new StringBuilder();
+        new Console(out, false, 60).tapped(tap::append).paragraph("Zichtbaar voor de zaal.");
+        assertThat(tap.toString()).contains("Zichtbaar voor de zaal.");
+        assertThat(printed()).isEqualTo("Zichtbaar voor de zaal.\n");
+    }
+}
