@@ -36,6 +36,12 @@ public final class ApiVersions {
                 throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.api.tooold", format(forced),
                         format(minimum));
             }
+            int[] maximum = parse(daemonApi);
+            if (maximum != null && compare(forced, maximum) > 0) {
+                // The daemon would answer in English ("client version 1.52 is too new. Maximum supported ...").
+                throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.api.toonew", format(forced),
+                        format(maximum));
+            }
             return format(forced);
         }
         int[] newest = parse(NEWEST_TESTED);

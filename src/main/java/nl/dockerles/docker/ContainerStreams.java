@@ -15,7 +15,9 @@ import nl.dockerles.engine.Docker.ExecResult;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,11 @@ final class ContainerStreams {
     private static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(5);
     /** After the process ended, how long its last output may take to come through the attach. */
     private static final Duration ATTACH_DRAIN = Duration.ofSeconds(2);
+    /**
+     * After the wait answered, how long the daemon may take to record the exit. Docker 28 answers the wait
+     * before it writes the container's state: a {@code docker ps} right after would still show it running.
+     */
+    private static final Duration STATE_SETTLE = Duration.ofSeconds(5);
     private final DockerClient client;
     private final RawApi raw;
     private final ContainerApi containers;
@@ -122,7 +129,7 @@ final class ContainerStreams {
             if (exit == null) {
                 return drained ? waitForExit(container.id(), left(deadline)) : Optional.empty();
             }
-            return statusOf(exit, left(deadline));
+            return settled(container.id(), container.startedAt(), statusOf(exit, left(deadline)));
         } catch (NotFoundException e) {
             // Gone after the inspect: an --rm container that ended at once. The wait may still know how.
             if (exit == null) {
@@ -143,14 +150,31 @@ final class ContainerStreams {
 
     /** Empty when it still runs after {@code timeout}, or when it is gone (auto-removed) without a trace. */
     Optional<Integer> waitForExit(String id, Duration timeout) {
+        Instant startedBefore = containers.inspect(id).map(ContainerInfo::startedAt).orElse(null);
         WaitContainerResultCallback callback = waitFor(id, null, new CountDownLatch(1));
         try {
-            return statusOf(callback, timeout);
+            return settled(id, startedBefore, statusOf(callback, timeout));
         } catch (NotFoundException e) {
             return Optional.empty();
         } finally {
             closeQuietly(callback);
         }
+    }
+
+    /**
+     * Returns {@code exit} once the daemon's inspect no longer shows the run that was waited for (the one that
+     * started at {@code startedBefore}) as running: it is recorded as ended, restarted, or gone.
+     */
+    private Optional<Integer> settled(String id, Instant startedBefore, Optional<Integer> exit) {
+        if (exit.isEmpty()) {
+            return exit;
+        }
+        long deadline = System.nanoTime() + STATE_SETTLE.toNanos();
+        while (System.nanoTime() < deadline && containers.inspect(id)
+                .filter(c -> c.running() && Objects.equals(c.startedAt(), startedBefore)).isPresent()) {
+            pause(20);
+        }
+        return exit;
     }
 
     private Exit waitFor(String id, WaitContainerCondition condition, CountDownLatch ended) {

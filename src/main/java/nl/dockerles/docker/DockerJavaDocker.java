@@ -14,6 +14,7 @@ import nl.dockerles.engine.Docker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,7 +247,12 @@ public final class DockerJavaDocker implements Docker {
     /** Stops by itself when this Docker closes. */
     @Override
     public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
-        return open.track(call(() -> events.follow(labels, sink)));
+        return open.track(call(() -> events.follow(labels, Instant.now(), sink)));
+    }
+
+    @Override
+    public AutoCloseable followEvents(Map<String, String> labels, Instant since, Consumer<ContainerEvent> sink) {
+        return open.track(call(() -> events.follow(labels, since, sink)));
     }
 
     @Override

@@ -24,12 +24,14 @@ final class EventFollower {
     }
 
     /**
-     * Returns once the daemon streams, so what happens after this call is seen; "since" the moment of the
-     * call as well, so nothing between the call and the daemon's answer is missed.
+     * Returns once the daemon streams, so what happens after this call is seen; "since" {@code since} (at the
+     * latest the moment of the call), so nothing between the call and the daemon's answer is missed.
      */
-    AutoCloseable follow(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+    AutoCloseable follow(Map<String, String> labels, Instant since, Consumer<ContainerEvent> sink) {
         Events events = new Events(sink);
-        var cmd = client.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withSince(since(Instant.now()));
+        Instant now = Instant.now();
+        var cmd = client.eventsCmd().withEventTypeFilter(EventType.CONTAINER)
+                .withSince(since(since.isBefore(now) ? since : now));
         List<String> filters = Labels.filters(labels);
         if (!filters.isEmpty()) {
             cmd.withLabelFilter(filters.toArray(String[]::new));

@@ -65,6 +65,8 @@ public final class Cleanup {
             }
             dangling = refused;
         }
+        // In the order of their names, not of the daemon's list (which differs between daemons).
+        removed.sort(null);
         return removed;
     }
 

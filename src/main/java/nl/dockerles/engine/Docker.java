@@ -112,6 +112,15 @@ public interface Docker extends AutoCloseable {
      */
     AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink);
 
+    /**
+     * As {@link #followEvents(Map, Consumer)}, and first the events since {@code since} (the daemon keeps them):
+     * to read when something that already happened really happened, by the daemon's own clock.
+     */
+    default AutoCloseable followEvents(Map<String, String> labels, java.time.Instant since,
+                                       Consumer<ContainerEvent> sink) {
+        return followEvents(labels, sink);
+    }
+
     /** The size of a container's TTY, in characters (docker resizes it with the presenter's window). */
     void resizeTty(String id, int width, int height);
 

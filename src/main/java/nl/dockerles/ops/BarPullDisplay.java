@@ -1,17 +1,22 @@
 package nl.dockerles.ops;
 
+import me.tongfei.progressbar.DefaultProgressBarRenderer;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressState;
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Docker.PullProgress;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,11 +41,9 @@ public final class BarPullDisplay implements ImagePulls.Display {
             ProgressBar bar = new ProgressBarBuilder()
                     .setTaskName(String.format("%-" + width + "s", image))
                     .setInitialMax(-1)
-                    .setStyle(marks.color() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK
-                            : marks.unicode() ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                    .setUnit("MB", 1_000_000)
+                    .setRenderer(new Renderer(marks.color() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK
+                            : marks.unicode() ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII))
                     .setUpdateIntervalMillis(200)
-                    .hideEta()
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(out))
                     .build();
             bar.setExtraMessage(messages.get("prepare.bar.waiting"));
@@ -95,6 +98,29 @@ public final class BarPullDisplay implements ImagePulls.Display {
         }
         bar.close();
         notes.put(result.image(), PullNotes.note(messages, result));
+    }
+
+    /**
+     * The library's bar, in MB; with no numbers when nothing was downloaded (an image that was there already
+     * would show "0/0MB"), and in kB for an image smaller than a megabyte.
+     */
+    private static final class Renderer extends DefaultProgressBarRenderer {
+        private static final long MB = 1_000_000;
+
+        Renderer(ProgressBarStyle style) {
+            super(style, "MB", MB, false, new DecimalFormat("#.0"), ChronoUnit.SECONDS, false, state -> Optional.empty());
+        }
+
+        @Override
+        protected String ratio(ProgressState state) {
+            if (state.isIndefinite() || state.getMax() <= 1) {
+                return "";
+            }
+            if (state.getMax() < MB) {
+                return " " + state.getCurrent() / 1000 + "/" + state.getMax() / 1000 + "kB";
+            }
+            return super.ratio(state);
+        }
     }
 
     @Override

@@ -33,7 +33,18 @@ class ApiVersionsTest {
     @Test
     void dockerApiVersionOverridesNegotiation() {
         assertThat(ApiVersions.choose("1.41", "1.12", "1.40")).isEqualTo("1.40");
-        assertThat(ApiVersions.choose("1.41", "1.12", " v1.43 ")).isEqualTo("1.43");
+        assertThat(ApiVersions.choose("1.51", "1.24", " v1.43 ")).isEqualTo("1.43");
+    }
+
+    @Test
+    void aDockerApiVersionOutsideTheDaemonsRangeIsADutchSentenceWithTheWayOut() {
+        assertThatThrownBy(() -> ApiVersions.choose("1.41", "1.12", "1.43"))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> {
+                    assertThat(e.key()).isEqualTo("error.api.toonew");
+                    assertThat(nl.dockerles.Messages.dutch().of(e)).contains("1.43").contains("1.41").contains("unset DOCKER_API_VERSION");
+                });
+        assertThatThrownBy(() -> ApiVersions.choose("1.51", "1.44", "1.41"))
+                .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(e.key()).isEqualTo("error.api.tooold"));
     }
 
     @Test

@@ -58,6 +58,15 @@ class DockerConnectorIT {
     }
 
     @Test
+    void aDockerApiVersionAboveTheDaemonsIsADutchSentence() {
+        int[] newest = parse(daemonClient().versionCmd().exec().getApiVersion());
+        String tooNew = newest[0] + "." + (newest[1] + 1);
+        assertThatThrownBy(() -> DockerConnector.connect(env("DOCKER_API_VERSION", tooNew), home).close())
+                .isInstanceOfSatisfying(nl.dockerles.DockerlesException.class,
+                        e -> assertThat(e.key()).isEqualTo("error.api.toonew"));
+    }
+
+    @Test
     void dockerApiVersionIsHonoured() {
         String minimum = daemonClient().versionCmd().exec().getMinAPIVersion();
         if (minimum != null && ApiVersions.compare(parse(minimum), parse("1.40")) > 0) {

@@ -27,7 +27,8 @@ final class DaemonState {
     }
 
     static List<com.github.dockerjava.api.model.Image> managedImages(String section) {
-        return client().listImagesCmd().withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section))
+        return client().listImagesCmd().withShowAll(true)
+                .withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section))
                 .exec();
     }
 

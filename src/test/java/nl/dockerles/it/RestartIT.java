@@ -53,28 +53,28 @@ class RestartIT {
                     number(m.group(6))});
         }
         assertThat(rows.size()).as("restarts observed in:\n" + out).isGreaterThanOrEqualTo(5);
-        for (int i = 0; i < rows.size(); i++) {
-            assertThat(rows.get(i)[4]).as("Docker's wait before restart " + (i + 1))
-                    .isCloseTo(0.1 * Math.pow(2, i), within(0.001));
-            assertThat(rows.get(i)[2]).as("run " + (i + 1) + " lasted the sleep 2").isBetween(1.9, 3.0);
-            assertThat(rows.get(i)[3]).as("measured wait is at least the schedule").isGreaterThan(rows.get(i)[4] - 0.05);
-        }
-        double firstGap = rows.get(0)[1];
-        double lastGap = rows.get(rows.size() - 1)[1];
-        assertThat(lastGap).as("gaps grow overall").isGreaterThan(firstGap + 1.0);
-        for (int i = 1; i < rows.size(); i++) {
-            assertThat(rows.get(i)[1]).as("gap " + (i + 1)).isGreaterThan(rows.get(i - 1)[1] - 1.0);
-        }
 
-        // The gaps printed are the daemon's own: start events of the container, one more than the restarts.
+        // The daemon's own events: a start per run (one more than the restarts), a die after each.
         List<Event> events = DaemonState.events("restart", start, end);
-        List<Long> starts = events.stream().filter(e -> "start".equals(e.getAction())).map(Event::getTimeNano)
-                .toList();
+        List<Long> starts = times(events, "start");
+        List<Long> dies = times(events, "die");
         assertThat(starts.size()).isGreaterThanOrEqualTo(rows.size() + 1);
+        assertThat(dies.size()).isGreaterThanOrEqualTo(rows.size());
+        // Docker's schedule: 100 ms, doubling, but back to 100 ms after a run of 10 s or more (moby's
+        // restartmanager), which a busy machine can cause: the runs, from the events, say when.
+        double schedule = 0;
         for (int i = 0; i < rows.size(); i++) {
+            double ran = (dies.get(i) - starts.get(i)) / 1e9;
+            schedule = schedule == 0 || ran >= 10 ? 0.1 : Math.min(60, schedule * 2);
             double gap = (starts.get(i + 1) - starts.get(i)) / 1e9;
+            // The gaps printed are the daemon's own: between its start events.
             assertThat(rows.get(i)[1]).as("gap " + (i + 1) + " against the daemon's events").isCloseTo(gap,
                     within(0.15));
+            assertThat(rows.get(i)[2]).as("run " + (i + 1) + " lasted the sleep 2").isGreaterThanOrEqualTo(1.9)
+                    .isCloseTo(ran, within(0.15));
+            assertThat(rows.get(i)[4]).as("Docker's wait before restart " + (i + 1) + " after a run of " + ran + " s")
+                    .isCloseTo(schedule, within(0.001));
+            assertThat(rows.get(i)[3]).as("measured wait is at least the schedule").isGreaterThan(schedule - 0.05);
         }
 
         // Stopped with RestartCount >= 5; the logs grew, one foo per start; cleanup removed the container.
@@ -87,6 +87,10 @@ class RestartIT {
                 "kill", "destroy");
         assertThat(events).filteredOn(e -> "die".equals(e.getAction()))
                 .allSatisfy(e -> assertThat(e.getActor().getAttributes().get("exitCode")).isEqualTo("0"));
+    }
+
+    private static List<Long> times(List<Event> events, String action) {
+        return events.stream().filter(e -> action.equals(e.getAction())).map(Event::getTimeNano).toList();
     }
 
     private static double number(String dutch) {

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RestartWatchAction implements Action {
     private static final long POLL_MILLIS = 500;
+    /** How far before inspect's StartedAt the events are read again. */
+    private static final Duration REPLAY = Duration.ofSeconds(1);
 
     @Override
     public boolean ownWay() {
@@ -61,9 +63,14 @@ public final class RestartWatchAction implements Action {
                 : Containers.integer(with, "presenterRestarts", 8);
         Duration limit = Duration.ofSeconds(Containers.integer(with, "seconds", 60));
         Watch watch = new Watch(context, new RestartTimetable(context.messages()));
-        String id = Containers.existing(context, name).id();
+        ContainerInfo before = Containers.existing(context, name);
+        String id = before.id();
+        // From a moment before the run that is going on: its start event says when it started by the daemon's
+        // clock (inspect's StartedAt is a moment earlier on some daemons), and every gap is one of events.
+        Instant since = before.startedAt() == null || before.startedAt().getEpochSecond() <= 0 ? Instant.now()
+                : before.startedAt().minus(REPLAY);
         BlockingQueue<Docker.ContainerEvent> events = new LinkedBlockingQueue<>();
-        try (AutoCloseable following = context.docker().followEvents(context.run().labels(), event -> {
+        try (AutoCloseable following = context.docker().followEvents(context.run().labels(), since, event -> {
             if (id.equals(event.id()) && ("start".equals(event.action()) || "die".equals(event.action()))) {
                 events.add(event);
             }
@@ -84,8 +91,6 @@ public final class RestartWatchAction implements Action {
 
     /** One watch: the state between the events, and what it printed. */
     private static final class Watch {
-        /** A start event this close after inspect's StartedAt is that same start. */
-        private static final long SAME_START_NANOS = 100_000_000L;
         private final ActionContext context;
         private final RestartTimetable table;
         private final Messages messages;
@@ -103,6 +108,9 @@ public final class RestartWatchAction implements Action {
         private long firstStart;
         private long lastStart;
         private Long lastDie;
+        /** Inspect's StartedAt of the run going on when we looked; a die after it ends that run. */
+        private long inspectedStart;
+        private boolean inspectedRunEnded;
         /** How long before the first start we saw the container was run (estimated when it had restarted). */
         private Duration sinceRun = Duration.ZERO;
 
@@ -116,6 +124,7 @@ public final class RestartWatchAction implements Action {
         void begin(ContainerInfo now) {
             count = now.restartCount();
             firstStart = nanos(now.startedAt());
+            inspectedStart = firstStart;
             lastStart = firstStart;
             for (int i = 0; i < count; i++) {
                 // The runs before we looked were short ones, as this container's are: about 2 s and the wait.
@@ -148,10 +157,15 @@ public final class RestartWatchAction implements Action {
             long at = event.timeNanos();
             if ("die".equals(event.action())) {
                 lastDie = at;
+                inspectedRunEnded |= at >= inspectedStart;
                 return;
             }
-            if (at <= lastStart + SAME_START_NANOS) {
-                return; // the start that inspect told us about already
+            if (!inspectedRunEnded) {
+                // Read again from before: the start of the run inspect told us about (the last one before its
+                // die), by the daemon's own clock. The table counts from there.
+                firstStart = at;
+                lastStart = at;
+                return;
             }
             Duration ran = lastDie == null || lastDie < lastStart ? null : Duration.ofNanos(lastDie - lastStart);
             Duration waited = ran == null ? null : Duration.ofNanos(at - lastDie);

@@ -36,6 +36,11 @@ class RestartWatchActionTest {
         Map<String, String> followedLabels;
 
         Crashing(ProcessActionTesting testing, int countAtStart, int restarts) {
+            this(testing, countAtStart, restarts, 20_000_000L);
+        }
+
+        /** {@code startEventNanos}: when the start event of the run inspect shows came, after its StartedAt. */
+        Crashing(ProcessActionTesting testing, int countAtStart, int restarts, long startEventNanos) {
             super(testing.time);
             this.countAtStart = countAtStart;
             RestartBackoff schedule = new RestartBackoff();
@@ -51,7 +56,7 @@ class RestartWatchActionTest {
                 start = next;
             }
             // The start that inspect already told about, seen once more as an event: not a restart.
-            events.add(0, event("start", 20_000_000L));
+            events.add(0, event("start", startEventNanos));
             startedAt = T0;
         }
 
@@ -101,6 +106,19 @@ class RestartWatchActionTest {
         assertThat(testing.facts.get("restart.nextWaits")).isEqualTo("12,8 s, 25,6 s, 51,2 s");
         // 30.2 + (2 + 12.8) + (2 + 25.6) + 2: the ninth run ends and the count becomes 10.
         assertThat(testing.facts.get("restart.tenAt")).isEqualTo("75");
+    }
+
+    @Test
+    void theTableCountsFromTheStartEventNotFromInspectsStartedAt() {
+        // Docker 28 with the containerd store: StartedAt is 0.4 s before the start event of that run.
+        Crashing docker = new Crashing(testing, 0, 9, 400_000_000L);
+
+        String shown = action.run(testing.context(docker, "restart", true),
+                Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
+
+        List<String> rows = shown.lines().filter(line -> line.matches("^\\d+ .*")).toList();
+        assertThat(rows.get(1)).isEqualTo("1            2,2 s        2,2 s        1,6 s        0,60 s       0,10 s");
+        assertThat(testing.facts.get("restart.firstGap")).isEqualTo("2,2");
     }
 
     @Test
