@@ -290,6 +290,36 @@ public final class Console {
         out.flush();
     }
 
+    /** True when {@link #status} redraws one line (a terminal: colour means terminal here). */
+    public boolean redraws() {
+        return color && !markdown;
+    }
+
+    /**
+     * A line that changes while a step waits (a countdown): on a terminal redrawn in place, else a plain line.
+     * End it with {@link #endStatus()} before printing anything else.
+     */
+    public synchronized void status(String text) {
+        if (muted) {
+            return;
+        }
+        if (redraws()) {
+            out.print("\r\u001B[K" + style(text, a -> a.fgBrightBlack()));
+            out.flush();
+        } else {
+            info(text);
+        }
+    }
+
+    /** Wipes the line of {@link #status} on a terminal; plain lines stay. */
+    public synchronized void endStatus() {
+        if (muted || !redraws()) {
+            return;
+        }
+        out.print("\r\u001B[K");
+        out.flush();
+    }
+
     /** Ends an open code block: call when the narration is done. */
     public synchronized void finish() {
         if (muted) {
