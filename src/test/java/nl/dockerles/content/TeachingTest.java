@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * titles read as a person writes them.
  */
 class TeachingTest {
-    private static final int MOST_WORDS_AFTER_A_STEP = 80;
+    private static final int MOST_WORDS_AFTER_A_STEP = 70;
     private final Catalog catalog = new Catalog();
 
     /** Every text of every built section, with where it is. */

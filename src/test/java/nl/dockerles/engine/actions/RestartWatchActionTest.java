@@ -313,7 +313,7 @@ class RestartWatchActionTest {
                 Map.of("container", "crashingbackgroundprocess", "seconds", "1"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(testing.screen()).contains("Na 1 seconden gestopt met kijken (0 herstarts gezien)");
+        assertThat(testing.screen()).contains("Na 1 seconde gestopt met kijken (geen herstarts gezien)");
         assertThat(testing.facts.get("restart.watched")).isEqualTo("0");
         assertThat(testing.facts.get("restart.gaps")).isEqualTo("?");
     }
