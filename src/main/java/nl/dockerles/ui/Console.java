@@ -297,15 +297,17 @@ public final class Console {
 
     /**
      * A line that changes while a step waits (a countdown): on a terminal redrawn in place, else a plain line.
-     * End it with {@link #endStatus()} before printing anything else.
+     * End it with {@link #endStatus()} before printing anything else. A redrawn line is for this screen only:
+     * the live page and the recordings (the tap) do not get it.
      */
     public synchronized void status(String text) {
         if (muted) {
             return;
         }
         if (redraws()) {
-            out.print("\r\u001B[K" + style(text, a -> a.fgBrightBlack()));
-            out.flush();
+            PrintStream screen = screenOnly();
+            screen.print("\r\u001B[K" + style(text, a -> a.fgBrightBlack()));
+            screen.flush();
         } else {
             info(text);
         }
@@ -316,8 +318,13 @@ public final class Console {
         if (muted || !redraws()) {
             return;
         }
-        out.print("\r\u001B[K");
-        out.flush();
+        PrintStream screen = screenOnly();
+        screen.print("\r\u001B[K");
+        screen.flush();
+    }
+
+    private PrintStream screenOnly() {
+        return out instanceof TappedPrintStream tapped ? tapped.target() : out;
     }
 
     /** Ends an open code block: call when the narration is done. */

@@ -170,8 +170,9 @@ class RestartWatchActionTest {
         Crashing docker = new Crashing(testing, 0, 8);
         var plain = testing.context(docker, "restart", true).withLongWaits(8);
         java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        StringBuilder livePage = new StringBuilder();
         var context = plain.withConsole(new nl.dockerles.ui.Console(new java.io.PrintStream(screen, true,
-                java.nio.charset.StandardCharsets.UTF_8), true, 100));
+                java.nio.charset.StandardCharsets.UTF_8), true, 100).tapped(livePage::append));
 
         new RestartWatchAction(() -> new ClockQueue(testing.time)).run(context,
                 Map.of("container", "crashingbackgroundprocess"));
@@ -184,6 +185,8 @@ class RestartWatchActionTest {
                 + "Docker wacht 12,8 s voor de volgende start: nog 12 s.");
         assertThat(text).containsPattern("nu elk moment\\.\r\u001B\\[K8 ");
         assertThat(text).doesNotContain("nog 12 s.\n");
+        // The live page (--meekijken) gets the table, not the countdown that is redrawn on this screen only.
+        assertThat(livePage.toString()).contains("RESTARTCOUNT").doesNotContain("Docker wacht");
     }
 
     @Test
