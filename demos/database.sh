@@ -7,7 +7,7 @@ opruimen() { docker rm -fv db vers bron test1 test2 >/dev/null 2>&1; docker rmi 
 trap opruimen EXIT
 
 # 1. PostgreSQL starten
-docker run -d --name db -e POSTGRES_PASSWORD=geheim postgres
+docker run -d --name db -e POSTGRES_PASSWORD=geheim postgres:15
 
 # 2. Wachten tot hij klaar is
 until docker exec db pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
@@ -28,10 +28,10 @@ until docker exec vers pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done
 docker exec vers psql -U postgres -c '\dt'
 
 # 8. De oorzaak: een VOLUME
-docker inspect -f '{{json .Config.Volumes}}' postgres
+docker inspect -f '{{json .Config.Volumes}}' postgres:15
 
 # 9. Opnieuw, met PGDATA
-docker run -d --name bron -e POSTGRES_PASSWORD=geheim -e PGDATA=/pgdata postgres
+docker run -d --name bron -e POSTGRES_PASSWORD=geheim -e PGDATA=/pgdata postgres:15
 
 # 10. Wachten
 until docker exec bron pg_isready -h 127.0.0.1 -U postgres; do sleep 0.25; done

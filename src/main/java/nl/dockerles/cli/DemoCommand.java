@@ -46,6 +46,13 @@ final class DemoCommand implements Callable<Integer> {
             descriptionKey = "demo.typing")
     int typing;
 
+    /** Without N: up to RestartCount 11, so that Docker's waits of 51,2 s and 60 s are the last two. */
+    @Option(names = {"--lange-wachttijden", "--long-waits"}, paramLabel = "N", arity = "0..1",
+            fallbackValue = "11", descriptionKey = "demo.longwaits")
+    Integer longWaits;
+
+    private static final int MOST_LONG_WAITS = 20;
+
     @Option(names = {"--interactief", "--interactive"}, descriptionKey = "demo.interactive")
     boolean handOver;
 
@@ -96,6 +103,12 @@ final class DemoCommand implements Callable<Integer> {
             if (typing < 0) {
                 throw new DockerlesException(ExitCode.USAGE, "error.typing.range", typing);
             }
+            if (longWaits != null && (longWaits < 1 || longWaits > MOST_LONG_WAITS)) {
+                throw new DockerlesException(ExitCode.USAGE, "error.longwaits.range", longWaits, MOST_LONG_WAITS);
+            }
+            if (longWaits != null && section.steps().stream().noneMatch(s -> "restart-watch".equals(s.action()))) {
+                throw new DockerlesException(ExitCode.USAGE, "error.longwaits.section", entry.id());
+            }
             live = room != null ? Room.open(room, messages) : null;
         } catch (RuntimeException e) {
             docker.abandon(Docker::close);
@@ -129,7 +142,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private SectionPresenter options(SectionPresenter sections, KeyPrompter keys) {
-        return sections.showApiCalls(api).startAt(startAt).handOverShells(handOver && keys != null ? keys : null);
+        return sections.showApiCalls(api).startAt(startAt).longWaits(longWaits == null ? 0 : longWaits)
+                .handOverShells(handOver && keys != null ? keys : null);
     }
 
     private int columns() {

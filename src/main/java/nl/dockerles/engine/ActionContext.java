@@ -5,12 +5,22 @@ import nl.dockerles.ui.Console;
 
 /**
  * What an action may use: the daemon, the screen, the facts for the notes, who this run is, the clock,
- * and whether the presenter is waiting (false with --auto).
+ * whether the presenter is waiting (false with --auto), and {@code longWaits}: with --lange-wachttijden the
+ * RestartCount up to which the restart watch waits out Docker's long waits (0: it does not).
  */
 public record ActionContext(Docker docker, Console console, Facts facts, RunIdentity run, TimeSource time,
-                            Messages messages, boolean auto, Workspace workspace) {
+                            Messages messages, boolean auto, Workspace workspace, int longWaits) {
+
+    public ActionContext(Docker docker, Console console, Facts facts, RunIdentity run, TimeSource time,
+                         Messages messages, boolean auto, Workspace workspace) {
+        this(docker, console, facts, run, time, messages, auto, workspace, 0);
+    }
 
     public ActionContext withConsole(Console other) {
-        return new ActionContext(docker, other, facts, run, time, messages, auto, workspace);
+        return new ActionContext(docker, other, facts, run, time, messages, auto, workspace, longWaits);
+    }
+
+    public ActionContext withLongWaits(int restartCount) {
+        return new ActionContext(docker, console, facts, run, time, messages, auto, workspace, restartCount);
     }
 }

@@ -35,6 +35,7 @@ public final class SectionPresenter {
     private boolean skipped;
     private PresenterListener listener = PresenterListener.NONE;
     private volatile boolean inStep;
+    private int longWaits;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -56,6 +57,12 @@ public final class SectionPresenter {
     /** --interactief: the presenter types into the {@code -it} shells themselves. */
     public SectionPresenter handOverShells(PresenterTerminal terminal) {
         this.terminal = terminal;
+        return this;
+    }
+
+    /** --lange-wachttijden[=N]: the restart watch waits out Docker's long waits, up to RestartCount N. */
+    public SectionPresenter longWaits(int restartCount) {
+        this.longWaits = Math.max(0, restartCount);
         return this;
     }
 
@@ -148,7 +155,7 @@ public final class SectionPresenter {
         facts.putLazily("daemon.", () -> DaemonFacts.of(steps.daemon(), messages));
         DaemonSentences.add(facts, steps, section, messages);
         ActionContext context = new ActionContext(steps, console, facts, run, time, messages,
-                prompter == Prompter.AUTO, workspace);
+                prompter == Prompter.AUTO, workspace, longWaits);
         new Preflight(steps, console, messages).prepare(section, run, facts);
         try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
              StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {

@@ -290,6 +290,43 @@ public final class Console {
         out.flush();
     }
 
+    /** True when {@link #status} redraws one line (a terminal: colour means terminal here). */
+    public boolean redraws() {
+        return color && !markdown;
+    }
+
+    /**
+     * A line that changes while a step waits (a countdown): on a terminal redrawn in place, else a plain line.
+     * End it with {@link #endStatus()} before printing anything else. A redrawn line is for this screen only:
+     * the live page and the recordings (the tap) do not get it.
+     */
+    public synchronized void status(String text) {
+        if (muted) {
+            return;
+        }
+        if (redraws()) {
+            PrintStream screen = screenOnly();
+            screen.print("\r\u001B[K" + style(text, a -> a.fgBrightBlack()));
+            screen.flush();
+        } else {
+            info(text);
+        }
+    }
+
+    /** Wipes the line of {@link #status} on a terminal; plain lines stay. */
+    public synchronized void endStatus() {
+        if (muted || !redraws()) {
+            return;
+        }
+        PrintStream screen = screenOnly();
+        screen.print("\r\u001B[K");
+        screen.flush();
+    }
+
+    private PrintStream screenOnly() {
+        return out instanceof TappedPrintStream tapped ? tapped.target() : out;
+    }
+
     /** Ends an open code block: call when the narration is done. */
     public synchronized void finish() {
         if (muted) {

@@ -26,6 +26,11 @@ final class TappedPrintStream extends PrintStream {
         this.tap = tap;
     }
 
+    /** The stream underneath, without the tap: for what only the presenter's own screen shows. */
+    PrintStream target() {
+        return target;
+    }
+
     private void tap(String text) {
         if (!text.isEmpty()) {
             tap.accept(text);

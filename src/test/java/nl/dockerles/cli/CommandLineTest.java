@@ -122,7 +122,8 @@ class CommandLineTest {
         for (String[] args : new String[][] {{"demo", "lifecycle", "--vanaf", "99"}, {"demo", "lifecycle", "--vanaf", "0"},
                 {"demo", "lifecycle", "--vanaf", "-1"}, {"--lang", "fr", "list"}, {"lisst"}, {"demo"},
                 {"demo", "lifecycle", "--bla"}, {"demo", "lifecycle", "--vanaf", "abc"},
-                {"handout", "lifecycle", "-o", "/nonexistent/x.md"}}) {
+                {"handout", "lifecycle", "-o", "/nonexistent/x.md"}, {"demo", "lifecycle", "--lange-wachttijden"},
+                {"demo", "restart", "--lange-wachttijden=0"}, {"demo", "restart", "--long-waits=99"}}) {
             Runs run = Runs.run(docker, time, args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE.code);
             assertThat(run.err()).as(String.join(" ", args)).doesNotContain("Unmatched", "Missing", "Unknown",
@@ -131,6 +132,10 @@ class CommandLineTest {
         assertThat(Runs.run(docker, time, "lisst").err()).contains("Bedoel je \"list\"?");
         assertThat(Runs.run(docker, time, "demo", "lifecycle", "--vanaf", "99").err())
                 .contains("de stappen 1 tot en met 10");
+        assertThat(Runs.run(docker, time, "demo", "lifecycle", "--lange-wachttijden").err())
+                .contains("--lange-wachttijden hoort bij de sectie restart");
+        assertThat(Runs.run(docker, time, "demo", "restart", "--lange-wachttijden=0").err())
+                .contains("geef een RestartCount van 1 tot en met 20");
         assertThat(Runs.run(docker, time, "--lang", "fr", "list").err()).contains("kies nl").contains("of en");
         assertThat(docker.calls()).noneMatch(call -> call.startsWith("create"));
     }

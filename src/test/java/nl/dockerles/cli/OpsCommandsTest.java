@@ -44,7 +44,7 @@ class OpsCommandsTest {
         assertThat(run.out()).contains("dockerles check: kan de workshop hier draaien?")
                 .contains("Docker daemon bereikbaar op unix:///var/run/docker.sock")
                 .contains("Image busybox:latest is er").contains("Image nginx:latest is er (voor ports)")
-                .contains("Image postgres:latest ontbreekt (nodig voor database)")
+                .contains("Image postgres:15 ontbreekt (nodig voor database)")
                 .contains("Wat nu: haal het op met dockerles prepare")
                 .contains("Nog niet klaar:").contains("Schijfruimte:");
         assertThat(run.out()).doesNotContain("\u001B[");
@@ -52,10 +52,10 @@ class OpsCommandsTest {
 
     @Test
     void checkWithAllImagesHasNoImageProblem() {
-        docker.addImage("postgres:latest");
+        docker.addImage("postgres:15");
         Runs run = run("check");
 
-        assertThat(run.out()).contains("Image postgres:latest is er (voor database)").doesNotContain("ontbreekt");
+        assertThat(run.out()).contains("Image postgres:15 is er (voor database)").doesNotContain("ontbreekt");
         // Ports are this machine's: free here, or taken by whatever else runs now; either way a line each.
         assertThat(run.out()).containsPattern("Poort 127\\.0\\.0\\.1:8080 is (vrij|bezet|in gebruik)");
     }
@@ -75,22 +75,22 @@ class OpsCommandsTest {
     void checkInEnglish() {
         Runs run = run("check", "--lang", "en");
 
-        assertThat(run.out()).contains("can the workshop run here?").contains("Image postgres:latest is missing");
+        assertThat(run.out()).contains("can the workshop run here?").contains("Image postgres:15 is missing");
     }
 
     // --- prepare ---
 
     @Test
     void prepareOfflineWithEveryImageHereSucceedsWithANotePerImage() {
-        docker.addImage("postgres:latest");
+        docker.addImage("postgres:15");
         Runs run = run("prepare");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String image : List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:latest", "adminer:latest")) {
+        for (String image : List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:15", "adminer:latest")) {
             assertThat(run.out()).contains(image + ": ophalen lukte niet (offline), maar het image is er al");
         }
         assertThat(run.out()).contains("Alle 6 images van de workshop zijn er.");
-        assertThat(docker.calls()).contains("pull busybox:latest", "pull nginx:latest", "pull postgres:latest");
+        assertThat(docker.calls()).contains("pull busybox:latest", "pull nginx:latest", "pull postgres:15");
     }
 
     @Test
@@ -98,56 +98,56 @@ class OpsCommandsTest {
         Runs run = run("prepare");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
-        assertThat(run.out()).contains("postgres:latest: ophalen lukte niet (offline), en het image is er niet.");
-        assertThat(run.err()).contains("Deze images ontbreken en konden niet worden opgehaald: postgres:latest.")
+        assertThat(run.out()).contains("postgres:15: ophalen lukte niet (offline), en het image is er niet.");
+        assertThat(run.err()).contains("Deze images ontbreken en konden niet worden opgehaald: postgres:15.")
                 .contains("dockerles prepare --load");
     }
 
     @Test
     void prepareSavesEveryImageAndChecksTheArchive() throws Exception {
-        docker.addImage("postgres:latest");
+        docker.addImage("postgres:15");
         Path archive = dir.resolve("workshop.tar");
         Runs run = run("prepare", "--save", archive.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(ImageArchive.tags(archive)).containsExactlyInAnyOrder("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:latest", "adminer:latest");
+        assertThat(ImageArchive.tags(archive)).containsExactlyInAnyOrder("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:15", "adminer:latest");
         assertThat(run.out()).contains("Alle images opslaan in " + archive)
-                .contains(archive + " (").contains("bevat alle 6 images: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:latest, adminer:latest")
+                .contains(archive + " (").contains("bevat alle 6 images: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:15, adminer:latest")
                 .contains("dockerles prepare --load " + archive);
-        assertThat(docker.calls()).contains("save busybox:latest nginx:latest registry:2 busybox:1.35.0 postgres:latest adminer:latest");
+        assertThat(docker.calls()).contains("save busybox:latest nginx:latest registry:2 busybox:1.35.0 postgres:15 adminer:latest");
     }
 
     @Test
     void anArchiveThatLacksAnImageIsAFailure() {
-        docker.addImage("postgres:latest");
+        docker.addImage("postgres:15");
         OpsFakeDocker forgetful = new OpsFakeDocker() {
             @Override
             public void saveImages(List<String> references, Path file) {
                 super.saveImages(references.subList(0, references.size() - 2), file);
             }
         };
-        forgetful.addImage("postgres:latest");
+        forgetful.addImage("postgres:15");
         Path archive = dir.resolve("half.tar");
         Runs run = run(forgetful, "prepare", "--save", archive.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code);
-        assertThat(run.err()).contains("Het archief " + archive + " mist: postgres:latest, adminer:latest.");
+        assertThat(run.err()).contains("Het archief " + archive + " mist: postgres:15, adminer:latest.");
     }
 
     @Test
     void prepareLoadsAnArchiveAndChecksEveryImageIsThere() {
         OpsFakeDocker home = new OpsFakeDocker();
-        home.addImage("postgres:latest");
+        home.addImage("postgres:15");
         Path archive = dir.resolve("usb.tar");
-        home.saveImages(List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:latest", "adminer:latest"), archive);
+        home.saveImages(List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:15", "adminer:latest"), archive);
 
         Runs run = run("prepare", "--load", archive.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Images laden uit " + archive)
-                .contains("Geladen: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:latest, adminer:latest")
-                .contains("Alle 6 images van de workshop zijn er: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:latest, adminer:latest");
-        assertThat(docker.imageExists("postgres:latest")).isTrue();
+                .contains("Geladen: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:15, adminer:latest")
+                .contains("Alle 6 images van de workshop zijn er: busybox:latest, nginx:latest, registry:2, busybox:1.35.0, postgres:15, adminer:latest");
+        assertThat(docker.imageExists("postgres:15")).isTrue();
         assertThat(docker.calls()).noneMatch(call -> call.startsWith("pull"));
     }
 
@@ -159,7 +159,7 @@ class OpsCommandsTest {
         Runs run = run("prepare", "--load", archive.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.IMAGE_MISSING.code);
-        assertThat(run.err()).contains("Na het laden van " + archive + " ontbreken nog: postgres:latest.");
+        assertThat(run.err()).contains("Na het laden van " + archive + " ontbreken nog: postgres:15.");
     }
 
     @Test

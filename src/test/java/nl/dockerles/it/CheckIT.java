@@ -66,7 +66,7 @@ class CheckIT {
                 .contains("De daemon draait direct op deze machine, niet in een VM.")
                 .containsPattern(OK + "Image busybox:latest is er")
                 .containsPattern(OK + "Image nginx:latest is er \\(voor ports\\)")
-                .containsPattern(OK + "Image postgres:latest is er \\(voor database\\)")
+                .containsPattern(OK + "Image postgres:15 is er \\(voor database\\)")
                 .containsPattern(OK + "Poort 127\\.0\\.0\\.1:8080 ")
                 .containsPattern(OK + "Schijfruimte: [0-9,]+ [kMGT]?B vrij in /\\S+, de map van Docker")
                 .contains("Alles in orde: de workshop kan hier draaien.")

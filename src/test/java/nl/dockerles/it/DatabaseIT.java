@@ -60,7 +60,7 @@ class DatabaseIT {
         assertThat(step(out, 8)).contains("{\"/var/lib/postgresql/data\":{}}");
 
         // The fix: PGDATA outside the volume; the same known rows in two fresh containers from testdb:v1.
-        assertThat(step(out, 9)).contains("-e PGDATA=/pgdata postgres");
+        assertThat(step(out, 9)).contains("-e PGDATA=/pgdata postgres:15");
         assertThat(flat(step(out, 12))).contains("met exitcode 0");
         assertThat(step(out, 16)).contains("$ docker exec test1 psql").contains(ADA).contains(GRACE)
                 .contains("(2 rows)");
@@ -74,8 +74,8 @@ class DatabaseIT {
         Map<String, String> createdFrom = events.stream().filter(e -> "create".equals(e.getAction()))
                 .collect(Collectors.toMap(DatabaseIT::name, e -> e.getActor().getAttributes().get("image"),
                         (a, b) -> a));
-        assertThat(createdFrom).containsEntry("db", "postgres").containsEntry("vers", "testdb:valkuil")
-                .containsEntry("bron", "postgres").containsEntry("test1", "testdb:v1")
+        assertThat(createdFrom).containsEntry("db", "postgres:15").containsEntry("vers", "testdb:valkuil")
+                .containsEntry("bron", "postgres:15").containsEntry("test1", "testdb:v1")
                 .containsEntry("test2", "testdb:v1");
         assertThat(events).filteredOn(e -> "commit".equals(e.getAction())).extracting(DatabaseIT::name)
                 .containsExactly("db", "bron");

@@ -241,11 +241,11 @@ class OefenIT {
 
     @Test
     void database() throws Exception {
-        docker("run", "-d", "--name", n("pg"), labels(), "postgres");
+        docker("run", "-d", "--name", n("pg"), labels(), "postgres:15");
         assertEventually("database", 1, Duration.ofSeconds(30), 9, "Container " + n("pg") + " draait niet (status exited, exitcode 1).");
         assertNotDone("database", 1, "Zonder POSTGRES_PASSWORD weigert postgres te beginnen.");
         docker("rm", "-v", n("pg"));
-        docker("run", "-d", "--name", n("pg"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres");
+        docker("run", "-d", "--name", n("pg"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres:15");
         awaitPostgres(n("pg"));
         assertNotDone("database", 1, "relation \"klanten\" does not exist", "Maak hem met docker exec");
         docker("exec", n("pg"), "psql", "-U", "postgres", "-c",
@@ -253,8 +253,8 @@ class OefenIT {
         assertDone("database", 1, n("pg") + " neemt verbindingen aan, en de tabel klanten staat erin.");
 
         // The trap: the data is in the image's VOLUME, which commit leaves behind.
-        docker("run", "-d", "--name", n("pgtest"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres");
-        assertNotDone("database", 2, "Container " + n("pgtest") + " is gemaakt van postgres, niet van "
+        docker("run", "-d", "--name", n("pgtest"), "-e", "POSTGRES_PASSWORD=geheim", labels(), "postgres:15");
+        assertNotDone("database", 2, "Container " + n("pgtest") + " is gemaakt van postgres:15, niet van "
                 + n("klantendb") + ":valkuil.");
         docker("rm", "-f", "-v", n("pgtest"));
         docker("commit", n("pg"), n("klantendb") + ":valkuil");
@@ -266,7 +266,7 @@ class OefenIT {
                 "de data zat in het VOLUME en ging niet mee");
         docker("rmi", n("klantendb") + ":v1");
         docker("run", "-d", "--name", n("pgbron"), "-e", "POSTGRES_PASSWORD=geheim", "-e", "PGDATA=/pgdata", labels(),
-                "postgres");
+                "postgres:15");
         awaitPostgres(n("pgbron"));
         docker("exec", n("pgbron"), "psql", "-U", "postgres", "-c",
                 "CREATE TABLE klanten (naam text); INSERT INTO klanten VALUES ('Ada'), ('Linus')");

@@ -72,8 +72,8 @@ class OefenSolutionsIT {
                     "mkdir laag2 && printf 'FROM busybox\\nRUN echo app > /app.txt\\n' > laag2/Dockerfile"
                             + " && docker build -t laag2 laag2",
                     "rm -r laag2 && docker rmi laag2")),
-            Map.entry("database/start-db", List.of("docker run -d --name pg postgres", "docker rm -f -v pg")),
-            Map.entry("database/trap", List.of("docker run -d --name pgtest postgres", "docker rm -f -v pgtest")),
+            Map.entry("database/start-db", List.of("docker run -d --name pg postgres:15", "docker rm -f -v pg")),
+            Map.entry("database/trap", List.of("docker run -d --name pgtest postgres:15", "docker rm -f -v pgtest")),
             Map.entry("database/commit-data", List.of("docker commit pg klantendb:v1", "docker rmi klantendb:v1")),
             Map.entry("remote/socket", List.of("docker run -d --name binnen busybox sleep 600", "docker rm -f binnen")),
             Map.entry("remote/curl", List.of("curl -sf --unix-socket /var/run/docker.sock -H 'Content-Type: application/json'"

@@ -43,6 +43,9 @@ class RestartIT {
         assertThat(text).contains("Achter --tail hoort een getal (of all)");
         // What this daemon did, in words: Docker Engine follows its doubling schedule.
         assertThat(text).contains("Deze daemon volgt het schema van Docker").doesNotContain("na 90 seconden");
+        // Without --lange-wachttijden: no countdown, and the note says the longer waits were not waited for.
+        assertThat(out).doesNotContain("Docker wacht");
+        assertThat(text).contains("De langere wachttijden daarna wachtten we niet af.");
 
         // The live table: a row per restart, RestartCount 1, 2, ...; Docker's schedule 100 ms doubling.
         List<double[]> rows = new ArrayList<>();
@@ -91,6 +94,38 @@ class RestartIT {
 
     private static List<Long> times(List<Event> events, String action) {
         return events.stream().filter(e -> action.equals(e.getAction())).map(Event::getTimeNano).toList();
+    }
+
+    /**
+     * --lange-wachttijden=7 (short on purpose; without N it waits until RestartCount 11, some three minutes):
+     * piped, each wait of 3 s or more gets a countdown line between the die and the next start.
+     */
+    @Test
+    void theLongWaitsAreWaitedOutWithACountdown() throws Exception {
+        Instant start = Instant.now();
+        DockerlesJar.Result result = DockerlesJar.run(LIMIT, Map.of(), "demo", "restart", "--lange-wachttijden=7");
+        String out = result.out();
+        String text = IsolationIT.flat(out);
+
+        assertThat(Duration.between(start, Instant.now())).as("the whole section").isLessThan(Duration.ofSeconds(90));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(out).doesNotContainPattern(IsolationIT.UNFILLED).doesNotContain("\u001B[");
+        List<String> rows = new ArrayList<>();
+        Matcher m = ROW.matcher(out);
+        while (m.find()) {
+            rows.add(m.group());
+        }
+        assertThat(rows).as(out).hasSize(7);
+        assertThat(rows.get(6)).startsWith("7 ").endsWith(" 6,4 s");
+        assertThat(out).doesNotContain("Docker wacht 1,6 s");
+        int six = out.indexOf(rows.get(5));
+        int countdown = out.indexOf("Docker wacht 6,4 s voor de volgende start: nog 6 s.");
+        assertThat(countdown).as("the countdown between restart 6 and 7:\n" + out).isGreaterThan(six)
+                .isLessThan(out.indexOf(rows.get(6)));
+        assertThat(out.indexOf("Docker wacht 3,2 s voor de volgende start: nog 3 s.")).isGreaterThan(out.indexOf(rows.get(4)))
+                .isLessThan(six);
+        assertThat(text).containsPattern("De laatste twee wachttijden wachtten we ook af: \\d+,\\d s en \\d+,\\d s, "
+                + "volgens het schema 3,2 s en 6,4 s\\. De langere wachttijden daarna wachtten we niet af\\.");
     }
 
     private static double number(String dutch) {

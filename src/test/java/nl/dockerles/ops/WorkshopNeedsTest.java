@@ -11,10 +11,10 @@ class WorkshopNeedsTest {
     void theImagesAreTheUnionOfEverySectionsImages() {
         WorkshopNeeds needs = WorkshopNeeds.of(new Catalog());
 
-        assertThat(needs.imageList()).contains("busybox:latest", "nginx:latest", "postgres:latest")
+        assertThat(needs.imageList()).contains("busybox:latest", "nginx:latest", "postgres:15")
                 .doesNotHaveDuplicates();
         assertThat(needs.images().get("nginx:latest")).contains("ports");
-        assertThat(needs.images().get("postgres:latest")).contains("database");
+        assertThat(needs.images().get("postgres:15")).contains("database");
         assertThat(needs.images().get("busybox:latest")).contains("lifecycle", "snapshots");
     }
 

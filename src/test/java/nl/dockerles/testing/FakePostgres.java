@@ -36,7 +36,7 @@ public final class FakePostgres {
     /** The fake with the postgres image and PostgreSQL's answers to docker exec. */
     public static FakeDocker on(FakeDocker docker, FakeTime time) {
         FakePostgres postgres = new FakePostgres(time);
-        docker.addImage("postgres:latest", List.of("postgres"),
+        docker.addImage("postgres:15", List.of("postgres"),
                 List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "PGDATA=" + DEFAULT_PGDATA),
                 Set.of(DEFAULT_PGDATA));
         docker.programs(c -> c.command.equals(List.of("postgres")) ? FakeDocker.Program.server("")

@@ -39,6 +39,10 @@ final class RestartTimetable {
     }
 
     String seconds(Duration duration) {
+        return seconds(locale, duration);
+    }
+
+    static String seconds(Locale locale, Duration duration) {
         if (duration == null) {
             return "?";
         }

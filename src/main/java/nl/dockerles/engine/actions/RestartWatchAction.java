@@ -18,21 +18,59 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code restart-watch}: follows the daemon's start and die events of a container with a restart policy and
  * prints, line by line as the restarts happen, its RestartCount, the measured gap between starts, how long each
  * run lasted and how long Docker waited, beside Docker's own schedule (100 ms, doubling, at most a minute).
  * With --auto it stops when the RestartCount reaches {@code restarts} (default 7), with a presenter at
- * {@code presenterRestarts} (default 8); never later than {@code seconds} (default 60) after it began.
+ * {@code presenterRestarts} (default 8); never later than {@code seconds} (default 60) after it began. With
+ * --lange-wachttijden N it waits until RestartCount N, as long as Docker's schedule takes, and counts each long
+ * wait down from the die event to the next start.
  * Facts: {@code restart.watched}, {@code restart.count}, {@code restart.seconds}, {@code restart.gaps},
  * {@code restart.firstGap}, {@code restart.lastGap}, {@code restart.lastWait}, {@code restart.nextWaits},
- * {@code restart.tenAt}.
+ * {@code restart.tenAt} (a forecast: never in a note), {@code restart.pattern} and {@code restart.long} (what
+ * this daemon did, and which waits were or were not waited out).
  */
 public final class RestartWatchAction implements Action {
     private static final long POLL_MILLIS = 500;
     /** How far before inspect's StartedAt the events are read again. */
     private static final Duration REPLAY = Duration.ofSeconds(1);
+    /** While a countdown runs: often enough to redraw it each second. */
+    private static final long COUNTDOWN_POLL_MILLIS = 100;
+    /** On top of the schedule, per restart: the 2 s run and the daemon's own work. */
+    private static final Duration PER_RESTART = Duration.ofSeconds(4);
+
+    /** Where the events wait for the watch; tests hand in one that runs on a fake clock. */
+    interface EventQueue {
+        void add(Docker.ContainerEvent event);
+
+        Docker.ContainerEvent poll(long millis) throws InterruptedException;
+    }
+
+    private final Supplier<EventQueue> queues;
+
+    public RestartWatchAction() {
+        this(() -> {
+            BlockingQueue<Docker.ContainerEvent> queue = new LinkedBlockingQueue<>();
+            return new EventQueue() {
+                @Override
+                public void add(Docker.ContainerEvent event) {
+                    queue.add(event);
+                }
+
+                @Override
+                public Docker.ContainerEvent poll(long millis) throws InterruptedException {
+                    return queue.poll(millis, TimeUnit.MILLISECONDS);
+                }
+            };
+        });
+    }
+
+    RestartWatchAction(Supplier<EventQueue> queues) {
+        this.queues = queues;
+    }
 
     @Override
     public boolean ownWay() {
@@ -59,9 +97,12 @@ public final class RestartWatchAction implements Action {
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         String name = Containers.name(with);
-        int target = context.auto() ? Containers.integer(with, "restarts", 7)
-                : Containers.integer(with, "presenterRestarts", 8);
+        int target = context.longWaits() > 0 ? context.longWaits() : context.auto()
+                ? Containers.integer(with, "restarts", 7) : Containers.integer(with, "presenterRestarts", 8);
         Duration limit = Duration.ofSeconds(Containers.integer(with, "seconds", 60));
+        if (context.longWaits() > 0) {
+            limit = max(limit, scheduleUpTo(target));
+        }
         Watch watch = new Watch(context, new RestartTimetable(context.messages()));
         ContainerInfo before = Containers.existing(context, name);
         String id = before.id();
@@ -69,7 +110,7 @@ public final class RestartWatchAction implements Action {
         // clock (inspect's StartedAt is a moment earlier on some daemons), and every gap is one of events.
         Instant since = before.startedAt() == null || before.startedAt().getEpochSecond() <= 0 ? Instant.now()
                 : before.startedAt().minus(REPLAY);
-        BlockingQueue<Docker.ContainerEvent> events = new LinkedBlockingQueue<>();
+        EventQueue events = queues.get();
         try (AutoCloseable following = context.docker().followEvents(context.run().labels(), since, event -> {
             if (id.equals(event.id()) && ("start".equals(event.action()) || "die".equals(event.action()))) {
                 events.add(event);
@@ -98,7 +139,10 @@ public final class RestartWatchAction implements Action {
         private final List<Duration> gaps = new ArrayList<>();
         /** Measured: from each die to the next start, the wait the daemon chose. */
         private final List<Duration> waits = new ArrayList<>();
+        /** By the schedule, the wait before each measured one. */
+        private final List<Duration> scheduled = new ArrayList<>();
         private final RestartBackoff backoff = new RestartBackoff();
+        private final RestartCountdown countdown;
         private final long watchStart;
         private Duration lastWait;
         private Duration averageRun = Duration.ofSeconds(2);
@@ -119,6 +163,7 @@ public final class RestartWatchAction implements Action {
             this.table = table;
             this.messages = context.messages();
             this.watchStart = context.time().nanoTime();
+            this.countdown = new RestartCountdown(context.console(), messages);
         }
 
         void begin(ContainerInfo now) {
@@ -137,19 +182,24 @@ public final class RestartWatchAction implements Action {
             print(table.first(count));
         }
 
-        void follow(BlockingQueue<Docker.ContainerEvent> events, int target, Duration limit)
-                throws InterruptedException {
-            while (count < target) {
-                long left = limit.toNanos() - (context.time().nanoTime() - watchStart);
-                if (left <= 0) {
-                    context.console().info(messages.get("restartwatch.limit", limit.toSeconds(), gaps.size()));
-                    return;
+        void follow(EventQueue events, int target, Duration limit) throws InterruptedException {
+            try {
+                while (count < target) {
+                    long left = limit.toNanos() - (context.time().nanoTime() - watchStart);
+                    if (left <= 0) {
+                        countdown.end();
+                        context.console().info(messages.get("restartwatch.limit", limit.toSeconds(), gaps.size()));
+                        return;
+                    }
+                    long poll = countdown.active() ? COUNTDOWN_POLL_MILLIS : POLL_MILLIS;
+                    Docker.ContainerEvent event = events.poll(Math.min(poll, left / 1_000_000 + 1));
+                    if (event != null) {
+                        take(event);
+                    }
+                    countdown.tick(context.time().nanoTime());
                 }
-                Docker.ContainerEvent event = events.poll(Math.min(POLL_MILLIS, left / 1_000_000 + 1),
-                        TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    take(event);
-                }
+            } finally {
+                countdown.end();
             }
         }
 
@@ -158,6 +208,11 @@ public final class RestartWatchAction implements Action {
             if ("die".equals(event.action())) {
                 lastDie = at;
                 inspectedRunEnded |= at >= inspectedStart;
+                if (context.longWaits() > 0 && at > lastStart && followsSchedule()) {
+                    // By the schedule, which this daemon followed last time: what it waits now, counted down until
+                    // the start event comes. A daemon that restarts at once (Podman) gets no countdown.
+                    countdown.start(backoff.copy().next(Duration.ofNanos(at - lastStart)), context.time().nanoTime());
+                }
                 return;
             }
             if (!inspectedRunEnded) {
@@ -170,10 +225,12 @@ public final class RestartWatchAction implements Action {
             Duration ran = lastDie == null || lastDie < lastStart ? null : Duration.ofNanos(lastDie - lastStart);
             Duration waited = ran == null ? null : Duration.ofNanos(at - lastDie);
             Duration gap = Duration.ofNanos(at - lastStart);
+            countdown.end();
+            lastWait = backoff.next(ran);
             if (waited != null) {
                 waits.add(waited);
+                scheduled.add(lastWait);
             }
-            lastWait = backoff.next(ran);
             if (ran != null) {
                 runs++;
                 runNanos += ran.toNanos();
@@ -188,9 +245,14 @@ public final class RestartWatchAction implements Action {
         String end(ContainerInfo after) {
             Locale locale = messages.locale();
             String coming = table.comingWaits(backoff, 3);
-            String comingText = messages.get("restartwatch.coming", coming);
-            context.console().info(comingText);
-            shown.append(comingText).append('\n');
+            String behaviour = RestartBehaviour.of(waits);
+            if (!"immediate".equals(behaviour)) {
+                // Docker's schedule, as a schedule: on a daemon that restarts at once it does not hold.
+                String comingText = backoff.copy().next(Duration.ZERO).compareTo(RestartBackoff.MAX) >= 0
+                        ? messages.get("restartwatch.coming.max") : messages.get("restartwatch.coming", coming);
+                context.console().info(comingText);
+                shown.append(comingText).append('\n');
+            }
             Facts facts = context.facts();
             facts.put("restart.watched", gaps.size());
             facts.put("restart.count", after.restartCount());
@@ -202,7 +264,6 @@ public final class RestartWatchAction implements Action {
             facts.put("restart.lastWait", lastWait == null ? "?" : table.seconds(lastWait).replace(" s", ""));
             facts.put("restart.nextWaits", coming);
             // What this daemon did, measured: Docker's waits double, Podman restarts at once.
-            String behaviour = RestartBehaviour.of(waits);
             facts.put("restart.behaviour", behaviour);
             facts.put("restart.waits", gapList(locale, waits));
             facts.put("restart.maxWait", waits.isEmpty() ? "?" : Containers.seconds(locale,
@@ -211,9 +272,43 @@ public final class RestartWatchAction implements Action {
                     facts.get("restart.maxWait"), facts.get("restart.waits")));
             facts.put("restart.pattern", messages.get("immediate".equals(behaviour) ? "restartwatch.atonce"
                     : "restartwatch.grew"));
+            facts.put("restart.long", longWaits(behaviour, locale));
             facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart + sinceRun.toNanos(),
                     averageRun, backoff)));
             return shown.toString();
+        }
+
+        /** The last wait measured was at least half the schedule's (or none was measured yet). */
+        private boolean followsSchedule() {
+            return waits.isEmpty()
+                    || waits.get(waits.size() - 1).multipliedBy(2).compareTo(scheduled.get(scheduled.size() - 1)) >= 0;
+        }
+
+        /** Which waits were waited out, and which not: the note promises nothing that was not shown. */
+        private String longWaits(String behaviour, Locale locale) {
+            if ("immediate".equals(behaviour)) {
+                return messages.get("restartwatch.long.none");
+            }
+            if (!"growing".equals(behaviour)) {
+                return "";
+            }
+            boolean allWaited = !scheduled.isEmpty()
+                    && scheduled.get(scheduled.size() - 1).compareTo(RestartBackoff.MAX) >= 0;
+            String skipped = allWaited ? "" : messages.get("restartwatch.long.skipped");
+            if (context.longWaits() <= 0) {
+                return skipped;
+            }
+            int from = Math.max(0, waits.size() - 2);
+            List<String> measured = new ArrayList<>();
+            List<String> planned = new ArrayList<>();
+            for (int i = from; i < waits.size(); i++) {
+                measured.add(RestartTimetable.seconds(locale, waits.get(i)));
+                planned.add(RestartTimetable.seconds(locale, scheduled.get(i)));
+            }
+            String and = " " + messages.get("restartwatch.long.and") + " ";
+            String waited = messages.get("restartwatch.long.waited", String.join(and, measured),
+                    String.join(and, planned), measured.size());
+            return skipped.isEmpty() ? waited : waited + " " + skipped;
         }
 
         private void print(String text) {
@@ -234,6 +329,20 @@ public final class RestartWatchAction implements Action {
             at += run + ahead.next(averageRun).toNanos() / 1e9;
         }
         return count >= 10 ? at : at + run;
+    }
+
+    /** How long the watch may take to see RestartCount {@code target}, by Docker's schedule, with room to spare. */
+    static Duration scheduleUpTo(int target) {
+        RestartBackoff schedule = new RestartBackoff();
+        Duration total = Duration.ofSeconds(30);
+        for (int i = 0; i < target; i++) {
+            total = total.plus(PER_RESTART).plus(schedule.next(Duration.ZERO));
+        }
+        return total;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static String gapList(Locale locale, List<Duration> gaps) {

@@ -2,8 +2,10 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.Messages;
 import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.engine.Docker.ContainerEvent;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,7 +30,7 @@ class RestartWatchActionTest {
      * A container that runs 2 s, then Docker waits its schedule plus 0.5 s of its own work: as measured on 20.10.
      * All events are there as soon as the action follows them.
      */
-    static final class Crashing extends FakeDocker {
+    static class Crashing extends FakeDocker {
         private final List<ContainerEvent> events = new ArrayList<>();
         private final int countAtStart;
         private final Instant startedAt;
@@ -36,11 +38,21 @@ class RestartWatchActionTest {
         Map<String, String> followedLabels;
 
         Crashing(ProcessActionTesting testing, int countAtStart, int restarts) {
-            this(testing, countAtStart, restarts, 20_000_000L);
+            this(testing, countAtStart, restarts, 20_000_000L, null);
         }
 
         /** {@code startEventNanos}: when the start event of the run inspect shows came, after its StartedAt. */
         Crashing(ProcessActionTesting testing, int countAtStart, int restarts, long startEventNanos) {
+            this(testing, countAtStart, restarts, startEventNanos, null);
+        }
+
+        /** With {@code atOnce} the daemon waits that long every time, as Podman does, instead of Docker's schedule. */
+        Crashing(ProcessActionTesting testing, int countAtStart, int restarts, Duration atOnce) {
+            this(testing, countAtStart, restarts, 20_000_000L, atOnce);
+        }
+
+        private Crashing(ProcessActionTesting testing, int countAtStart, int restarts, long startEventNanos,
+                Duration atOnce) {
             super(testing.time);
             this.countAtStart = countAtStart;
             RestartBackoff schedule = new RestartBackoff();
@@ -50,7 +62,8 @@ class RestartWatchActionTest {
             long start = 0;
             for (int n = 1; n <= restarts; n++) {
                 long die = start + 2_000_000_000L;
-                long next = die + schedule.next(Duration.ofSeconds(2)).toNanos() + 500_000_000L;
+                long next = die + (atOnce != null ? atOnce.toNanos()
+                        : schedule.next(Duration.ofSeconds(2)).toNanos() + 500_000_000L);
                 events.add(event("die", die));
                 events.add(event("start", next));
                 start = next;
@@ -108,6 +121,174 @@ class RestartWatchActionTest {
         assertThat(testing.facts.get("restart.tenAt")).isEqualTo("75");
     }
 
+    /** The events come when the fake clock reaches them; waiting for one moves the clock on, as time would. */
+    static final class ClockQueue implements RestartWatchAction.EventQueue {
+        private final FakeTime time;
+        private final List<ContainerEvent> events = new ArrayList<>();
+        private final long base = T0.getEpochSecond() * 1_000_000_000L;
+
+        ClockQueue(FakeTime time) {
+            this.time = time;
+        }
+
+        @Override
+        public void add(ContainerEvent event) {
+            events.add(event);
+            events.sort(java.util.Comparator.comparingLong(ContainerEvent::timeNanos));
+        }
+
+        @Override
+        public ContainerEvent poll(long millis) {
+            long now = time.nanoTime();
+            if (!events.isEmpty() && events.get(0).timeNanos() - base <= now + millis * 1_000_000) {
+                ContainerEvent next = events.remove(0);
+                time.advance(Duration.ofNanos(Math.max(0, next.timeNanos() - base - now)));
+                return next;
+            }
+            time.advance(Duration.ofMillis(millis));
+            return null;
+        }
+    }
+
+    @Test
+    void withLongWaitsItWaitsUntilTheMinuteAndCountsEachLongWaitDown() {
+        Crashing docker = new Crashing(testing, 0, 12);
+        var context = testing.context(docker, "restart", true).withLongWaits(11);
+
+        String shown = new RestartWatchAction(() -> new ClockQueue(testing.time)).run(context,
+                Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
+
+        List<String> rows = shown.lines().filter(line -> line.matches("^\\d+ .*")).toList();
+        assertThat(rows).hasSize(12);
+        assertThat(schedule(rows)).endsWith("25,6", "51,2", "60,0");
+        // Piped: a plain line when the wait begins and every ten seconds; short waits get none.
+        String screen = testing.screen();
+        assertThat(screen).doesNotContain("Docker wacht 1,6 s").contains("Docker wacht 3,2 s voor de volgende start: nog 3 s.");
+        assertThat(countdown(screen, "51,2 s")).containsExactly("51", "41", "31", "21", "11", "1");
+        assertThat(countdown(screen, "60,0 s")).containsExactly("60", "50", "40", "30", "20", "10", "nu elk moment");
+        // Each countdown comes between the die and the start: before the row of that restart.
+        assertThat(screen.indexOf("Docker wacht 51,2 s voor de volgende start: nog 1 s."))
+                .isLessThan(screen.indexOf("\n10 ")).isGreaterThan(screen.indexOf("\n9 "));
+        assertThat(screen).contains("Volgens het schema wacht Docker voortaan steeds een minuut");
+        assertThat(testing.facts.get("restart.long")).isEqualTo("De laatste twee wachttijden wachtten we ook af: "
+                + "51,7 s en 60,5 s, volgens het schema 51,2 s en 60,0 s.");
+        assertThat(testing.facts.get("restart.pattern")).contains("Deze daemon volgt het schema van Docker");
+    }
+
+    @Test
+    void onATerminalTheCountdownIsOneLineRedrawnEverySecond() {
+        Crashing docker = new Crashing(testing, 0, 8);
+        var plain = testing.context(docker, "restart", true).withLongWaits(8);
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        StringBuilder livePage = new StringBuilder();
+        var context = plain.withConsole(new nl.dockerles.ui.Console(new java.io.PrintStream(screen, true,
+                java.nio.charset.StandardCharsets.UTF_8), true, 100).tapped(livePage::append));
+
+        new RestartWatchAction(() -> new ClockQueue(testing.time)).run(context,
+                Map.of("container", "crashingbackgroundprocess"));
+
+        String text = screen.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", "");
+        assertThat(countdown(text, "6,4 s")).containsExactly("6", "5", "4", "3", "2", "1", "nu elk moment");
+        assertThat(countdown(text, "12,8 s")).hasSize(14);
+        // Redrawn in place: every countdown text starts by wiping the line; the row that follows wipes it too.
+        assertThat(text).contains("\r\u001B[KDocker wacht 12,8 s voor de volgende start: nog 13 s.\r\u001B[K"
+                + "Docker wacht 12,8 s voor de volgende start: nog 12 s.");
+        assertThat(text).containsPattern("nu elk moment\\.\r\u001B\\[K8 ");
+        assertThat(text).doesNotContain("nog 12 s.\n");
+        // The live page (--meekijken) gets the table, not the countdown that is redrawn on this screen only.
+        assertThat(livePage.toString()).contains("RESTARTCOUNT").doesNotContain("Docker wacht");
+    }
+
+    @Test
+    void withoutLongWaitsTheNoteSaysTheyWereNotWaitedFor() {
+        Crashing docker = new Crashing(testing, 0, 9);
+
+        new RestartWatchAction(() -> new ClockQueue(testing.time)).run(testing.context(docker, "restart", true),
+                Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
+
+        assertThat(testing.screen()).doesNotContain("Docker wacht");
+        assertThat(testing.facts.get("restart.long")).isEqualTo("De langere wachttijden daarna wachtten we niet af.");
+    }
+
+    @Test
+    void aFewLongWaitsSayWhichWereWaitedOutAndWhichNot() {
+        Crashing docker = new Crashing(testing, 0, 9);
+
+        new RestartWatchAction(() -> new ClockQueue(testing.time)).run(
+                testing.context(docker, "restart", true, ProcessActionTesting.english()).withLongWaits(7),
+                Map.of("container", "crashingbackgroundprocess"));
+
+        assertThat(testing.screen()).contains("Docker waits 6.4 s before the next start: 6 s to go.");
+        assertThat(testing.facts.get("restart.long")).isEqualTo("We waited out the last two waits too: 3.7 s and"
+                + " 6.9 s, by the schedule 3.2 s and 6.4 s. We did not wait for the longer waits after that.");
+    }
+
+    @Test
+    void aDaemonThatRestartsAtOnceHasNoLongWaits() {
+        Crashing docker = new Crashing(testing, 0, 11, Duration.ofMillis(60));
+
+        new RestartWatchAction(() -> new ClockQueue(testing.time)).run(
+                testing.context(docker, "restart", true).withLongWaits(11),
+                Map.of("container", "crashingbackgroundprocess"));
+
+        assertThat(testing.facts.get("restart.behaviour")).isEqualTo("immediate");
+        assertThat(testing.facts.get("restart.long")).isEqualTo("Lange wachttijden komen hier niet.");
+        assertThat(testing.screen()).doesNotContain("Docker wacht").doesNotContain("Volgens het schema");
+    }
+
+    @Test
+    void aStopDuringTheCountdownEndsTheWatchWithinASecond() throws Exception {
+        // Nine restarts before we looked: the next wait is 51,2 s, and the start does not come in this test.
+        Crashing docker = new Crashing(testing, 9, 0) {
+            @Override
+            public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+                sink.accept(new ContainerEvent("die", ID, "crashingbackgroundprocess",
+                        T0.getEpochSecond() * 1_000_000_000L + 2_000_000_000L, Map.of()));
+                return () -> { };
+            }
+        };
+        var context = testing.context(docker, "restart", false, Messages.dutch(), TimeSource.SYSTEM).withLongWaits(11);
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread watch = new Thread(() -> {
+            try {
+                action.run(context, Map.of("container", "crashingbackgroundprocess"));
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        watch.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!testing.screen().contains("Docker wacht") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(testing.screen()).contains("Docker wacht 51,2 s voor de volgende start: nog 51 s.");
+        long stopped = System.nanoTime();
+        watch.interrupt();
+        watch.join(Duration.ofSeconds(1).toMillis());
+
+        assertThat(watch.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(1));
+        assertThat(ended.get()).isInstanceOf(nl.dockerles.DockerlesException.class);
+        assertThat(((nl.dockerles.DockerlesException) ended.get()).exitCode()).isEqualTo(nl.dockerles.ExitCode.INTERRUPTED);
+    }
+
+    @Test
+    void theLongestWatchHasRoomForTheWholeSchedule() {
+        // 11 restarts: 162,3 s of waits by the schedule, 4 s per restart for the runs, 30 s to spare.
+        assertThat(RestartWatchAction.scheduleUpTo(11)).isEqualTo(Duration.ofMillis(236_300));
+    }
+
+    /** The countdown lines of one wait, by what they said: "51", "41", ... or "nu elk moment". */
+    private static List<String> countdown(String screen, String wait) {
+        List<String> said = new ArrayList<>();
+        Matcher m = Pattern.compile("Docker wacht " + Pattern.quote(wait)
+                + " voor de volgende start: (?:nog (\\d+) s|(nu elk moment))\\.").matcher(screen);
+        while (m.find()) {
+            said.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return said;
+    }
+
     @Test
     void theTableCountsFromTheStartEventNotFromInspectsStartedAt() {
         // Docker 28 with the containerd store: StartedAt is 0.4 s before the start event of that run.
@@ -158,7 +339,7 @@ class RestartWatchActionTest {
                 Map.of("container", "crashingbackgroundprocess", "seconds", "1"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(testing.screen()).contains("Na 1 seconden gestopt met kijken (0 herstarts gezien)");
+        assertThat(testing.screen()).contains("Na 1 seconde gestopt met kijken (geen herstarts gezien)");
         assertThat(testing.facts.get("restart.watched")).isEqualTo("0");
         assertThat(testing.facts.get("restart.gaps")).isEqualTo("?");
     }
