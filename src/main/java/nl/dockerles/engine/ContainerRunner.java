@@ -22,6 +22,7 @@ final class ContainerRunner {
     private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration END_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DETACH_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration FOREGROUND_TIMEOUT = Duration.ofMinutes(2);
 
     private final Docker docker;
@@ -140,16 +141,23 @@ final class ContainerRunner {
             console.info(messages.get(detach ? "handover.detach" : "handover.end"));
         }
         StringBuilder shown = new StringBuilder();
+        byte[] lastKeys = new byte[2];
         try (Docker.TtySession session = docker.startAttached(id, bytes -> {
             console.raw(bytes);
             synchronized (shown) {
                 shown.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
         })) {
-            terminal.handOver(session::send, () -> session.awaitEnd(Duration.ZERO),
-                    (width, height) -> docker.resizeTty(id, width, height));
+            terminal.handOver(keys -> {
+                remember(lastKeys, keys);
+                session.send(keys);
+            }, () -> session.awaitEnd(Duration.ZERO), (width, height) -> docker.resizeTty(id, width, height));
         }
         console.raw("\n");
+        if (!java.util.Arrays.equals(lastKeys, DETACH)) {
+            // Ctrl-D or exit: the stream ends as the shell does, the daemon's state may follow a moment later.
+            docker.waitForExit(id, SETTLE_TIMEOUT);
+        }
         recordState(id, label);
         docker.inspectContainer(id).ifPresent(info -> {
             if (info.running() != detach) {
@@ -158,6 +166,14 @@ final class ContainerRunner {
             }
         });
         return shown.toString();
+    }
+
+    /** The last two bytes the presenter typed: Ctrl-P Ctrl-Q means a detach, anything else an end. */
+    private static void remember(byte[] last, byte[] keys) {
+        for (byte key : keys) {
+            last[0] = last[1];
+            last[1] = key;
+        }
     }
 
     private void recordState(String id, String label) {
