@@ -282,6 +282,7 @@ public final class SectionPresenter {
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
+        facts.put(ContainerRunner.STEP_STARTED, time.now().toEpochMilli()); // right after the key
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         String explain = prose(facts, facts.fill(step.explain().in(language)));
         console.paragraph(explain);

@@ -92,6 +92,44 @@ class PresenterKeysTest {
     }
 
     @Test
+    void attachWaitedFromTheKeyToTheDaemonsFinishedAt() {
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.QUIT));
+        new SectionPresenter(docker, console, label -> {
+            if (script.size() == 2) {
+                time.advance(java.time.Duration.ofSeconds(4)); // the presenter talks 4 s before attach
+            }
+            return script.pop();
+        }, time, Messages.dutch(), host -> null).present(catalog.entry("run").orElseThrow(), catalog.section("run"),
+                RunIdentity.newRun("run"));
+        String out = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        // sleep 10 started at step 3 (the fake's start takes 1 s), the key for attach came 4 s later.
+        assertThat(out).contains("$ docker attach duurt_lang").contains("attach wachtte 5,0 seconden");
+    }
+
+    @Test
+    void attachAfterTheContainerHadExitedSaysItHadStopped() {
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.QUIT));
+        new SectionPresenter(docker, console, label -> {
+            if (script.size() == 2) {
+                docker.containers().stream().filter(c -> c.name.endsWith("duurt_lang")).forEach(c -> {
+                    c.running = false; // 14 s of talking: sleep 10 is done
+                    c.finished = time.now();
+                });
+                time.advance(java.time.Duration.ofSeconds(14));
+            }
+            return script.pop();
+        }, time, Messages.dutch(), host -> null).present(catalog.entry("run").orElseThrow(), catalog.section("run"),
+                RunIdentity.newRun("run"));
+        String out = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        assertThat(out).contains("$ docker attach duurt_lang").contains("De container duurt_lang draait niet meer")
+                .doesNotContain("attach wachtte");
+    }
+
+    @Test
     void aStopRequestedAtThePromptCleansUpAndEndsWith130() {
         StopRequest stop = new StopRequest();
         Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT));

@@ -196,6 +196,13 @@ public class FakeDocker implements Docker {
     @Override
     public Optional<Integer> attachUntilExit(String id, Consumer<byte[]> output, Duration timeout) {
         Container c = containers.get(id);
+        if (c.running && c.command.size() == 2 && c.command.get(0).equals("sleep") && c.started != null) {
+            // attach blocks until sleep N is done: N seconds after the start.
+            Instant done = c.started.plusSeconds(Long.parseLong(c.command.get(1)));
+            if (time.now().isBefore(done)) {
+                time.advance(Duration.between(time.now(), done));
+            }
+        }
         c.running = false;
         c.finished = time.now();
         return Optional.of(c.exitCode);
