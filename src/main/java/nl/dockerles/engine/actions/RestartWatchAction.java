@@ -60,7 +60,7 @@ public final class RestartWatchAction implements Action {
         int target = context.auto() ? Containers.integer(with, "restarts", 7)
                 : Containers.integer(with, "presenterRestarts", 8);
         Duration limit = Duration.ofSeconds(Containers.integer(with, "seconds", 60));
-        Watch watch = new Watch(context, new RestartTimetable(context.messages()));
+        Watch watch = new Watch(context, new RestartTimetable(context.messages(), context.console().width()));
         String id = Containers.existing(context, name).id();
         BlockingQueue<Docker.ContainerEvent> events = new LinkedBlockingQueue<>();
         try (AutoCloseable following = context.docker().followEvents(context.run().labels(), event -> {
@@ -120,6 +120,9 @@ public final class RestartWatchAction implements Action {
             for (int i = 0; i < count; i++) {
                 // The runs before we looked were short ones, as this container's are: about 2 s and the wait.
                 sinceRun = sinceRun.plus(averageRun).plus(backoff.next(Duration.ZERO));
+            }
+            if (table.legend() != null) {
+                context.console().info(table.legend());
             }
             print(table.header());
             if (count > 0) {
