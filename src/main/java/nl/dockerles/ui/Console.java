@@ -110,7 +110,8 @@ public final class Console {
         return new Console(new PrintStream(java.io.OutputStream.nullOutputStream()), false, 80);
     }
 
-    public void command(String command) {
+    public void command(String text) {
+        String command = text;
         synchronized (this) {
             if (muted) {
                 return;
@@ -124,6 +125,10 @@ public final class Console {
             }
             out.println();
             out.print(style("$ ", a -> a.fgBrightBlack()));
+            if (command.length() + 2 > width()) {
+                // A narrow window: broken where a shell allows it, not where the terminal would cut it.
+                command = Wrap.command(command, width() - 2, width(), "    ");
+            }
             if (typingCharsPerSecond <= 0) {
                 out.print(style(command, a -> a.bold().fgBrightYellow()));
                 out.println();
