@@ -54,17 +54,42 @@ final class PresenterWindow implements AutoCloseable {
         return tmux("capture-pane", "-p", "-t", session, "-S", "-400");
     }
 
+    /** The screen with every run of white space as one space: dockerles wraps its prose at the window's width. */
+    String flat() throws Exception {
+        return screen().replaceAll("\\s+", " ");
+    }
+
     String awaitScreen(String text, Duration timeout) throws Exception {
+        return awaitScreen(text, 1, timeout);
+    }
+
+    /** Waits until {@code text} (white space as one space) is on screen {@code times} times; the flat screen. */
+    String awaitScreen(String text, int times, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String screen = "";
+        String flat = "";
+        String needle = text.replaceAll("\\s+", " ");
         while (System.nanoTime() < deadline) {
-            screen = screen();
-            if (screen.contains(text)) {
-                return screen;
+            flat = flat();
+            if (count(flat, needle) >= times) {
+                return flat;
             }
             TimeUnit.MILLISECONDS.sleep(100); // polling the screen, bounded by the deadline
         }
-        throw new AssertionError("not on screen within " + timeout + ": " + text + "\n---\n" + screen);
+        throw new AssertionError("not " + times + "x on screen within " + timeout + ": " + text + "\n---\n" + screen());
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Types {@code text} literally (as keys, not a tmux key name). */
+    void type(String text) throws Exception {
+        TimeUnit.MILLISECONDS.sleep(400); // a presenter's pace, not waiting for state
+        tmux("send-keys", "-t", session, "-l", text);
     }
 
     /** Waits for each prompt, then presses Enter after a presenter's moment. */
