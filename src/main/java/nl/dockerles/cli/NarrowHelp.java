@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * picocli lays help out at 55 columns at least; in a narrower window the terminal would cut every longer line
  * anywhere, mid-word and mid-entry. Here such a line breaks between words instead, and what follows lines up
- * under its own column (an option's description, an exit code's meaning).
+ * under its own column (an option's description, an exit code's meaning). Colours are left out there.
  */
 final class NarrowHelp {
     /** picocli's narrowest layout. */
@@ -58,10 +58,12 @@ final class NarrowHelp {
         if (text == null || text.isEmpty() || width >= PICOCLI_MINIMUM) {
             return text;
         }
+        // picocli's colours would count as columns; in a window this narrow the layout matters more.
+        String plain = ANSI.matcher(text).replaceAll("");
         List<StringBuilder> lines = new ArrayList<>();
         List<Integer> hangs = new ArrayList<>();
         int column = -1;
-        for (String line : text.split("\n", -1)) {
+        for (String line : plain.split("\n", -1)) {
             int lead = leadingSpaces(line);
             Matcher row = ROW.matcher(line);
             if (line.isBlank() || lead == 0) {
@@ -76,9 +78,10 @@ final class NarrowHelp {
                 lines.add(new StringBuilder(line));
                 hangs.add(column + 2);
             } else {
-                column = column >= 0 && lead == column ? column : -1;
+                // Text on its own (a description under an option too long for its column): its own column.
+                column = lead;
                 lines.add(new StringBuilder(line));
-                hangs.add(column >= 0 ? column + 2 : lead);
+                hangs.add(column + 2);
             }
         }
         StringBuilder out = new StringBuilder();
@@ -88,7 +91,7 @@ final class NarrowHelp {
             }
             String line = lines.get(i).toString();
             int hang = hangs.get(i) + 12 < width ? hangs.get(i) : leadingSpaces(line);
-            out.append(visible(line) <= width ? line : breakLine(line, width, hang));
+            out.append(line.length() <= width ? line : breakLine(line, width, hang));
         }
         return out.toString();
     }
@@ -119,9 +122,5 @@ final class NarrowHelp {
             n++;
         }
         return n;
-    }
-
-    private static int visible(String text) {
-        return ANSI.matcher(text).replaceAll("").length();
     }
 }

@@ -46,6 +46,27 @@ class NarrowHelpTest {
     }
 
     @Test
+    void picocliColoursDoNotCountAsColumns() {
+        String coloured = "      \u001B[33m--auto\u001B[39m\u001B[0m              Loopt zonder te wachten door\n"
+                + "                            alle stappen.";
+
+        assertThat(NarrowHelp.reflow(coloured, 50)).isEqualTo("      --auto              Loopt zonder te wachten\n"
+                + "                            door alle stappen.");
+    }
+
+    @Test
+    void aDescriptionUnderALongOptionContinuesUnderItself() {
+        String help = "      --interactief, --interactive\n"
+                + "                          Bij -it-stappen typ je zelf\n"
+                + "                            in de shell van de container.";
+
+        assertThat(NarrowHelp.reflow(help, 50)).isEqualTo("      --interactief, --interactive\n"
+                + "                          Bij -it-stappen typ je\n"
+                + "                            zelf in de shell van\n"
+                + "                            de container.");
+    }
+
+    @Test
     void wideEnoughIsLeftAsItIs() {
         String help = help();
         assertThat(NarrowHelp.reflow(help, 200)).isEqualTo(help);
