@@ -43,6 +43,7 @@ public final class Dockerles {
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        NarrowHelp.install(cli, () -> context.terminal() ? nl.dockerles.ui.SystemTerminal.columns() : 0);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof DockerlesException known) {
                 context.err().println(messages.of(known));

@@ -17,6 +17,8 @@ import java.util.Map;
 /** The docker commands that ask the daemon something or change one thing, printed as the docker CLI does. */
 final class ContainerCommands {
     private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(60);
+    /** The containers of the last docker stop that had already stopped before it (as the notes name them). */
+    static final String STOPPED_ALREADY = "stopped.already";
     private final Docker docker;
     private final Facts facts;
     private final TimeSource time;
@@ -154,10 +156,19 @@ final class ContainerCommands {
         return PsTable.render(rows, time.now());
     }
 
+    /**
+     * docker stop, timed. A container that had already stopped (after r, a long pause, Ctrl-D in its shell) is
+     * recorded as {@code stop.already}: the daemon had nothing to do, and the note must not tell of a wait.
+     */
     private String stop(DockerCommand.Stop stop) {
         StringBuilder out = new StringBuilder();
+        List<String> already = new java.util.ArrayList<>();
         for (String name : stop.containers()) {
             ContainerInfo container = existing(name);
+            if (!container.running()) {
+                String prefix = facts.names().prefix();
+                already.add(!prefix.isEmpty() && name.startsWith(prefix) ? name.substring(prefix.length()) : name);
+            }
             long start = time.nanoTime();
             docker.stopContainer(container.id(), stop.time());
             double seconds = (time.nanoTime() - start) / 1e9;
@@ -168,6 +179,9 @@ final class ContainerCommands {
                 facts.put(name + ".restartCount", after.restartCount());
             });
             out.append(name).append('\n');
+        }
+        if (!already.isEmpty()) {
+            facts.put(STOPPED_ALREADY, String.join(", ", already));
         }
         return out.toString();
     }

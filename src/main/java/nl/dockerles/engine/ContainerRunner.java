@@ -8,6 +8,7 @@ import nl.dockerles.ui.Console;
 import nl.dockerles.ui.PresenterTerminal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,12 @@ final class ContainerRunner {
     private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration END_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DETACH_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration FOREGROUND_TIMEOUT = Duration.ofMinutes(2);
+    /** An attach that ends this fast, on a container whose FinishedAt lies before it, came too late. */
+    private static final Duration RACE = Duration.ofMillis(500);
+    /** The fact with the moment (epoch milliseconds) the presenter's key started the current step. */
+    static final String STEP_STARTED = "keypress.at";
 
     private final Docker docker;
     private final RunIdentity run;
@@ -30,26 +36,17 @@ final class ContainerRunner {
     private final Facts facts;
     private final PresenterTerminal terminal;
     private final nl.dockerles.Messages messages;
-    /** The run's clock: how long attach waited is said in the run's time (a fake daemon's, in the tests). */
-    private TimeSource time = TimeSource.SYSTEM;
-
-    ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal) {
-        this(docker, run, console, facts, terminal, null);
-    }
+    private final TimeSource time;
 
     ContainerRunner(Docker docker, RunIdentity run, Console console, Facts facts, PresenterTerminal terminal,
-                    nl.dockerles.Messages messages) {
+                    nl.dockerles.Messages messages, TimeSource time) {
         this.messages = messages;
         this.docker = docker;
         this.run = run;
         this.console = console;
         this.facts = facts;
         this.terminal = terminal;
-    }
-
-    ContainerRunner timed(TimeSource time) {
         this.time = time;
-        return this;
     }
 
     private nl.dockerles.Messages messages() {
@@ -90,29 +87,57 @@ final class ContainerRunner {
         return output;
     }
 
-    /** {@code docker attach}: follows the output until the process ends, and times the wait. */
+    /**
+     * {@code docker attach}: follows the output until the process ends. How long it waited is measured: from the
+     * key that started the step ({@link #STEP_STARTED}) to the daemon's FinishedAt. A container that had already
+     * ended (before the attach, or in the moment between the inspect and the attach) is said to be stopped, as
+     * the docker CLI refuses it, never "waited 0 seconds".
+     */
     String attach(DockerCommand.Attach a) {
         ContainerInfo container = docker.inspectContainer(a.container()).orElseThrow(
                 () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", a.container()));
         if (!container.running()) {
             // As the docker CLI: a stopped container cannot be attached to (after a long pause, say).
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.attach.stopped", a.container(),
-                    container.exitCode());
+            throw stopped(a.container(), container.exitCode());
         }
         StringBuilder shown = new StringBuilder();
+        Instant attaching = time.now();
         long start = time.nanoTime();
         Optional<Integer> exit = docker.attachUntilExit(container.id(), bytes -> {
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             console.raw(text);
             shown.append(text);
         }, FOREGROUND_TIMEOUT);
-        facts.put("attach.seconds", Math.round((time.nanoTime() - start) / 1e9));
-        exit.ifPresent(code -> facts.put(a.container() + ".exitCode", code));
+        Duration attached = Duration.ofNanos(time.nanoTime() - start);
         if (exit.isEmpty()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.tooslow", a.container(),
                     FOREGROUND_TIMEOUT.toSeconds());
         }
+        Optional<Instant> finished = docker.inspectContainer(container.id()).map(ContainerInfo::finishedAt);
+        if (shown.isEmpty() && attached.compareTo(RACE) < 0
+                && finished.filter(at -> at.isBefore(attaching)).isPresent()) {
+            throw stopped(a.container(), exit.get());
+        }
+        Instant pressed = stepStarted().orElse(attaching);
+        Instant end = finished.filter(at -> !at.isBefore(pressed)).orElse(time.now());
+        facts.put("attach.seconds", String.format(messages().locale(), "%.1f",
+                Duration.between(pressed, end).toMillis() / 1000.0));
+        facts.put(a.container() + ".exitCode", exit.get());
         return shown.toString();
+    }
+
+    private static DockerlesException stopped(String name, int exitCode) {
+        return new DockerlesException(ExitCode.DOCKER_ERROR, "error.attach.stopped", name, exitCode);
+    }
+
+    /** The moment the presenter's key started this step, as the presenter recorded it. */
+    private Optional<Instant> stepStarted() {
+        String millis = facts.get(STEP_STARTED);
+        try {
+            return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     String start(DockerCommand.Start s, Step step) {
@@ -147,16 +172,23 @@ final class ContainerRunner {
             console.info(messages.get(detach ? "handover.detach" : "handover.end"));
         }
         StringBuilder shown = new StringBuilder();
+        byte[] lastKeys = new byte[2];
         try (Docker.TtySession session = docker.startAttached(id, bytes -> {
             console.raw(bytes);
             synchronized (shown) {
                 shown.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
         })) {
-            terminal.handOver(session::send, () -> session.awaitEnd(Duration.ZERO),
-                    (width, height) -> docker.resizeTty(id, width, height));
+            terminal.handOver(keys -> {
+                remember(lastKeys, keys);
+                session.send(keys);
+            }, () -> session.awaitEnd(Duration.ZERO), (width, height) -> docker.resizeTty(id, width, height));
         }
         console.raw("\n");
+        if (!java.util.Arrays.equals(lastKeys, DETACH)) {
+            // Ctrl-D or exit: the stream ends as the shell does, the daemon's state may follow a moment later.
+            docker.waitForExit(id, SETTLE_TIMEOUT);
+        }
         recordState(id, label);
         docker.inspectContainer(id).ifPresent(info -> {
             if (info.running() != detach) {
@@ -165,6 +197,14 @@ final class ContainerRunner {
             }
         });
         return shown.toString();
+    }
+
+    /** The last two bytes the presenter typed: Ctrl-P Ctrl-Q means a detach, anything else an end. */
+    private static void remember(byte[] last, byte[] keys) {
+        for (byte key : keys) {
+            last[0] = last[1];
+            last[1] = key;
+        }
     }
 
     private void recordState(String id, String label) {

@@ -34,6 +34,11 @@ public final class Facts {
         }
     }
 
+    /** Forgets a fact that no longer holds (e.g. one a step sets only when something happened in it). */
+    public void remove(String key) {
+        values.remove(names.unprefixKey(key));
+    }
+
     public String get(String key) {
         return value(key);
     }

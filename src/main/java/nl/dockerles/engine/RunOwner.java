@@ -38,6 +38,21 @@ public final class RunOwner {
         return parts.length == 3 ? parts[0] : "";
     }
 
+    /** The label value for {@code process} (tests: a live or finished process of their own). */
+    public static String of(ProcessHandle process) {
+        return describe(process);
+    }
+
+    /** True when the label names this machine (its processes can be looked at), false for another or none. */
+    public static boolean onThisMachine(Map<String, String> labels) {
+        return hostname().equals(host(labels));
+    }
+
+    /** True when the label names the process that asks: it is no demo of someone else's. */
+    public static boolean isCurrent(Map<String, String> labels) {
+        return labels != null && CURRENT.equals(labels.get(LABEL));
+    }
+
     /** True unless the run that made it is provably gone. Things without the label are from before: gone. */
     public static boolean alive(Map<String, String> labels) {
         String owner = labels == null ? null : labels.get(LABEL);

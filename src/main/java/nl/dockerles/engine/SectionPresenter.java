@@ -289,6 +289,7 @@ public final class SectionPresenter {
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
+        facts.put(ContainerRunner.STEP_STARTED, time.now().toEpochMilli()); // right after the key
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         String explain = prose(facts, facts.fill(step.explain().in(language)));
         console.paragraph(explain);
@@ -300,6 +301,7 @@ public final class SectionPresenter {
             console.command(command);
         }
         String deviatedBefore = facts.get("handover.deviated");
+        facts.remove(ContainerCommands.STOPPED_ALREADY); // said of this step only
         inStep = true;
         try {
             executor.execute(step);
@@ -321,16 +323,7 @@ public final class SectionPresenter {
             calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),
                     call.status(), call.took().toMillis())));
         }
-        String note = step.note().in(language);
-        String deviated = facts.get("handover.deviated");
-        if (deviated != null && deviatedBefore == null) {
-            // The presenter left the shell another way than the content expects: say what really happened.
-            note = messages.get("true".equals(facts.get("handover.running")) ? "handover.note.running"
-                    : "handover.note.ended", deviated, String.valueOf(facts.get(deviated + ".exitCode")));
-        } else if (deviated != null && java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(
-                deviated) + "(?![\\w-])").matcher(note).find()) {
-            note = messages.get("handover.note.later", deviated);
-        }
+        String note = new NoteChoice(messages).choose(step.note().in(language), facts, deviatedBefore);
         String filled = prose(facts, terminal != null ? facts.fillKnownSentences(note) : facts.fill(note));
         console.note(filled);
         listener.note(filled);

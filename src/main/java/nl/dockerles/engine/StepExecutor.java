@@ -95,7 +95,7 @@ public final class StepExecutor implements AutoCloseable {
 
     private String dispatch(Docker target, DockerCommand command, Step step) {
         ContainerRunner runner = new ContainerRunner(target, context.run(), context.console(), context.facts(), terminal,
-                context.messages()).timed(context.time());
+                context.messages(), context.time());
         if (command instanceof DockerCommand.Run r) {
             return runner.run(r, step);
         } else if (command instanceof DockerCommand.Start s) {

@@ -8,13 +8,17 @@ import nl.dockerles.engine.RunIdentity;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code dockerles cleanup}: the containers, images, volumes and networks that carry dockerles's labels, found by
- * those labels only. Removing goes through the engine's {@link Cleanup} (containers, then images, then volumes),
- * then the networks; what is left afterwards is looked up again, so the report says what really went.
+ * those labels only. Removing goes run by run through the engine's {@link Cleanup} (containers, then images, then
+ * volumes), then the networks; a run whose process still lives is left alone ({@link LiveRun}). What is left
+ * afterwards is looked up again, so the report says what really went.
  */
 public final class ManagedObjects {
     public enum Kind { CONTAINER, IMAGE, VOLUME, NETWORK }
@@ -30,17 +34,26 @@ public final class ManagedObjects {
         }
     }
 
-    /** What {@link #removeAll} did: what went, what stayed (of what was there before), and why. */
-    public record Removal(List<Item> removed, List<Item> left, List<DockerlesException> problems) {
+    /**
+     * What {@link #removeAll} did: what went, what stayed (of what it tried), why, and the live runs it left alone.
+     */
+    public record Removal(List<Item> removed, List<Item> left, List<LiveRun> live, List<DockerlesException> problems) {
     }
 
     private final Docker docker;
     private final Map<String, String> filter;
     private final String prefix;
+    private final Predicate<Map<String, String>> alive;
 
     /** @param prefix a normalized --prefix ("jan-"), or "" for everything of dockerles's */
     public ManagedObjects(Docker docker, String prefix) {
+        this(docker, prefix, LiveRun::ownerAlive);
+    }
+
+    /** @param alive whether the run that made a thing (by its labels) still lives */
+    ManagedObjects(Docker docker, String prefix, Predicate<Map<String, String>> alive) {
         this.docker = docker;
+        this.alive = alive;
         this.prefix = prefix == null ? "" : prefix;
         Map<String, String> labels = new HashMap<>();
         labels.put(RunIdentity.MANAGED, "true");
@@ -73,6 +86,11 @@ public final class ManagedObjects {
         return items;
     }
 
+    /** What {@link #list()} finds, split into what a cleanup may remove and the live runs it leaves. */
+    public LiveRun.Split plan() {
+        return LiveRun.split(list(), alive);
+    }
+
     private void add(List<Item> items, Kind kind, String id, String name, Map<String, String> labels) {
         Map<String, String> safe = labels == null ? Map.of() : labels;
         if (RunIdentity.isManaged(safe) && (prefix.isEmpty() || prefix.equals(safe.get(RunIdentity.PREFIX)))) {
@@ -81,40 +99,62 @@ public final class ManagedObjects {
     }
 
     /**
-     * Removes everything {@link #list()} finds. A refusal (an image still used by someone else's container) does
-     * not stop the rest: it is reported, and what stayed is listed.
+     * Removes what {@link #plan()} may remove, run by run. A refusal (an image still used by someone else's
+     * container) does not stop the rest: it is reported, and what stayed is listed.
      */
     public Removal removeAll() {
-        List<Item> before = list();
+        LiveRun.Split plan = plan();
+        List<Item> before = plan.gone();
         if (before.isEmpty()) {
-            return new Removal(List.of(), List.of(), List.of());
+            return new Removal(List.of(), List.of(), plan.live(), List.of());
         }
         List<DockerlesException> problems = new ArrayList<>();
+        Set<String> runs = new LinkedHashSet<>();
+        for (Item item : before) {
+            String run = item.labels().getOrDefault(RunIdentity.RUN, "");
+            if (run.isEmpty()) {
+                attempt(problems, () -> removeOne(item));
+            } else {
+                runs.add(run);
+            }
+        }
+        for (String run : runs) {
+            Map<String, String> ofRun = new HashMap<>(filter);
+            ofRun.put(RunIdentity.RUN, run);
+            attempt(problems, () -> new Cleanup(docker).removeAll(ofRun));
+        }
+        // After a refusal Cleanup stopped before the volumes; the networks are not its business at all.
+        for (Item item : stillThere(before)) {
+            if (item.kind() == Kind.VOLUME || item.kind() == Kind.NETWORK) {
+                attempt(problems, () -> removeOne(item));
+            }
+        }
+        List<Item> left = stillThere(before);
+        List<Item> removed = before.stream().filter(item -> !left.contains(item)).toList();
+        return new Removal(removed, left, plan.live(), problems);
+    }
+
+    private List<Item> stillThere(List<Item> items) {
+        List<Item> now = list();
+        return items.stream().filter(item -> now.stream()
+                .anyMatch(a -> a.kind() == item.kind() && a.id().equals(item.id()))).toList();
+    }
+
+    private void removeOne(Item item) {
+        switch (item.kind()) {
+            case CONTAINER -> docker.removeContainer(item.id(), true, true);
+            case IMAGE -> docker.removeImage(item.id());
+            case VOLUME -> docker.removeVolume(item.id());
+            case NETWORK -> docker.removeNetwork(item.id());
+        }
+    }
+
+    private static void attempt(List<DockerlesException> problems, Runnable removal) {
         try {
-            new Cleanup(docker).removeAll(filter);
+            removal.run();
         } catch (DockerlesException e) {
             problems.add(e);
         }
-        // After a refusal Cleanup stopped before the volumes; the networks are not its business at all.
-        for (Item item : list()) {
-            try {
-                if (item.kind() == Kind.VOLUME) {
-                    docker.removeVolume(item.id());
-                } else if (item.kind() == Kind.NETWORK) {
-                    docker.removeNetwork(item.id());
-                }
-            } catch (DockerlesException e) {
-                problems.add(e);
-            }
-        }
-        List<Item> after = list();
-        List<Item> removed = new ArrayList<>();
-        List<Item> left = new ArrayList<>();
-        for (Item item : before) {
-            boolean stayed = after.stream().anyMatch(a -> a.kind() == item.kind() && a.id().equals(item.id()));
-            (stayed ? left : removed).add(item);
-        }
-        return new Removal(removed, left, problems);
     }
 
     /** An image id without "sha256:", 12 characters, as docker images shows it. */

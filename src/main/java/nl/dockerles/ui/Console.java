@@ -16,15 +16,26 @@ public final class Console {
     /** Set once the run stops: a step still winding down prints nothing after the clean-up. */
     private volatile boolean muted;
 
+    /**
+     * A window: long commands break where a shell allows it. Piped output (a file, a log, a test) keeps each
+     * command on one line, to copy or search as it is.
+     */
+    private final boolean window;
+
     public Console(PrintStream out, boolean color, int width) {
-        this(out, color, () -> width);
+        this(out, color, () -> width, false);
     }
 
     /** The width is asked anew for every paragraph: the presenter may resize the window mid-demo. */
     public Console(PrintStream out, boolean color, java.util.function.IntSupplier width) {
+        this(out, color, width, true);
+    }
+
+    private Console(PrintStream out, boolean color, java.util.function.IntSupplier width, boolean window) {
         this.out = out;
         this.color = color;
         this.width = () -> Math.max(40, width.getAsInt());
+        this.window = window;
     }
 
     public PrintStream stream() {
@@ -93,7 +104,7 @@ public final class Console {
      * --meekijken, the recordings of handout).
      */
     public Console tapped(java.util.function.Consumer<String> tap) {
-        Console copy = new Console(new TappedPrintStream(out, tap), color, width);
+        Console copy = new Console(new TappedPrintStream(out, tap), color, width, window);
         copy.typingCharsPerSecond = typingCharsPerSecond;
         copy.markdown = markdown;
         return copy;
@@ -110,7 +121,8 @@ public final class Console {
         return new Console(new PrintStream(java.io.OutputStream.nullOutputStream()), false, 80);
     }
 
-    public void command(String command) {
+    public void command(String text) {
+        String command = text;
         synchronized (this) {
             if (muted) {
                 return;
@@ -124,6 +136,10 @@ public final class Console {
             }
             out.println();
             out.print(style("$ ", a -> a.fgBrightBlack()));
+            if (window && command.length() + 2 > width()) {
+                // A narrow window: broken where a shell allows it, not where the terminal would cut it.
+                command = Wrap.command(command, width() - 2, width(), "    ");
+            }
             if (typingCharsPerSecond <= 0) {
                 out.print(style(command, a -> a.bold().fgBrightYellow()));
                 out.println();

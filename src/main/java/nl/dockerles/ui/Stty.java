@@ -20,6 +20,17 @@ final class Stty {
         return out == null || out.isBlank() ? null : out.strip();
     }
 
+    /** The terminal's columns ({@code stty size}), or 0 where there is no stty or no terminal. */
+    static int columns() {
+        String out = run("size");
+        String[] parts = out == null ? new String[0] : out.strip().split("\\s+");
+        try {
+            return parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * True when stty ran. On a pseudo-terminal stty reports a failure when the line speed cannot be set as
      * asked, though it set everything else: that is success here.

@@ -26,6 +26,11 @@ public final class SystemTerminal {
         }
     }
 
+    /** Columns of the terminal without opening it (stty; for --help): 0 when there is none. */
+    public static int columns() {
+        return Stty.columns();
+    }
+
     /** Columns of the terminal; 80 when it does not say. */
     public static int width(Terminal terminal) {
         int width = terminal.getWidth();

@@ -1,5 +1,8 @@
 package nl.dockerles.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Word wrap for the narration: paragraphs stay paragraphs, code-like lines (indented) stay as written. */
 public final class Wrap {
     private Wrap() {
@@ -78,5 +81,56 @@ public final class Wrap {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A shell command that does not fit: broken at spaces outside quotes, each line but the last ending in
+     * {@code " \\"} (as a shell reads it: one command), the next lines indented by {@code indent}. A word longer
+     * than a line stays whole. {@code firstWidth} is what is left of the first line after the prompt.
+     */
+    public static String command(String command, int firstWidth, int width, String indent) {
+        List<String> words = shellWords(command);
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        int room = firstWidth;
+        for (String word : words) {
+            boolean fresh = line.length() == 0 || line.toString().equals(indent);
+            if (!fresh && line.length() + 1 + word.length() + 2 > room) {
+                out.append(line).append(" \\\n");
+                line.setLength(0);
+                line.append(indent);
+                room = width;
+            } else if (!fresh) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).toString();
+    }
+
+    /** The words of a command line: split at spaces, but not inside '…' or "…". */
+    static List<String> shellWords(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char quote = 0;
+        for (char c : command.strip().toCharArray()) {
+            if (quote == 0 && c == ' ') {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
+            }
+            if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            }
+            word.append(c);
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
     }
 }

@@ -4,6 +4,7 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Docker;
 import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.engine.RunOwner;
 import nl.dockerles.ops.ImageArchive;
 import nl.dockerles.ops.OpsFakeDocker;
 import nl.dockerles.testing.FakeTime;
@@ -259,6 +260,47 @@ class OpsCommandsTest {
         assertThat(run.out()).contains("Bleef staan:").contains("metfoo:latest");
         assertThat(run.err()).contains("Het image sha256:aaaa1111aaaa1111 is nog in gebruik");
         assertThat(docker.volumes).isEmpty();
+    }
+
+    @Test
+    void aLiveDemosThingsStayWithHowToStopItAndTheExitCodeStaysZero() throws Exception {
+        labelledThings();
+        Process demo = new ProcessBuilder("sleep", "60").start();
+        try {
+            Map<String, String> live = new java.util.HashMap<>(new RunIdentity("lifecycle", "7a7a7a7a").labels());
+            live.put(RunOwner.LABEL, RunOwner.of(demo.toHandle()));
+            docker.addForeignContainer("demo", live);
+            docker.addLabelledImage("sha256:eeee5555eeee5555", "demo-img:latest", live);
+            String pid = Long.toString(demo.pid());
+            String host = RunOwner.of(demo.toHandle()).split("/")[0];
+
+            Runs dry = run("cleanup", "--dry-run");
+
+            assertThat(dry.exitCode()).isZero();
+            assertThat(dry.out()).contains("5 dingen gevonden")
+                    .contains("Laat ik staan, want de demo die dit maakte draait nog (sectie lifecycle, proces "
+                            + pid + " op " + host + "):")
+                    .containsPattern("container +demo +\\(sectie lifecycle\\)");
+
+            Runs cleaned = run("cleanup");
+
+            assertThat(cleaned.exitCode()).as(cleaned.err()).isZero();
+            assertThat(cleaned.out()).contains("Samen: 2 containers, 1 image, 1 volume, 1 netwerk.")
+                    .contains("Laat ik staan, want de demo die dit maakte draait nog (sectie lifecycle, proces "
+                            + pid + " op " + host + "):")
+                    .contains("q of Ctrl-C in zijn eigen venster, of kill " + pid + ".")
+                    .contains("is niet aangeraakt").doesNotContain("Bleef staan");
+            assertThat(docker.containers()).extracting(c -> c.name).containsExactlyInAnyOrder("demo", "mijn-eigen");
+            assertThat(docker.images).containsKey("sha256:eeee5555eeee5555");
+            String removedPart = cleaned.out().substring(0, cleaned.out().indexOf("Laat ik staan"));
+            assertThat(removedPart).doesNotContain("demo-img");
+        } finally {
+            demo.destroy();
+            demo.waitFor();
+        }
+        Runs after = run("cleanup");
+        assertThat(after.out()).as("the demo has stopped: now its things go").contains("demo-img:latest")
+                .doesNotContain("Laat ik staan");
     }
 
     // --- help ---

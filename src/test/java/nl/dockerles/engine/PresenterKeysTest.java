@@ -57,6 +57,79 @@ class PresenterKeysTest {
     }
 
     @Test
+    void repeatingDockerStopSaysTheContainerHadAlreadyStoppedAndTellsOfNoWait() {
+        // r at the prompt of step 4: docker stop demo runs again, on a container that stopped a step ago.
+        String out = present("lifecycle", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.REPEAT, Prompter.Key.QUIT);
+        String again = out.substring(out.lastIndexOf("Stap 3/10")).replaceAll("\\s+", " ");
+
+        assertThat(out.split("Dat duurde", -1)).hasSize(2); // the first stop waited, and its note says so
+        assertThat(again).contains("demo draaide al niet meer (status exited, exitcode 137)")
+                .contains("geen SIGTERM, geen wachttijd, geen SIGKILL").doesNotContain("Dat duurde")
+                .doesNotContain("128 + 9");
+    }
+
+    @Test
+    void ctrlDInTheHandedOverShellGivesNotesThatFollowTheDaemon() {
+        // --interactief: the presenter types ps ax, then Ctrl-D, where the section expects Ctrl-P Ctrl-Q.
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.QUIT));
+        new SectionPresenter(docker, console, label -> script.pop(), time, Messages.dutch(), host -> null)
+                .handOverShells((keys, ended, resize) -> {
+                    resize.accept(80, 24);
+                    keys.accept("ps ax\r".getBytes(StandardCharsets.UTF_8));
+                    keys.accept(new byte[] {0x04});
+                })
+                .present(catalog.entry("lifecycle").orElseThrow(), catalog.section("lifecycle"),
+                        RunIdentity.newRun("lifecycle"));
+        String out = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        assertThat(out).contains("Maak je los met Ctrl-P Ctrl-Q").contains("Ctrl-D of exit stopt hem")
+                .contains("De shell is gestopt (Ctrl-D of exit), en daarmee de container demo: exitcode 0")
+                .contains("demo draaide al niet meer (status exited, exitcode 0)")
+                .doesNotContain("we ons losgemaakt").doesNotContain("de container draait door")
+                .doesNotContain("shell draait nog").doesNotContain("Dat duurde").doesNotContain("128 + 9");
+    }
+
+    @Test
+    void attachWaitedFromTheKeyToTheDaemonsFinishedAt() {
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.QUIT));
+        new SectionPresenter(docker, console, label -> {
+            if (script.size() == 2) {
+                time.advance(java.time.Duration.ofSeconds(4)); // the presenter talks 4 s before attach
+            }
+            return script.pop();
+        }, time, Messages.dutch(), host -> null).present(catalog.entry("run").orElseThrow(), catalog.section("run"),
+                RunIdentity.newRun("run"));
+        String out = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        // sleep 10 started at step 3 (the fake's start takes 1 s), the key for attach came 4 s later.
+        assertThat(out).contains("$ docker attach duurt_lang").contains("attach wachtte 5,0 seconden");
+    }
+
+    @Test
+    void attachAfterTheContainerHadExitedSaysItHadStopped() {
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.QUIT));
+        new SectionPresenter(docker, console, label -> {
+            if (script.size() == 2) {
+                docker.containers().stream().filter(c -> c.name.endsWith("duurt_lang")).forEach(c -> {
+                    c.running = false; // 14 s of talking: sleep 10 is done
+                    c.finished = time.now();
+                });
+                time.advance(java.time.Duration.ofSeconds(14));
+            }
+            return script.pop();
+        }, time, Messages.dutch(), host -> null).present(catalog.entry("run").orElseThrow(), catalog.section("run"),
+                RunIdentity.newRun("run"));
+        String out = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        assertThat(out).contains("$ docker attach duurt_lang").contains("De container duurt_lang draait niet meer")
+                .doesNotContain("attach wachtte");
+    }
+
+    @Test
     void aStopRequestedAtThePromptCleansUpAndEndsWith130() {
         StopRequest stop = new StopRequest();
         Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT));

@@ -96,6 +96,42 @@ class CleanupIT {
         }
     }
 
+    @Test
+    void aDemoThatStillRunsInAnotherWindowIsLeftAloneWithHowToStopIt() throws Exception {
+        String live = "it" + ProcessHandle.current().pid() + "live";
+        Map<String, String> ofThatDemo = Map.of("nl.dockerles.prefix", live + "-");
+        try (PresenterWindow window = PresenterWindow.start("cleanup", 120, "demo ports --prefix " + live)) {
+            window.next("stap 1/5");
+            window.awaitScreen("stap 2/5", Duration.ofSeconds(60));
+            long pid = window.pid();
+            assertThat(docker.listContainersCmd().withLabelFilter(ofThatDemo).exec())
+                    .singleElement().satisfies(c -> assertThat(c.getState()).isEqualTo("running"));
+
+            DockerlesJar.Result dry = DockerlesJar.run(LIMIT, Map.of(), "cleanup", "--prefix", live, "--dry-run");
+            DockerlesJar.Result cleaned = DockerlesJar.run(LIMIT, Map.of(), "cleanup", "--prefix", live);
+
+            assertThat(dry.exitCode()).as(dry.out() + dry.err()).isZero();
+            assertThat(dry.out()).doesNotContain("Dit zou dockerles cleanup verwijderen")
+                    .contains("draait nog (sectie ports, proces " + pid + " op ");
+            assertThat(cleaned.exitCode()).as(cleaned.out() + cleaned.err()).isZero();
+            assertThat(cleaned.out())
+                    .contains("Laat ik staan, want de demo die dit maakte draait nog (sectie ports, proces " + pid + " op ")
+                    .containsPattern("container +" + live + "-web ")
+                    .contains("q of Ctrl-C in zijn eigen venster, of kill " + pid + ".")
+                    .doesNotContain("Verwijderd (");
+            assertThat(docker.listContainersCmd().withLabelFilter(ofThatDemo).exec())
+                    .singleElement().satisfies(c -> assertThat(c.getState()).isEqualTo("running"));
+
+            window.press("q");
+            window.awaitExit(Duration.ofSeconds(30));
+            assertThat(window.exitCode()).isZero();
+            assertThat(window.terminalRestored()).isTrue();
+        }
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(ofThatDemo).exec()).isEmpty();
+        DockerlesJar.Result after = DockerlesJar.run(LIMIT, Map.of(), "cleanup", "--prefix", live);
+        assertThat(after.out()).contains("Niets op te ruimen");
+    }
+
     private static void quietly(Runnable removal) {
         try {
             removal.run();

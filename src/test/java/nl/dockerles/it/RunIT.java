@@ -45,7 +45,7 @@ class RunIT {
         assertThat(Double.parseDouble(real)).as("seconds docker run -d took").isLessThan(2.0);
 
         // attach: blocked until sleep 10 ended, exit code 0.
-        long waited = Long.parseLong(group(text, "attach wachtte (\\d+) seconden"));
+        long waited = Long.parseLong(group(text, "attach wachtte (\\d+),\\d seconden"));
         assertThat(waited).isBetween(5L, 15L);
         assertThat(text).contains("en de exitcode is 0.");
         assertThat(text).containsPattern("duurt_lang: \"Exited \\(0\\)");

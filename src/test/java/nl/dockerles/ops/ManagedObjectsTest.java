@@ -1,8 +1,10 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.engine.RunOwner;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +75,71 @@ class ManagedObjectsTest {
         assertThat(removal.problems()).singleElement().extracting(e -> e.key()).isEqualTo("error.image.inuse");
         assertThat(docker.volumes).containsOnlyKeys("mijn-data");
         assertThat(docker.networks).containsOnlyKeys("n2");
+    }
+
+    private static Map<String, String> ownedBy(Map<String, String> labels, String owner) {
+        Map<String, String> with = new HashMap<>(labels);
+        with.put(RunOwner.LABEL, owner);
+        return with;
+    }
+
+    @Test
+    void aRunWhoseProcessLivesIsLeftWholeAndTheOthersGo() {
+        Map<String, String> live = ownedBy(new RunIdentity("lifecycle", "11111111").labels(), "laptop/4242/1700000000");
+        Map<String, String> gone = ownedBy(new RunIdentity("lifecycle", "22222222").labels(), "laptop/4141/1600000000");
+        docker.addForeignContainer("demo", live);
+        docker.addLabelledImage("sha256:dddd4444dddd4444", "metfoo:latest", live);
+        docker.addForeignContainer("web", gone);
+        docker.addVolume("oud-vol", gone);
+        docker.addForeignContainer("mijn-eigen", Map.of());
+
+        ManagedObjects objects = new ManagedObjects(docker, "", labels -> labels.get(RunOwner.LABEL).contains("/4242/"));
+        ManagedObjects.Removal removal = objects.removeAll();
+
+        assertThat(removal.removed()).extracting(ManagedObjects.Item::name).containsExactlyInAnyOrder("web", "oud-vol");
+        assertThat(removal.left()).isEmpty();
+        assertThat(removal.live()).singleElement().satisfies(run -> {
+            assertThat(run.section()).isEqualTo("lifecycle");
+            assertThat(run.pid()).isEqualTo("4242");
+            assertThat(run.host()).isEqualTo("laptop");
+            assertThat(run.items()).extracting(ManagedObjects.Item::name)
+                    .containsExactlyInAnyOrder("demo", "metfoo:latest");
+        });
+        assertThat(docker.containers()).extracting(c -> c.name).containsExactlyInAnyOrder("demo", "mijn-eigen");
+        assertThat(docker.images).containsKey("sha256:dddd4444dddd4444");
+        assertThat(docker.volumes).isEmpty();
+    }
+
+    @Test
+    void theRealJudgeSeesALiveProcessAFinishedOneAndItself() throws Exception {
+        Process sleeping = new ProcessBuilder("sleep", "60").start();
+        Process finished = new ProcessBuilder("true").start();
+        String finishedOwner = RunOwner.of(finished.toHandle());
+        finished.waitFor();
+        try {
+            Map<String, String> base = new RunIdentity("ports", "33333333").labels();
+            assertThat(LiveRun.ownerAlive(ownedBy(base, RunOwner.of(sleeping.toHandle())))).isTrue();
+            assertThat(LiveRun.ownerAlive(ownedBy(base, finishedOwner))).isFalse();
+            assertThat(LiveRun.ownerAlive(base)).as("this cleanup is no demo").isFalse();
+            Map<String, String> older = new HashMap<>(base);
+            older.remove(RunOwner.LABEL);
+            assertThat(LiveRun.ownerAlive(older)).as("from a dockerles without the owner label").isFalse();
+            assertThat(LiveRun.ownerAlive(ownedBy(base, "elders/1/1"))).as("another machine").isTrue();
+        } finally {
+            sleeping.destroy();
+        }
+    }
+
+    @Test
+    void aDryRunPlanSplitsTheSameWayAndRemovesNothing() {
+        docker.addForeignContainer("demo", ownedBy(new RunIdentity("lifecycle", "11111111").labels(), "h/1/1"));
+        docker.addForeignContainer("web", ownedBy(new RunIdentity("ports", "22222222").labels(), "h/2/2"));
+
+        LiveRun.Split plan = new ManagedObjects(docker, "", labels -> labels.get(RunOwner.LABEL).equals("h/1/1")).plan();
+
+        assertThat(plan.gone()).extracting(ManagedObjects.Item::name).containsExactly("web");
+        assertThat(plan.live()).extracting(LiveRun::pid).containsExactly("1");
+        assertThat(docker.containers()).hasSize(2);
     }
 
     @Test

@@ -9,22 +9,38 @@ import java.util.Locale;
 
 /**
  * The live table of the restart watch: one line per start, printed as it happens, with fixed columns so that
- * every line lines up with the header before the next one is known.
+ * every line lines up with the header before the next one is known. In a window narrower than the full table
+ * (78 columns) the columns are narrower, the headers short, and a legend says what they mean.
  */
 final class RestartTimetable {
     static final int WIDTH = 13;
+    static final int NARROW_WIDTH = 8;
+    /** The columns the full table needs. */
+    static final int FULL_COLUMNS = 78;
+    private static final List<String> COLUMNS = List.of("count", "at", "gap", "ran", "waited", "schedule");
     private final Messages messages;
     private final Locale locale;
+    private final boolean narrow;
 
     RestartTimetable(Messages messages) {
+        this(messages, FULL_COLUMNS);
+    }
+
+    /** @param columns the window's width now */
+    RestartTimetable(Messages messages, int columns) {
         this.messages = messages;
         this.locale = messages.locale();
+        this.narrow = columns < FULL_COLUMNS;
     }
 
     String header() {
-        return line(List.of(messages.get("restartwatch.column.count"), messages.get("restartwatch.column.at"),
-                messages.get("restartwatch.column.gap"), messages.get("restartwatch.column.ran"),
-                messages.get("restartwatch.column.waited"), messages.get("restartwatch.column.schedule")));
+        String kind = narrow ? "restartwatch.short." : "restartwatch.column.";
+        return line(COLUMNS.stream().map(column -> messages.get(kind + column)).toList());
+    }
+
+    /** What the short headers mean; null for the full table, whose headers say it themselves. */
+    String legend() {
+        return narrow ? messages.get("restartwatch.legend") : null;
     }
 
     /** The start that we saw first: the docker run itself (count 0), or where we came in. */
@@ -60,13 +76,14 @@ final class RestartTimetable {
         return String.join(", ", waits);
     }
 
-    private static String line(List<String> cells) {
+    private String line(List<String> cells) {
+        int width = narrow ? NARROW_WIDTH : WIDTH;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             out.append(cell);
             if (i < cells.size() - 1) {
-                out.append(" ".repeat(Math.max(1, WIDTH - cell.length())));
+                out.append(" ".repeat(Math.max(1, width - cell.length())));
             }
         }
         return out.toString().stripTrailing() + "\n";

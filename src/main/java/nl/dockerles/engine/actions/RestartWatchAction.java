@@ -103,7 +103,7 @@ public final class RestartWatchAction implements Action {
         if (context.longWaits() > 0) {
             limit = max(limit, scheduleUpTo(target));
         }
-        Watch watch = new Watch(context, new RestartTimetable(context.messages()));
+        Watch watch = new Watch(context, new RestartTimetable(context.messages(), context.console().width()));
         ContainerInfo before = Containers.existing(context, name);
         String id = before.id();
         // From a moment before the run that is going on: its start event says when it started by the daemon's
@@ -174,6 +174,9 @@ public final class RestartWatchAction implements Action {
             for (int i = 0; i < count; i++) {
                 // The runs before we looked were short ones, as this container's are: about 2 s and the wait.
                 sinceRun = sinceRun.plus(averageRun).plus(backoff.next(Duration.ZERO));
+            }
+            if (table.legend() != null) {
+                context.console().info(table.legend());
             }
             print(table.header());
             if (count > 0) {

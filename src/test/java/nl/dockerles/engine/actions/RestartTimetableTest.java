@@ -23,6 +23,20 @@ class RestartTimetableTest {
     }
 
     @Test
+    void belowTheFullWidthShortHeadersNarrowColumnsAndALegend() {
+        RestartTimetable full = new RestartTimetable(Messages.dutch(), 78);
+        RestartTimetable narrow = new RestartTimetable(Messages.dutch(), 50);
+
+        assertThat(full.legend()).isNull();
+        assertThat(narrow.header()).isEqualTo("NR      TIJD    TUSSEN  LIEP    WACHT   SCHEMA\n");
+        String row = narrow.row(12, Duration.ofMillis(115_600), Duration.ofMillis(53_800), Duration.ofMillis(2_010),
+                Duration.ofMillis(51_790), Duration.ofMillis(51_200));
+        assertThat(row).isEqualTo("12      115,6 s 53,8 s  2,0 s   51,8 s  51,2 s\n");
+        assertThat(row.length() - 1).isLessThanOrEqualTo(50);
+        assertThat(narrow.legend()).startsWith("NR is de RestartCount.").contains("TUSSEN: van start tot start.");
+    }
+
+    @Test
     void englishHeadersAndDecimalPoints() {
         RestartTimetable table = new RestartTimetable(ProcessActionTesting.english());
         assertThat(table.header()).startsWith("RESTARTCOUNT TIME         GAP").endsWith("SCHEDULE\n");
