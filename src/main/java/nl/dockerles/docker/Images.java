@@ -37,7 +37,7 @@ final class Images {
     String commit(String container, String repository, String tag, String message, List<String> changes,
                   Map<String, String> labels) {
         RawApi.Reply inspect = raw.get("/containers/" + RawApi.segment(container) + "/json");
-        if (inspect.status() == 404) {
+        if (inspect.absent()) {
             throw ContainerStreams.missing(container, null);
         }
         if (!inspect.ok()) {
@@ -60,7 +60,7 @@ final class Images {
         String query = RawApi.query("container", container, "repo", blankToNull(repository), "tag", blankToNull(tag),
                 "comment", message, "changes", changes == null || changes.isEmpty() ? null : changes);
         RawApi.Reply reply = raw.post("/commit" + query, config);
-        if (reply.status() == 404) {
+        if (reply.absent()) {
             throw ContainerStreams.missing(container, null);
         }
         if (!reply.ok()) {
@@ -122,8 +122,7 @@ final class Images {
             if (reply.ok()) {
                 return Optional.of(reply.body().strip());
             }
-            // 400: "invalid reference format", a name no image can have.
-            if (reply.status() != 404 && !(reply.status() == 400 && kind.equals("/images/"))) {
+            if (!reply.absent()) {
                 throw reply.failure();
             }
         }
