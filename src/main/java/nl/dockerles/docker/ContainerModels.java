@@ -47,7 +47,7 @@ final class ContainerModels {
 
     /**
      * The published ports ({@code NetworkSettings.Ports}: {@code {"80/tcp": [{"HostIp": …, "HostPort": "8080"}]}})
-     * with the host address and port Docker chose, sorted. A port that is only exposed maps to null.
+     * with the host address and port Docker chose, sorted. A port that is only exposed is not in it.
      */
     static List<PortMapping> published(JsonNode ports) {
         List<PortMapping> published = new ArrayList<>();
@@ -60,6 +60,9 @@ final class ContainerModels {
                 continue; // not "80/tcp": nothing a section publishes
             }
             for (JsonNode binding : entry.getValue()) {
+                if (number(text(binding, "HostPort")) == null) {
+                    continue; // Podman lists a port that is only exposed with an empty binding; Docker with null
+                }
                 published.add(new PortMapping(text(binding, "HostIp"), number(text(binding, "HostPort")),
                         containerPort, protocol));
             }
