@@ -27,9 +27,14 @@ final class ContainerModels {
         }
         List<String> names = new ArrayList<>();
         c.path("Names").forEach(name -> names.add(name.asText()));
-        return new ContainerRow(text(c, "Id"), text(c, "Image"), text(c, "Command"), c.path("Created").asLong(),
+        return new ContainerRow(text(c, "Id"), imageName(text(c, "Image")), text(c, "Command"), c.path("Created").asLong(),
                 text(c, "State"), text(c, "Status"), List.copyOf(ports), List.copyOf(names),
                 Labels.of(c.path("Labels")));
+    }
+
+    /** The image as the docker CLI names it: Podman says "docker.io/library/busybox:latest" for "busybox:latest". */
+    private static String imageName(String image) {
+        return image == null ? null : Images.shortName(image);
     }
 
     /** GET /containers/{id}/json. */
@@ -37,7 +42,7 @@ final class ContainerModels {
         JsonNode state = r.path("State");
         JsonNode config = r.path("Config");
         String name = r.path("Name").asText("").replaceFirst("^/", "");
-        String image = config.hasNonNull("Image") ? config.get("Image").asText() : text(r, "Image");
+        String image = imageName(config.hasNonNull("Image") ? config.get("Image").asText() : text(r, "Image"));
         return new ContainerInfo(text(r, "Id"), name, image, state.path("Status").asText(""),
                 state.path("Running").asBoolean(false), state.path("ExitCode").asInt(0), state.path("Pid").asInt(0),
                 instant(text(state, "StartedAt")), instant(text(state, "FinishedAt")),

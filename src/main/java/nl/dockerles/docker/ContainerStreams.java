@@ -144,9 +144,9 @@ final class ContainerStreams {
                 }
                 drained = true;
             }
-            Optional<Integer> code = exit == null
+            Optional<Integer> code = known(container.id(), exit == null
                     ? drained ? waitForExit(container.id(), left(deadline)) : Optional.empty()
-                    : statusOf(exit, left(deadline));
+                    : statusOf(exit, left(deadline)));
             return died == null ? code : died.code(min(left(deadline), ATTACH_DRAIN)).or(() -> code);
         } catch (NotFoundException e) {
             // Gone after the inspect: an --rm container that ended at once. The wait may still know how.
@@ -168,6 +168,17 @@ final class ContainerStreams {
                 died.stopQuietly();
             }
         }
+    }
+
+    /**
+     * Podman 4.3's wait answers -1 for a process that ended before the wait was in place (an attach right after
+     * the start of a short process): then the container's state says how it ended.
+     */
+    private Optional<Integer> known(String id, Optional<Integer> code) {
+        if (code.isEmpty() || code.get() >= 0) {
+            return code;
+        }
+        return containers.inspect(id).filter(info -> !info.running()).map(ContainerInfo::exitCode).or(() -> code);
     }
 
     /** The exit code in a container's die event, from its start on (so a die before we asked is seen too). */

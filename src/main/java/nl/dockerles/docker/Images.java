@@ -67,7 +67,9 @@ final class Images {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.commit.failed", container, reply.message());
         }
         try {
-            return RawApi.JSON.readTree(reply.body()).path("Id").asText();
+            String id = RawApi.JSON.readTree(reply.body()).path("Id").asText();
+            // Podman names the new image without "sha256:"; Docker with it, as image ids are everywhere else.
+            return id.isEmpty() || id.startsWith("sha256:") ? id : "sha256:" + id;
         } catch (JsonProcessingException e) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body());
         }
@@ -185,6 +187,9 @@ final class Images {
     static String shortName(String tag) {
         if (tag.startsWith("docker.io/library/")) {
             return tag.substring("docker.io/library/".length());
+        }
+        if (tag.startsWith("docker.io/") && tag.indexOf('/', "docker.io/".length()) > 0) {
+            return tag.substring("docker.io/".length()); // "docker.io/les/hallo:latest": Docker says "les/hallo:latest"
         }
         if (tag.startsWith("localhost/") && tag.indexOf('/', "localhost/".length()) < 0) {
             return tag.substring("localhost/".length());

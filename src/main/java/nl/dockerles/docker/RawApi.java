@@ -44,7 +44,8 @@ final class RawApi {
                 return false;
             }
             String text = message().toLowerCase(java.util.Locale.ROOT);
-            return text.contains("no such ") || text.contains("not known") || text.contains("not found")
+            return text.contains("no such container") || text.contains("no such image")
+                    || text.contains("no such object") || text.contains("image not known")
                     || text.contains("invalid reference format");
         }
 

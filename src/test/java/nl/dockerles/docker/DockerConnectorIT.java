@@ -45,8 +45,7 @@ class DockerConnectorIT {
             DaemonInfo daemon = docker.daemon();
             // Without DOCKER_HOST dockerles tries the known sockets: the default one, or where this daemon listens
             // (Podman's /run/podman/podman.sock, which the tests reach through DOCKER_HOST).
-            assertThat(daemon.host()).isEqualTo(System.getenv().getOrDefault("DOCKER_HOST",
-                    "unix:///var/run/docker.sock"));
+            assertThat(daemon.host()).isEqualTo(ItSupport.daemonHost());
             assertThat(daemon.serverVersion()).isNotBlank();
             assertThat(daemon.os()).isEqualTo("linux");
             assertThat(daemon.architecture()).isNotBlank();
@@ -91,7 +90,7 @@ class DockerConnectorIT {
         Path meta = home.resolve(".docker/contexts/meta").resolve(DockerContexts.sha256Hex("lokaal"));
         Files.createDirectories(meta);
         Files.writeString(meta.resolve("meta.json"),
-                "{\"Name\":\"lokaal\",\"Endpoints\":{\"docker\":{\"Host\":\"unix:///var/run/docker.sock\"}}}");
+                "{\"Name\":\"lokaal\",\"Endpoints\":{\"docker\":{\"Host\":\"" + ItSupport.daemonHost() + "\"}}}");
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"lokaal\"}");
         try (Docker docker = DockerConnector.connect(env(), home)) {
             assertThat(docker.daemon().serverVersion()).isNotBlank();

@@ -11,6 +11,17 @@ import java.util.function.Consumer;
 
 /** Helpers for the integration tests: labels to clean up by, waiting with a deadline, capturing output. */
 final class ItSupport {
+    /** The daemon's unix socket the tests reach: DOCKER_HOST's (Podman under .ci/with-daemon), else the default. */
+    static java.nio.file.Path daemonSocket() {
+        String host = System.getenv("DOCKER_HOST");
+        return java.nio.file.Path.of(host != null && host.startsWith("unix://") ? host.substring("unix://".length())
+                : "/var/run/docker.sock");
+    }
+
+    static String daemonHost() {
+        return "unix://" + daemonSocket();
+    }
+
     static final String TEST_LABEL = "nl.dockerles.test";
 
     private ItSupport() {

@@ -64,7 +64,7 @@ class SnapshotsIT {
                 .matcher(out);
         assertThat(history.find()).as(out).isTrue();
         String[] rows = history.group(2).split("\\R");
-        assertThat(rows[0]).startsWith(shortId + " ").containsPattern("ago +sh +[0-9.]+k?B"); // 0B on overlay2, 4.1kB with containerd
+        assertThat(rows[0]).startsWith(shortId + " ").containsPattern("ago +(/bin/)?sh +[0-9.]+k?B"); // 0B on overlay2, 4.1kB with containerd; Podman: /bin/sh
         String busybox = DaemonState.client().inspectImageCmd("busybox:latest").exec().getId();
         assertThat(rows[rows.length - 1]).startsWith(busybox.replaceFirst("^sha256:", "").substring(0, 12));
         assertThat(flat).contains(rows.length + " regels in totaal");
