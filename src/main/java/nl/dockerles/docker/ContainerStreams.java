@@ -171,11 +171,12 @@ final class ContainerStreams {
     }
 
     /**
-     * Podman 4.3's wait answers -1 for a process that ended before the wait was in place (an attach right after
-     * the start of a short process): then the container's state says how it ended.
+     * The exit code the container's state records, once it has stopped; else what the wait said. Podman 4.3's wait
+     * answers -1 or 0 for a process that ended before the wait was in place (an attach right after the start of
+     * a short process); the state has the real code, on every daemon.
      */
     private Optional<Integer> known(String id, Optional<Integer> code) {
-        if (code.isEmpty() || code.get() >= 0) {
+        if (code.isEmpty()) {
             return code;
         }
         return containers.inspect(id).filter(info -> !info.running()).map(ContainerInfo::exitCode).or(() -> code);

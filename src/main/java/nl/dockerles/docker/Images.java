@@ -67,9 +67,7 @@ final class Images {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.commit.failed", container, reply.message());
         }
         try {
-            String id = RawApi.JSON.readTree(reply.body()).path("Id").asText();
-            // Podman names the new image without "sha256:"; Docker with it, as image ids are everywhere else.
-            return id.isEmpty() || id.startsWith("sha256:") ? id : "sha256:" + id;
+            return fullId(RawApi.JSON.readTree(reply.body()).path("Id").asText());
         } catch (JsonProcessingException e) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body());
         }
@@ -108,7 +106,7 @@ final class Images {
             throw unknownImage(image, e);
         }
         return layers == null ? List.of() : layers.stream()
-                .map(h -> new HistoryEntry(h.getId(), h.getCreated() == null ? 0 : h.getCreated(),
+                .map(h -> new HistoryEntry(fullId(h.getId()), h.getCreated() == null ? 0 : h.getCreated(),
                         nullToEmpty(h.getCreatedBy()), h.getSize() == null ? 0 : h.getSize(),
                         nullToEmpty(h.getComment())))
                 .toList();
@@ -174,10 +172,15 @@ final class Images {
                     tags.add(shortName(tag.asText()));
                 }
             });
-            rows.add(new ImageRow(image.path("Id").asText(), List.copyOf(tags), image.path("Size").asLong(),
+            rows.add(new ImageRow(fullId(image.path("Id").asText()), List.copyOf(tags), image.path("Size").asLong(),
                     Labels.of(image.path("Labels"))));
         }
         return List.copyOf(rows);
+    }
+
+    /** An image id as Docker gives it, "sha256:…": Podman leaves "sha256:" out in some answers (commit, history). */
+    static String fullId(String id) {
+        return id != null && id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
     }
 
     /**

@@ -52,7 +52,7 @@ class ImageBuilderIT extends RealDaemonIT {
         // and "--> 3da95372426d". Both name the image they built and the tag.
         assertThat(baseOutput.get(0)).matches(STEP + "1/\\d+ ?: FROM busybox:latest");
         assertThat(baseOutput).anySatisfy(line -> assertThat(line).matches(STEP + "2/\\d+ ?: RUN echo base > /base.txt"));
-        assertThat(baseOutput).anySatisfy(line -> assertThat(line).matches(" ?-{2,3}> [0-9a-f]{12}"));
+        assertThat(baseOutput).anySatisfy(line -> assertThat(line).matches(" ?-{2,3}> [0-9a-f]{11,12}"));
         assertThat(baseOutput).anySatisfy(line -> assertThat(line).contains(baseId.substring(7, 19)));
         assertThat(baseOutput).anySatisfy(line -> assertThat(line).matches("Successfully tagged (localhost/)?"
                 + java.util.regex.Pattern.quote(base)));

@@ -70,7 +70,8 @@ class SnapshotsIT {
         assertThat(flat).contains(rows.length + " regels in totaal");
 
         // After the run: the committed image is gone, and with it the name metfoo (unless it was someone's before).
-        assertThatThrownBy(() -> DaemonState.client().inspectImageCmd(imageId).exec())
+        // "sha256:" before the id: Podman refuses a bare 64-character id as a name.
+        assertThatThrownBy(() -> DaemonState.client().inspectImageCmd("sha256:" + imageId).exec())
                 .isInstanceOf(NotFoundException.class);
         if (!metfooExistedBefore) {
             assertThatThrownBy(() -> DaemonState.client().inspectImageCmd("metfoo").exec())
