@@ -18,6 +18,12 @@ final class ItSupport {
                 : "/var/run/docker.sock");
     }
 
+    /** Podman's Docker API (its version lists the component "Podman Engine"), read from the daemon. */
+    static boolean podman(com.github.dockerjava.api.DockerClient client) {
+        var components = client.versionCmd().exec().getComponents();
+        return components != null && components.stream().anyMatch(c -> c.getName().contains("Podman"));
+    }
+
     static String daemonHost() {
         return "unix://" + daemonSocket();
     }

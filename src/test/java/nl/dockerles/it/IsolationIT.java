@@ -36,6 +36,8 @@ class IsolationIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
+        // Ctrl-P Ctrl-Q detached the shell on the daemon itself (Podman too: each key in a write of its own).
+        assertThat(out).contains("<Ctrl-P Ctrl-Q>").doesNotContain("reageert niet op Ctrl-P Ctrl-Q");
         // busybox ps shows a forked applet as "{ps} sh": real output, not a placeholder.
         assertThat(out.replace("{ps}", "")).doesNotContainPattern(UNFILLED).doesNotContain("\u001B[");
 

@@ -37,6 +37,8 @@ class LifecycleIT {
                 .containsPattern("Exited \\(137\\)")
                 .contains("→ ");
         assertThat(result.out()).containsPattern("Dat duurde 1\\d,\\d seconden");
+        // Ctrl-P Ctrl-Q detached the shell on the daemon itself (Podman too: each key in a write of its own).
+        assertThat(result.out()).contains("<Ctrl-P Ctrl-Q>").doesNotContain("reageert niet op Ctrl-P Ctrl-Q");
         assertThat(result.unfilled()).isEmpty();
 
         // Two reasons why stop waits (PID 1, and an interactive shell), and the --init contrast, live.
