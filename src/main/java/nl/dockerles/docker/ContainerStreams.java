@@ -32,6 +32,8 @@ final class ContainerStreams {
     private static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(5);
     /** After the process ended, how long its last output may take to come through the attach. */
     private static final Duration ATTACH_DRAIN = Duration.ofSeconds(2);
+    /** How long a stopped container's state may take to record its exit code (Podman). */
+    private static final Duration STATE_SETTLE = Duration.ofSeconds(1);
     private final DockerClient client;
     private final RawApi raw;
     private final ContainerApi containers;
@@ -117,7 +119,7 @@ final class ContainerStreams {
         boolean created = "created".equals(container.status());
         if (!running && !created) {
             // Exited: an attach would wait for a next start that nobody makes.
-            return Optional.of(container.exitCode());
+            return known(container.id(), Optional.of(container.exitCode()));
         }
         // Podman 4.3's wait gives an --rm container that is gone exit code 0 whatever it was; its die event knows.
         DieEvent died = json.path("HostConfig").path("AutoRemove").asBoolean(false)
@@ -173,13 +175,24 @@ final class ContainerStreams {
     /**
      * The exit code the container's state records, once it has stopped; else what the wait said. Podman 4.3's wait
      * answers -1 or 0 for a process that ended before the wait was in place (an attach right after the start of
-     * a short process); the state has the real code, on every daemon.
+     * a short process), and its state shows a stopped container without an end time for a moment before it has
+     * read the exit code: then the state is asked again, for at most a second.
      */
     private Optional<Integer> known(String id, Optional<Integer> code) {
         if (code.isEmpty()) {
             return code;
         }
-        return containers.inspect(id).filter(info -> !info.running()).map(ContainerInfo::exitCode).or(() -> code);
+        long deadline = System.nanoTime() + STATE_SETTLE.toNanos();
+        while (true) {
+            Optional<ContainerInfo> info = containers.inspect(id);
+            if (info.isEmpty() || info.get().running()) {
+                return code;
+            }
+            if (info.get().finishedAt() != null || System.nanoTime() > deadline) {
+                return Optional.of(info.get().exitCode());
+            }
+            pause(50);
+        }
     }
 
     /** The exit code in a container's die event, from its start on (so a die before we asked is seen too). */
