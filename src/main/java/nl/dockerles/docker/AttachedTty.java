@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 final class AttachedTty implements Docker.TtySession {
     static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(10);
+    private static final byte CTRL_P = 0x10;
+    private static final byte CTRL_Q = 0x11;
+    private static final Duration KEY_GAP = Duration.ofMillis(100);
     private final StdinPipe stdin = new StdinPipe();
     private final Forwarder frames;
 
@@ -67,8 +70,34 @@ final class AttachedTty implements Docker.TtySession {
     @Override
     public void send(byte[] input) {
         // After the session ended there is nobody to read: drop it rather than fail the presenter's keystroke.
-        if (frames.ended.getCount() > 0) {
-            stdin.write(input);
+        if (frames.ended.getCount() == 0) {
+            return;
+        }
+        // Podman acts on a detach key (Ctrl-P, Ctrl-Q) only when it arrives in a read of its own; Docker does
+        // either way. So each such key goes on its own, with a moment after it, as a person types them.
+        int from = 0;
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] == CTRL_P || input[i] == CTRL_Q) {
+                if (i > from) {
+                    stdin.write(Arrays.copyOfRange(input, from, i));
+                }
+                stdin.write(new byte[] {input[i]});
+                from = i + 1;
+                if (from < input.length) {
+                    pause();
+                }
+            }
+        }
+        if (from < input.length) {
+            stdin.write(from == 0 ? input : Arrays.copyOfRange(input, from, input.length));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(KEY_GAP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -43,11 +43,11 @@ final class ContainerApi {
     String create(ContainerSpec spec) {
         RawApi.Reply reply = api.post("/containers/create" + RawApi.query("name", blankToNull(spec.name())),
                 ContainerSpecs.body(spec).toString());
-        if (reply.status() == 404) {
+        if (reply.absent()) {
             // create never pulls: a 404 here is the image.
             throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.missing", spec.image());
         }
-        if (reply.status() == 409) {
+        if (reply.nameTaken()) {
             throw new DockerlesException(ExitCode.CONFLICT, "error.name.taken", String.valueOf(spec.name()),
                     reply.message());
         }
@@ -64,7 +64,7 @@ final class ContainerApi {
     /** Already running is what was asked: fine (304). */
     void start(String id) {
         RawApi.Reply reply = api.post("/containers/" + RawApi.segment(id) + "/start");
-        if (reply.status() == 404) {
+        if (reply.absent()) {
             throw ContainerStreams.missing(id, null);
         }
         if (!reply.ok() && reply.status() != 304) {
@@ -76,7 +76,7 @@ final class ContainerApi {
     void remove(String id, boolean force, boolean volumes) {
         RawApi.Reply reply = api.delete("/containers/" + RawApi.segment(id)
                 + RawApi.query("force", force ? "1" : null, "v", volumes ? "1" : null));
-        if (reply.ok() || reply.status() == 404) {
+        if (reply.ok() || reply.absent()) {
             return;
         }
         if (reply.status() == 409 && reply.message().contains("already in progress")) {

@@ -27,9 +27,14 @@ final class ContainerModels {
         }
         List<String> names = new ArrayList<>();
         c.path("Names").forEach(name -> names.add(name.asText()));
-        return new ContainerRow(text(c, "Id"), text(c, "Image"), text(c, "Command"), c.path("Created").asLong(),
+        return new ContainerRow(text(c, "Id"), imageName(text(c, "Image")), text(c, "Command"), c.path("Created").asLong(),
                 text(c, "State"), text(c, "Status"), List.copyOf(ports), List.copyOf(names),
                 Labels.of(c.path("Labels")));
+    }
+
+    /** The image as the docker CLI names it: Podman says "docker.io/library/busybox:latest" for "busybox:latest". */
+    private static String imageName(String image) {
+        return image == null ? null : Images.shortName(image);
     }
 
     /** GET /containers/{id}/json. */
@@ -37,7 +42,7 @@ final class ContainerModels {
         JsonNode state = r.path("State");
         JsonNode config = r.path("Config");
         String name = r.path("Name").asText("").replaceFirst("^/", "");
-        String image = config.hasNonNull("Image") ? config.get("Image").asText() : text(r, "Image");
+        String image = imageName(config.hasNonNull("Image") ? config.get("Image").asText() : text(r, "Image"));
         return new ContainerInfo(text(r, "Id"), name, image, state.path("Status").asText(""),
                 state.path("Running").asBoolean(false), state.path("ExitCode").asInt(0), state.path("Pid").asInt(0),
                 instant(text(state, "StartedAt")), instant(text(state, "FinishedAt")),
@@ -47,7 +52,7 @@ final class ContainerModels {
 
     /**
      * The published ports ({@code NetworkSettings.Ports}: {@code {"80/tcp": [{"HostIp": …, "HostPort": "8080"}]}})
-     * with the host address and port Docker chose, sorted. A port that is only exposed maps to null.
+     * with the host address and port Docker chose, sorted. A port that is only exposed is not in it.
      */
     static List<PortMapping> published(JsonNode ports) {
         List<PortMapping> published = new ArrayList<>();
@@ -60,6 +65,9 @@ final class ContainerModels {
                 continue; // not "80/tcp": nothing a section publishes
             }
             for (JsonNode binding : entry.getValue()) {
+                if (number(text(binding, "HostPort")) == null) {
+                    continue; // Podman lists a port that is only exposed with an empty binding; Docker with null
+                }
                 published.add(new PortMapping(text(binding, "HostIp"), number(text(binding, "HostPort")),
                         containerPort, protocol));
             }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +38,8 @@ final class ContainerStreams {
      * before it writes the container's state: a {@code docker ps} right after would still show it running.
      */
     private static final Duration STATE_SETTLE = Duration.ofSeconds(5);
+    /** How long a stopped container's state may take to record its exit code (Podman). */
+    private static final Duration EXIT_CODE_SETTLE = Duration.ofSeconds(1);
     private final DockerClient client;
     private final RawApi raw;
     private final ContainerApi containers;
@@ -63,6 +68,11 @@ final class ContainerStreams {
         return text.text();
     }
 
+    private boolean running(String id) {
+        return raw.getIfFound("/containers/" + RawApi.segment(id) + "/json")
+                .map(reply -> reply.json().path("State").path("Running").asBoolean(false)).orElse(false);
+    }
+
     ExecResult exec(String id, List<String> command, String user, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ObjectNode body = RawApi.JSON.createObjectNode().put("AttachStdout", true).put("AttachStderr", true);
@@ -71,10 +81,11 @@ final class ContainerStreams {
             body.put("User", user);
         }
         RawApi.Reply created = raw.post("/containers/" + RawApi.segment(id) + "/exec", body.toString());
-        if (created.status() == 404) {
+        if (created.absent()) {
             throw missing(id, null);
         }
-        if (created.status() == 409) {
+        if (created.status() == 409 || (!created.ok() && !running(id))) {
+            // Podman 4.3 answers an exec in a stopped container with 500 "container state improper".
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", id);
         }
         if (!created.ok()) {
@@ -107,13 +118,18 @@ final class ContainerStreams {
      */
     Optional<Integer> attachUntilExit(String id, Consumer<byte[]> output, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ContainerInfo container = containers.inspect(id).orElseThrow(() -> missing(id, null));
+        JsonNode json = raw.getIfFound("/containers/" + RawApi.segment(id) + "/json").map(RawApi.Reply::json)
+                .orElseThrow(() -> missing(id, null));
+        ContainerInfo container = ContainerModels.info(json);
         boolean running = container.running();
         boolean created = "created".equals(container.status());
         if (!running && !created) {
             // Exited: an attach would wait for a next start that nobody makes.
-            return Optional.of(container.exitCode());
+            return known(container.id(), Optional.of(container.exitCode()));
         }
+        // Podman 4.3's wait gives an --rm container that is gone exit code 0 whatever it was; its die event knows.
+        DieEvent died = json.path("HostConfig").path("AutoRemove").asBoolean(false)
+                ? DieEvent.follow(client, container) : null;
         CountDownLatch ended = new CountDownLatch(1);
         Exit exit = running ? waitFor(container.id(), WaitContainerCondition.NOT_RUNNING, ended) : null;
         StreamCallback.Frames frames = new StreamCallback.Frames(output);
@@ -125,26 +141,105 @@ final class ContainerStreams {
                 return Optional.empty();
             }
             // Whichever ended first: the output may lag the exit a moment (or the attach came too late).
-            boolean drained = frames.await(min(left(deadline), ATTACH_DRAIN));
-            if (exit == null) {
-                return drained ? waitForExit(container.id(), left(deadline)) : Optional.empty();
+            boolean drained;
+            try {
+                drained = frames.await(min(left(deadline), ATTACH_DRAIN));
+            } catch (DockerException e) {
+                // Podman refuses an attach to a process that ended in the meantime (500 "can only attach to
+                // created or running containers"): the wait knows how it ended.
+                if (!e.getMessage().contains("can only attach")) {
+                    throw e;
+                }
+                drained = true;
             }
-            return settled(container.id(), container.startedAt(), statusOf(exit, left(deadline)));
+            Optional<Integer> code = known(container.id(), exit == null
+                    ? drained ? waitForExit(container.id(), left(deadline)) : Optional.empty()
+                    : settled(container.id(), container.startedAt(), statusOf(exit, left(deadline))));
+            return died == null ? code : died.code(min(left(deadline), ATTACH_DRAIN)).or(() -> code);
         } catch (NotFoundException e) {
             // Gone after the inspect: an --rm container that ended at once. The wait may still know how.
             if (exit == null) {
                 throw missing(id, e);
             }
             try {
-                return statusOf(exit, min(left(deadline), ATTACH_DRAIN));
+                Optional<Integer> code = statusOf(exit, min(left(deadline), ATTACH_DRAIN));
+                return died == null ? code : died.code(min(left(deadline), ATTACH_DRAIN)).or(() -> code);
             } catch (NotFoundException gone) {
-                return Optional.empty();
+                return died == null ? Optional.empty() : died.code(min(left(deadline), ATTACH_DRAIN));
             }
         } finally {
             frames.stopQuietly();
             if (exit != null) {
                 closeQuietly(exit);
             }
+            if (died != null) {
+                died.stopQuietly();
+            }
+        }
+    }
+
+    /**
+     * The exit code the container's state records, once it has stopped; else what the wait said. Podman 4.3's wait
+     * answers -1 or 0 for a process that ended before the wait was in place (an attach right after the start of
+     * a short process), and its state shows a stopped container without an end time for a moment before it has
+     * read the exit code: then the state is asked again, for at most a second.
+     */
+    private Optional<Integer> known(String id, Optional<Integer> code) {
+        if (code.isEmpty()) {
+            return code;
+        }
+        long deadline = System.nanoTime() + EXIT_CODE_SETTLE.toNanos();
+        while (true) {
+            Optional<ContainerInfo> info = containers.inspect(id);
+            if (info.isEmpty() || info.get().running()) {
+                return code;
+            }
+            if (info.get().finishedAt() != null || System.nanoTime() > deadline) {
+                return Optional.of(info.get().exitCode());
+            }
+            pause(50);
+        }
+    }
+
+    /** The exit code in a container's die event, from its start on (so a die before we asked is seen too). */
+    private static final class DieEvent extends StreamCallback<Event> {
+        private final CountDownLatch seen = new CountDownLatch(1);
+        private volatile Integer code;
+
+        static DieEvent follow(DockerClient client, ContainerInfo container) {
+            Instant from = container.startedAt() != null && container.startedAt().getEpochSecond() > 0
+                    ? container.startedAt() : Instant.now();
+            DieEvent events = new DieEvent();
+            client.eventsCmd().withContainerFilter(container.id())
+                    .withSince(EventFollower.since(from.minusSeconds(1))).exec(events);
+            return events;
+        }
+
+        @Override
+        public void onNext(Event event) {
+            String action = event.getAction() != null ? event.getAction() : event.getStatus();
+            if (!"die".equals(action) && !"died".equals(action)) {
+                return;
+            }
+            Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
+                    ? Map.of() : event.getActor().getAttributes();
+            String value = attributes.getOrDefault("exitCode", attributes.get("containerExitCode"));
+            try {
+                code = value == null ? null : Integer.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                code = null;
+            }
+            seen.countDown();
+        }
+
+        Optional<Integer> code(Duration timeout) {
+            try {
+                seen.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
+            }
+            return Optional.ofNullable(code);
         }
     }
 

@@ -102,7 +102,7 @@ final class ImageArchives {
             if (text.startsWith("Loaded image ID: ")) {
                 names.add(text.substring("Loaded image ID: ".length()).strip());
             } else if (text.startsWith("Loaded image: ")) {
-                names.add(text.substring("Loaded image: ".length()).strip());
+                names.add(Images.shortName(text.substring("Loaded image: ".length()).strip()));
             }
         }
         return names;

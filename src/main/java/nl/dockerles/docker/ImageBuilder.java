@@ -74,7 +74,7 @@ final class ImageBuilder {
                     new Message("error.image.build.noimage"));
         }
         // "Successfully built" names the short id: the full one, as commit gives it.
-        return raw.getJson("/images/" + RawApi.segment(lines.builtId) + "/json").path("Id").asText();
+        return Images.fullId(raw.getJson("/images/" + RawApi.segment(lines.builtId) + "/json").path("Id").asText());
     }
 
     /** The daemon's "stream" texts, cut into lines; remembers the error and the image the build ended with. */

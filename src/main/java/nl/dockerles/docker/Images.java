@@ -37,7 +37,7 @@ final class Images {
     String commit(String container, String repository, String tag, String message, List<String> changes,
                   Map<String, String> labels) {
         RawApi.Reply inspect = raw.get("/containers/" + RawApi.segment(container) + "/json");
-        if (inspect.status() == 404) {
+        if (inspect.absent()) {
             throw ContainerStreams.missing(container, null);
         }
         if (!inspect.ok()) {
@@ -60,14 +60,14 @@ final class Images {
         String query = RawApi.query("container", container, "repo", blankToNull(repository), "tag", blankToNull(tag),
                 "comment", message, "changes", changes == null || changes.isEmpty() ? null : changes);
         RawApi.Reply reply = raw.post("/commit" + query, config);
-        if (reply.status() == 404) {
+        if (reply.absent()) {
             throw ContainerStreams.missing(container, null);
         }
         if (!reply.ok()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.commit.failed", container, reply.message());
         }
         try {
-            return RawApi.JSON.readTree(reply.body()).path("Id").asText();
+            return fullId(RawApi.JSON.readTree(reply.body()).path("Id").asText());
         } catch (JsonProcessingException e) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body());
         }
@@ -106,7 +106,7 @@ final class Images {
             throw unknownImage(image, e);
         }
         return layers == null ? List.of() : layers.stream()
-                .map(h -> new HistoryEntry(h.getId(), h.getCreated() == null ? 0 : h.getCreated(),
+                .map(h -> new HistoryEntry(fullId(h.getId()), h.getCreated() == null ? 0 : h.getCreated(),
                         nullToEmpty(h.getCreatedBy()), h.getSize() == null ? 0 : h.getSize(),
                         nullToEmpty(h.getComment())))
                 .toList();
@@ -122,8 +122,7 @@ final class Images {
             if (reply.ok()) {
                 return Optional.of(reply.body().strip());
             }
-            // 400: "invalid reference format", a name no image can have.
-            if (reply.status() != 404 && !(reply.status() == 400 && kind.equals("/images/"))) {
+            if (!reply.absent()) {
                 throw reply.failure();
             }
         }
@@ -173,10 +172,15 @@ final class Images {
                     tags.add(shortName(tag.asText()));
                 }
             });
-            rows.add(new ImageRow(image.path("Id").asText(), List.copyOf(tags), image.path("Size").asLong(),
+            rows.add(new ImageRow(fullId(image.path("Id").asText()), List.copyOf(tags), image.path("Size").asLong(),
                     Labels.of(image.path("Labels"))));
         }
         return List.copyOf(rows);
+    }
+
+    /** An image id as Docker gives it, "sha256:…": Podman leaves "sha256:" out in some answers (commit, history). */
+    static String fullId(String id) {
+        return id != null && id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
     }
 
     /**
@@ -186,6 +190,9 @@ final class Images {
     static String shortName(String tag) {
         if (tag.startsWith("docker.io/library/")) {
             return tag.substring("docker.io/library/".length());
+        }
+        if (tag.startsWith("docker.io/") && tag.indexOf('/', "docker.io/".length()) > 0) {
+            return tag.substring("docker.io/".length()); // "docker.io/les/hallo:latest": Docker says "les/hallo:latest"
         }
         if (tag.startsWith("localhost/") && tag.indexOf('/', "localhost/".length()) < 0) {
             return tag.substring("localhost/".length());

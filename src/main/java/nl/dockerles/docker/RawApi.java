@@ -32,6 +32,29 @@ final class RawApi {
             return status >= 200 && status < 300;
         }
 
+        /**
+         * The daemon does not know the container or image asked for. Docker answers 404; Podman 4.3 answers several
+         * calls with 500 instead ("no such container", "image not known"), and a name no image can have with
+         * 400 or 500 "invalid reference format". The one place that knows these answers.
+         */
+        boolean absent() {
+            if (status == 404) {
+                return true;
+            }
+            if (status != 400 && status != 500) {
+                return false;
+            }
+            String text = message().toLowerCase(java.util.Locale.ROOT);
+            return text.contains("no such container") || text.contains("no such image")
+                    || text.contains("no such object") || text.contains("image not known")
+                    || text.contains("invalid reference format");
+        }
+
+        /** A container name that is taken: Docker answers 409, Podman 4.3 500 "… is already in use …". */
+        boolean nameTaken() {
+            return status == 409 || (status == 500 && message().contains("already in use"));
+        }
+
         /** The daemon's {"message": ...}, or the body as it came. */
         String message() {
             try {
@@ -73,7 +96,7 @@ final class RawApi {
     /** GET of one thing: empty when the daemon does not know it (404), DOCKER_ERROR on any other failure. */
     Optional<Reply> getIfFound(String path) {
         Reply reply = get(path);
-        if (reply.status() == 404) {
+        if (reply.absent()) {
             return Optional.empty();
         }
         if (!reply.ok()) {

@@ -39,7 +39,7 @@ final class Registries {
         String[] repoTag = splitTag(target);
         Reply reply = send("POST", "/images/" + RawApi.segment(source) + "/tag"
                 + RawApi.query("repo", repoTag[0], "tag", repoTag[1]), null);
-        if (reply.status == 404) {
+        if (new RawApi.Reply(reply.status, reply.body).absent()) {
             throw Images.unknownImage(source, null);
         }
         if (reply.status >= 300) {
@@ -55,7 +55,7 @@ final class Registries {
         String[] repoTag = splitTag(reference);
         Reply reply = send("POST", "/images/" + RawApi.segment(repoTag[0]) + "/push"
                 + RawApi.query("tag", repoTag[1], "tlsVerify", local(reference) ? "false" : null), NO_AUTH);
-        if (reply.status == 404) {
+        if (new RawApi.Reply(reply.status, reply.body).absent()) {
             throw Images.unknownImage(reference, null);
         }
         Progress progress = new Progress(reply, lines);
@@ -140,7 +140,7 @@ final class Registries {
     /** {@code docker rmi REFERENCE}: "Untagged: …" and "Deleted: …" as the daemon reports them. */
     List<String> remove(String reference) {
         Reply reply = send("DELETE", "/images/" + RawApi.segment(reference), null);
-        if (reply.status == 404) {
+        if (new RawApi.Reply(reply.status, reply.body).absent()) {
             throw Images.unknownImage(reference, null);
         }
         if (reply.status == 409) {

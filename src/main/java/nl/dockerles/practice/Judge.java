@@ -152,6 +152,9 @@ public final class Judge {
         }
         if (c.pidMode() != null) {
             String mode = json.path("HostConfig").path("PidMode").asText("");
+            if (mode.equals("private")) {
+                mode = ""; // Podman's word for the container's own PID namespace, which Docker leaves empty
+            }
             if (!c.pidMode().equals(mode)) {
                 return mode.isEmpty() ? failAs("pidMode", "pidMode.own", name, c.pidMode())
                         : failAs("pidMode", "pidMode", name, c.pidMode(), mode);

@@ -43,7 +43,9 @@ class DockerConnectorIT {
     void connectsAndNegotiatesTheApiVersion() {
         try (Docker docker = DockerConnector.connect(env(), home)) {
             DaemonInfo daemon = docker.daemon();
-            assertThat(daemon.host()).isEqualTo("unix:///var/run/docker.sock");
+            // Without DOCKER_HOST dockerles tries the known sockets: the default one, or where this daemon listens
+            // (Podman's /run/podman/podman.sock, which the tests reach through DOCKER_HOST).
+            assertThat(daemon.host()).isEqualTo(ItSupport.daemonHost());
             assertThat(daemon.serverVersion()).isNotBlank();
             assertThat(daemon.os()).isEqualTo("linux");
             assertThat(daemon.architecture()).isNotBlank();
@@ -97,7 +99,7 @@ class DockerConnectorIT {
         Path meta = home.resolve(".docker/contexts/meta").resolve(DockerContexts.sha256Hex("lokaal"));
         Files.createDirectories(meta);
         Files.writeString(meta.resolve("meta.json"),
-                "{\"Name\":\"lokaal\",\"Endpoints\":{\"docker\":{\"Host\":\"unix:///var/run/docker.sock\"}}}");
+                "{\"Name\":\"lokaal\",\"Endpoints\":{\"docker\":{\"Host\":\"" + ItSupport.daemonHost() + "\"}}}");
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"lokaal\"}");
         try (Docker docker = DockerConnector.connect(env(), home)) {
             assertThat(docker.daemon().serverVersion()).isNotBlank();

@@ -130,7 +130,7 @@ class EventsAndApiCallsIT extends RealDaemonIT {
 
     @Test
     void aSecondDaemonOverTcpWorksTheSameWay() throws Exception {
-        try (UnixSocketProxy proxy = new UnixSocketProxy(Path.of("/var/run/docker.sock"));
+        try (UnixSocketProxy proxy = new UnixSocketProxy(ItSupport.daemonSocket());
              Docker second = DockerConnector.connect(Map.of("DOCKER_HOST", proxy.dockerHost()), home)) {
             assertThat(second.daemon().host()).isEqualTo(proxy.dockerHost());
             List<Docker.ContainerEvent> seen = new CopyOnWriteArrayList<>();
@@ -154,7 +154,7 @@ class EventsAndApiCallsIT extends RealDaemonIT {
 
     @Test
     void followingEventsOfADaemonThatIsGoneFailsFast() throws Exception {
-        UnixSocketProxy proxy = new UnixSocketProxy(Path.of("/var/run/docker.sock"));
+        UnixSocketProxy proxy = new UnixSocketProxy(ItSupport.daemonSocket());
         try (Docker second = DockerConnector.connect(Map.of("DOCKER_HOST", proxy.dockerHost()), home)) {
             proxy.close();
             long start = System.nanoTime();

@@ -43,7 +43,10 @@ class ImagesIT extends RealDaemonIT {
 
         List<Docker.HistoryEntry> history = docker.history(repository + ":v1");
         assertThat(history.get(0).id()).isEqualTo(image);
-        assertThat(history.get(0).comment()).isEqualTo("foo erbij");
+        // Docker keeps the commit's message as the layer's comment; Podman 4.3 writes "FROM <image>" there.
+        if (!ItSupport.podman(docker.dockerClient())) {
+            assertThat(history.get(0).comment()).isEqualTo("foo erbij");
+        }
         assertThat(history.get(0).createdEpochSeconds()).isGreaterThanOrEqualTo(before - 1);
         // Below the commit: busybox itself.
         assertThat(history).hasSizeGreaterThan(1);

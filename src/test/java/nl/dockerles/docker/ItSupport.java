@@ -11,6 +11,23 @@ import java.util.function.Consumer;
 
 /** Helpers for the integration tests: labels to clean up by, waiting with a deadline, capturing output. */
 final class ItSupport {
+    /** The daemon's unix socket the tests reach: DOCKER_HOST's (Podman under .ci/with-daemon), else the default. */
+    static java.nio.file.Path daemonSocket() {
+        String host = System.getenv("DOCKER_HOST");
+        return java.nio.file.Path.of(host != null && host.startsWith("unix://") ? host.substring("unix://".length())
+                : "/var/run/docker.sock");
+    }
+
+    /** Podman's Docker API (its version lists the component "Podman Engine"), read from the daemon. */
+    static boolean podman(com.github.dockerjava.api.DockerClient client) {
+        var components = client.versionCmd().exec().getComponents();
+        return components != null && components.stream().anyMatch(c -> c.getName().contains("Podman"));
+    }
+
+    static String daemonHost() {
+        return "unix://" + daemonSocket();
+    }
+
     static final String TEST_LABEL = "nl.dockerles.test";
 
     private ItSupport() {

@@ -30,7 +30,7 @@ class LostConnectionIT {
                     false, false, false, List.of(), List.of(), List.of(), null, null, ItSupport.labels(runId)));
             try {
                 direct.startContainer(id);
-                UnixSocketProxy proxy = new UnixSocketProxy(Path.of("/var/run/docker.sock"));
+                UnixSocketProxy proxy = new UnixSocketProxy(ItSupport.daemonSocket());
                 Map<String, String> env = new HashMap<>(Map.of("DOCKER_HOST", proxy.dockerHost()));
                 try (Docker viaProxy = DockerConnector.connect(env, home)) {
                     CompletableFuture<Throwable> waiting = CompletableFuture.supplyAsync(() -> {

@@ -4,7 +4,6 @@ import nl.dockerles.docker.UnixSocketProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ class DaemonGoneIT {
 
     @Test
     void aDaemonThatStopsMidStepEndsTheRunWithADutchMessage() throws Exception {
-        try (UnixSocketProxy daemon = new UnixSocketProxy(Path.of("/var/run/docker.sock"))) {
+        try (UnixSocketProxy daemon = new UnixSocketProxy(DaemonState.socket())) {
             DockerlesJar demo = DockerlesJar.start(Map.of("DOCKER_HOST", daemon.dockerHost(),
                     "DOCKERLES_PREFIX", "weg"), "demo", "lifecycle");
             // docker stop takes ~10 s: pull the plug while it waits.

@@ -90,10 +90,8 @@ class DistributieIT {
         }).as("the registry's port is closed").isInstanceOf(java.io.IOException.class);
     }
 
-    /** Podman's Docker API (its version lists the component "Podman Engine"). */
     private static boolean podman() {
-        var components = DaemonState.client().versionCmd().exec().getComponents();
-        return components != null && components.stream().anyMatch(c -> c.getName().contains("Podman"));
+        return DaemonState.podman();
     }
 
     /** Every tag and digest on the daemon. */

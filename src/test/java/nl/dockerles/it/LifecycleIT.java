@@ -37,6 +37,8 @@ class LifecycleIT {
                 .containsPattern("Exited \\(137\\)")
                 .contains("→ ");
         assertThat(result.out()).containsPattern("Dat duurde 1\\d,\\d seconden");
+        // Ctrl-P Ctrl-Q detached the shell on the daemon itself (Podman too: each key in a write of its own).
+        assertThat(result.out()).contains("<Ctrl-P Ctrl-Q>").doesNotContain("reageert niet op Ctrl-P Ctrl-Q");
         assertThat(result.unfilled()).isEmpty();
 
         // Two reasons why stop waits (PID 1, and an interactive shell), and the --init contrast, live.
@@ -49,15 +51,21 @@ class LifecycleIT {
         // Only this run's containers: a container of the test before may die within the same second.
         List<Event> all = DaemonState.events("lifecycle", start, end);
         List<Event> events = eventsOf(all, "demo");
-        assertThat(events).extracting(Event::getAction)
-                .containsSubsequence("create", "attach", "start", "kill", "die", "destroy");
+        // Docker reports docker stop's signals as kill events and the removal as destroy; Podman 4.3 reports no
+        // kill event for a stop, and the removal as remove.
+        boolean podman = DaemonState.podman();
+        assertThat(events).extracting(Event::getAction).containsSubsequence(podman
+                ? List.of("create", "attach", "start", "die", "remove")
+                : List.of("create", "attach", "start", "kill", "die", "destroy"));
         assertThat(events).filteredOn(e -> "die".equals(e.getAction()))
                 .extracting(e -> e.getActor().getAttributes().get("exitCode")).containsExactly("137");
         // sleep as PID 1 ignores SIGTERM too: SIGKILL after the 10 s; with --init it ends at once, exit 143.
         assertThat(exitCode(eventsOf(all, "zonderinit"))).isEqualTo("137");
-        assertThat(termToDie(eventsOf(all, "zonderinit"))).isGreaterThan(Duration.ofSeconds(9));
         assertThat(exitCode(eventsOf(all, "metinit"))).isEqualTo("143");
-        assertThat(termToDie(eventsOf(all, "metinit"))).isLessThan(Duration.ofSeconds(1));
+        if (!podman) {
+            assertThat(termToDie(eventsOf(all, "zonderinit"))).isGreaterThan(Duration.ofSeconds(9));
+            assertThat(termToDie(eventsOf(all, "metinit"))).isLessThan(Duration.ofSeconds(1));
+        }
     }
 
     private static List<Event> eventsOf(List<Event> all, String name) {

@@ -59,7 +59,7 @@ class RemoteIT {
         Set<String> overTcp = psNames(step(out, 5));
         assertThat(overSocket).contains("bewoner");
         assertThat(overTcp).isEqualTo(overSocket);
-        assertThat(step(out, 5)).containsPattern("(?m)^" + id + " +busybox +\"sleep 300\" .* bewoner$");
+        assertThat(step(out, 5)).containsPattern("(?m)^" + id + " +busybox(:latest)? +\"sleep 300\" .* bewoner$"); // Podman: busybox:latest
 
         // Root on the host: the container saw the host's own root folder.
         Set<String> seen = step(out, 6).lines().filter(line -> line.matches("[^ ]+") && !line.startsWith("─"))

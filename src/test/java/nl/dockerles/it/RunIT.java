@@ -37,7 +37,7 @@ class RunIT {
         assertThat(out).contains("$ docker run -it --name eenmalig busybox sh").containsPattern("/ # echo \\$\\$\\R1\\R")
                 .contains("<Ctrl-D>");
         assertThat(text).contains("De shell was PID 1,").contains("Status: exited, exitcode 0.");
-        assertThat(out).containsPattern("(?m)^\\w{12}\\s+busybox\\s+\"sh\".*Exited \\(0\\).*eenmalig$");
+        assertThat(out).containsPattern("(?m)^\\w{12}\\s+busybox(:latest)?\\s+\"sh\".*Exited \\(0\\).*eenmalig$"); // Podman: busybox:latest
 
         // -d: back at once, as bash's time prints it.
         assertThat(out).contains("$ time docker run -d --name duurt_lang busybox sleep 10");

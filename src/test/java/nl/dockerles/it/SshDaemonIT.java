@@ -184,7 +184,7 @@ class SshDaemonIT {
         assertThat(check.err()).isEmpty();
         String checkText = DatabaseIT.flat(check.out());
         assertThat(checkText).contains("Docker daemon bereikbaar op " + sshHost(),
-                "Docker Engine " + version, "De daemon draait op een andere machine (" + sshHost() + ")",
+                (DaemonState.podman() ? "Podman " : "Docker Engine ") + version, "De daemon draait op een andere machine (" + sshHost() + ")",
                 "via ssh, met docker system dial-stdio");
         assertThat(logins()).as("sshd let the test's key in:\n" + log()).isGreaterThan(loginsBefore);
 
@@ -234,7 +234,7 @@ class SshDaemonIT {
         // The port is on this machine; what answers behind it is the daemon over ssh, and the screen says so.
         int tcpPort = Integer.parseInt(DatabaseIT.group(out, "\\$ docker -H tcp://127\\.0\\.0\\.1:(\\d+) ps"));
         assertThat(DatabaseIT.step(out, 4)).contains("tcp://127.0.0.1:" + tcpPort + " → " + sshHost());
-        assertThat(DatabaseIT.step(out, 5)).containsPattern("busybox +\"sleep 300\" .* bewoner");
+        assertThat(DatabaseIT.step(out, 5)).containsPattern("busybox(:latest)? +\"sleep 300\" .* bewoner"); // Podman: busybox:latest
         assertThat(DatabaseIT.step(out, 7)).contains("127.0.0.1:" + tcpPort + ": Connection refused");
         assertThat(DaemonState.managedContainers("remote")).as("containers labelled by dockerles").isEmpty();
     }
