@@ -95,7 +95,7 @@ class PresenterStopsTmuxIT {
         awaitScreen(SESSION, "stap 3/10", Duration.ofSeconds(20));
         assertThat(DaemonState.managedContainers("lifecycle")).hasSize(1);
         tmux("kill-session", "-t", SESSION); // the terminal closes: SIGHUP
-        awaitFile(dir.resolve("exit"), Duration.ofSeconds(20));
+        PresenterWindow.awaitFile(dir.resolve("exit"), Duration.ofSeconds(20));
         assertThat(exitCode()).isEqualTo(130);
         DaemonState.assertNothingLeft("lifecycle");
         assertNoTemporaryFolderOfThisRun();
@@ -107,7 +107,7 @@ class PresenterStopsTmuxIT {
         next("stap 1/5");
         awaitScreen(SESSION, "stap 2/5", Duration.ofSeconds(30));
         String jar = Path.of(System.getProperty("dockerles.jar", "target/dockerles.jar")).toAbsolutePath().toString();
-        Process second = new ProcessBuilder(java(), "-jar", jar, "demo", "ports", "--auto")
+        Process second = new ProcessBuilder(PresenterWindow.java(), "-jar", jar, "demo", "ports", "--auto")
                 .redirectErrorStream(true).start();
         String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -126,7 +126,7 @@ class PresenterStopsTmuxIT {
         // The wrapper survives the window (trap) to write the exit code; stty -g before and after the run.
         Files.createDirectories(dir.resolve("tmp"));
         String run = "stty -g > " + dir.resolve("before") + "; bash -c 'trap : HUP; sh -c \"echo \\$\\$ > "
-                + dir.resolve("pid") + "; exec " + java() + " -Djava.io.tmpdir=" + dir.resolve("tmp") + " -jar " + jar + " " + args + "\"; echo $? > "
+                + dir.resolve("pid") + "; exec " + PresenterWindow.java() + " -Djava.io.tmpdir=" + dir.resolve("tmp") + " -jar " + jar + " " + args + "\"; echo $? > "
                 + dir.resolve("exit") + "'; stty -g > " + dir.resolve("after") + "; echo DO''NE; sleep 60";
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "45", "bash --norc --noprofile");
         tmux("send-keys", "-t", session, run, "Enter");
@@ -142,8 +142,8 @@ class PresenterStopsTmuxIT {
     }
 
     private String awaitExit(Duration timeout) throws Exception {
-        awaitFile(dir.resolve("exit"), timeout);
-        awaitFile(dir.resolve("after"), Duration.ofSeconds(5));
+        PresenterWindow.awaitFile(dir.resolve("exit"), timeout);
+        PresenterWindow.awaitFile(dir.resolve("after"), Duration.ofSeconds(5));
         return tmux("capture-pane", "-p", "-t", SESSION, "-S", "-300");
     }
 
@@ -165,21 +165,6 @@ class PresenterStopsTmuxIT {
         try (Stream<Path> tmp = Files.list(dir.resolve("tmp"))) {
             assertThat(tmp.map(p -> p.getFileName().toString()).toList()).isEmpty();
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void awaitFile(Path file, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file) && Files.size(file) > 0) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(50); // polling for the file, bounded by the deadline
-        }
-        throw new AssertionError("no " + file + " within " + timeout);
     }
 
     private static String awaitScreen(String session, String text, Duration timeout) throws Exception {

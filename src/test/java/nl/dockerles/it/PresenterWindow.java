@@ -141,11 +141,11 @@ final class PresenterWindow implements AutoCloseable {
         }
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void awaitFile(Path file, Duration timeout) throws Exception {
+    static void awaitFile(Path file, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(file) && Files.size(file) > 0) {
