@@ -34,6 +34,14 @@ public interface Action {
     }
 
     /**
+     * The settings as this run uses them: the content's, or what the presenter's options make of them, so that
+     * the shell line on screen matches what the step does in this run (demos/&lt;id&gt;.sh keeps the content's).
+     */
+    default Map<String, String> asRun(ActionContext context, Map<String, String> with) {
+        return with;
+    }
+
+    /**
      * True when dockerles does the work its own way and prints something the shell line would not (its own
      * table, the HTTP calls it made): then the screen says so in words, with the shell line as the way to do
      * it by hand, instead of showing it as the command that ran.

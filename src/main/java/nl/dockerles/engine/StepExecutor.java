@@ -43,8 +43,9 @@ public final class StepExecutor implements AutoCloseable {
     public String commandLine(Step step) {
         Names names = context.facts().names();
         if (step.action() != null) {
-            return names.apply(HostPorts.rewriteUrls(context.facts().fill(action(step).shell(step.with())),
-                    context.facts()));
+            Action action = action(step);
+            return names.apply(HostPorts.rewriteUrls(context.facts().fill(action.shell(action.asRun(context,
+                    step.with()))), context.facts()));
         }
         return names.apply(HostPorts.rewrite(context.facts().fill(step.command()), context.facts()));
     }

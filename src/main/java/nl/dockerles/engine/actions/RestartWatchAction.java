@@ -94,15 +94,33 @@ public final class RestartWatchAction implements Action {
                 + "docker inspect -f 'RestartCount {{.RestartCount}}' " + name;
     }
 
+    /** The screen's shell line waits for the same RestartCount, as long at most, as this run does. */
+    @Override
+    public Map<String, String> asRun(ActionContext context, Map<String, String> with) {
+        int target = target(context, with);
+        Map<String, String> run = new java.util.HashMap<>(with);
+        run.put("restarts", Integer.toString(target));
+        run.put("seconds", Long.toString(limit(context, with, target).toSeconds()));
+        return run;
+    }
+
+    /** How many restarts this run watches: the presenter's own number, --auto's, or --lange-wachttijden's. */
+    private static int target(ActionContext context, Map<String, String> with) {
+        return context.longWaits() > 0 ? context.longWaits() : context.auto()
+                ? Containers.integer(with, "restarts", 7) : Containers.integer(with, "presenterRestarts", 8);
+    }
+
+    /** At most this long; with the long waits, long enough for Docker's schedule up to the target. */
+    private static Duration limit(ActionContext context, Map<String, String> with, int target) {
+        Duration limit = Duration.ofSeconds(Containers.integer(with, "seconds", 60));
+        return context.longWaits() > 0 ? max(limit, scheduleUpTo(target)) : limit;
+    }
+
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         String name = Containers.name(with);
-        int target = context.longWaits() > 0 ? context.longWaits() : context.auto()
-                ? Containers.integer(with, "restarts", 7) : Containers.integer(with, "presenterRestarts", 8);
-        Duration limit = Duration.ofSeconds(Containers.integer(with, "seconds", 60));
-        if (context.longWaits() > 0) {
-            limit = max(limit, scheduleUpTo(target));
-        }
+        int target = target(context, with);
+        Duration limit = limit(context, with, target);
         Watch watch = new Watch(context, new RestartTimetable(context.messages(), context.console().width()));
         ContainerInfo before = Containers.existing(context, name);
         String id = before.id();

@@ -353,6 +353,20 @@ class RestartWatchActionTest {
     }
 
     @Test
+    void theShellLineOnScreenWaitsAsLongAndAsFarAsThisRun() {
+        Map<String, String> with = Map.of("container", "crashingbackgroundprocess", "restarts", "7",
+                "presenterRestarts", "8", "seconds", "60");
+        FakeDocker docker = new FakeDocker(testing.time);
+
+        assertThat(action.shell(action.asRun(testing.context(docker, "restart", true), with)))
+                .isEqualTo(action.shell(with)).contains("timeout 60 ", "(ge .RestartCount 7)");
+        assertThat(action.shell(action.asRun(testing.context(docker, "restart", false), with)))
+                .contains("timeout 60 ", "(ge .RestartCount 8)");
+        assertThat(action.shell(action.asRun(testing.context(docker, "restart", true).withLongWaits(11), with)))
+                .contains("timeout 236 ", "(ge .RestartCount 11)");
+    }
+
+    @Test
     void theTenthRestartComesWhenTheNinthRunEnds() {
         RestartBackoff backoff = new RestartBackoff();
         for (int i = 0; i < 9; i++) {
