@@ -215,6 +215,11 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public List<String> imageLayers(String image) {
+        return call(() -> images.layers(image));
+    }
+
+    @Override
     public List<ImageRow> listImages(Map<String, String> labels) {
         return call(() -> images.list(labels));
     }

@@ -129,6 +129,18 @@ final class Images {
         return Optional.empty();
     }
 
+    /** RootFS.Layers of the image, the base image's first; empty when the daemon does not know the image. */
+    List<String> layers(String image) {
+        if (image == null || image.isBlank()) {
+            return List.of();
+        }
+        return raw.getIfFound("/images/" + RawApi.segment(image) + "/json").map(reply -> {
+            List<String> layers = new java.util.ArrayList<>();
+            reply.json().path("RootFS").path("Layers").forEach(l -> layers.add(l.asText()));
+            return List.copyOf(layers);
+        }).orElse(List.of());
+    }
+
     List<ImageRow> list(Map<String, String> labels) {
         return matching(list(Map.of("label", firstLabel(labels)), false), labels);
     }

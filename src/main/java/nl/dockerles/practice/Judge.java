@@ -1,20 +1,14 @@
 package nl.dockerles.practice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import nl.dockerles.DockerlesException;
-import nl.dockerles.ExitCode;
 import nl.dockerles.cmdline.ShellWords;
 import nl.dockerles.daemon.ContainerInfo;
 import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSetup;
 import nl.dockerles.daemon.Docker;
 import nl.dockerles.daemon.PortMapping;
 import nl.dockerles.daemon.RunIdentity;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +23,6 @@ import java.util.stream.Collectors;
  * output: the student may type whatever gets there. Containers of dockerles itself (its labels) never count.
  */
 public final class Judge {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LOOPBACK_ONLY = Set.of("127.0.0.1", "::1");
     private final Docker docker;
     private final Probes probes;
@@ -123,55 +116,50 @@ public final class Judge {
         }
         ContainerInfo info = found.get();
         String name = info.name();
-        JsonNode json = inspect(row.id());
+        ContainerSetup setup = info.setup();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("name", name);
         facts.put("id", info.shortId());
         facts.put("image", info.image());
 
-        if (c.image() != null && !ImageRefs.sameImage(info.image(), json.path("Image").asText(null), c.image(),
+        if (c.image() != null && !ImageRefs.sameImage(info.image(), setup.imageId(), c.image(),
                 ImageRefs.find(docker.listImages(Map.of()), c.image()))) {
             return fail("image", name, info.image(), c.image());
         }
-        if (Boolean.TRUE.equals(c.init()) && !json.path("HostConfig").path("Init").asBoolean(false)) {
+        if (Boolean.TRUE.equals(c.init()) && !setup.init()) {
             return fail("init", name);
         }
-        if (Boolean.TRUE.equals(c.detached()) && (json.path("Config").path("AttachStdout").asBoolean(false)
-                || json.path("Config").path("AttachStderr").asBoolean(false))) {
+        if (Boolean.TRUE.equals(c.detached()) && setup.attached()) {
             return fail("detached", name);
         }
         if (c.hostname() != null && !c.hostname().equals(info.hostname())) {
             return fail("hostname", name, c.hostname(), info.hostname());
         }
         if (c.memory() != null) {
-            long limit = json.path("HostConfig").path("Memory").asLong(0);
+            long limit = setup.memory();
             if (limit != Sizes.bytes(c.memory())) {
                 return limit <= 0 ? failAs("memory", "memory.none", name, Sizes.human(Sizes.bytes(c.memory())))
                         : failAs("memory", "memory", name, Sizes.human(Sizes.bytes(c.memory())), Sizes.human(limit));
             }
         }
         if (c.pidMode() != null) {
-            String mode = json.path("HostConfig").path("PidMode").asText("");
-            if (mode.equals("private")) {
-                mode = ""; // Podman's word for the container's own PID namespace, which Docker leaves empty
-            }
+            String mode = setup.pidMode();
             if (!c.pidMode().equals(mode)) {
                 return mode.isEmpty() ? failAs("pidMode", "pidMode.own", name, c.pidMode())
                         : failAs("pidMode", "pidMode", name, c.pidMode(), mode);
             }
         }
         if (Boolean.TRUE.equals(c.nonRoot())) {
-            String user = json.path("Config").path("User").asText("");
+            String user = setup.user();
             if (isRoot(user)) {
                 return fail("nonRoot", name, user.isEmpty() ? "root" : user);
             }
             facts.put("user", user);
         }
-        if (c.mount() != null && mounts(json).stream().noneMatch(m -> c.mount().equals(m.path("Destination").asText()))) {
+        if (c.mount() != null && setup.mounts().stream().noneMatch(m -> c.mount().equals(m.destination()))) {
             return fail("mount", name, c.mount());
         }
-        if (c.volume() != null && mounts(json).stream().noneMatch(m -> "volume".equals(m.path("Type").asText())
-                && c.volume().equals(m.path("Name").asText()))) {
+        if (c.volume() != null && setup.volumes().stream().noneMatch(m -> c.volume().equals(m.name()))) {
             return fail("volume", name, c.volume());
         }
         for (Map.Entry<String, String> label : c.labels().entrySet()) {
@@ -182,9 +170,7 @@ public final class Judge {
             }
         }
         if (c.restartPolicy() != null) {
-            JsonNode policy = json.path("HostConfig").path("RestartPolicy");
-            RestartPolicy actual = RestartPolicy.of(policy.path("Name").asText(""),
-                    policy.path("MaximumRetryCount").asInt(0));
+            RestartPolicy actual = RestartPolicy.of(setup.restartPolicy(), setup.maximumRetryCount());
             RestartPolicy asked = RestartPolicy.parse(c.restartPolicy());
             if (!actual.satisfies(asked, c.restartPolicy().contains(":"))) {
                 return fail("restartPolicy", name, c.restartPolicy(), actual.toString());
@@ -289,24 +275,6 @@ public final class Judge {
         return who.isEmpty() || who.equals("0") || who.equals("root");
     }
 
-    private static List<JsonNode> mounts(JsonNode json) {
-        List<JsonNode> mounts = new ArrayList<>();
-        json.path("Mounts").forEach(mounts::add);
-        return mounts;
-    }
-
-    private JsonNode inspect(String id) {
-        Optional<String> text = docker.inspectJson(id);
-        if (text.isEmpty()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(text.get());
-        } catch (JsonProcessingException e) {
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", e.getOriginalMessage());
-        }
-    }
-
     /**
      * The line that says what went wrong: the first that says "error", else the last that says something (psql
      * ends an error with LINE 1 and a line holding only "^").
@@ -353,8 +321,8 @@ public final class Judge {
                 return Verdict.fail(new Miss("oefen.miss.image.baseImage.missing", List.of(c.name(), c.baseImage()),
                         "baseImage", false));
             }
-            List<String> layers = layers(id);
-            List<String> baseLayers = layers(base.get().id());
+            List<String> layers = docker.imageLayers(id);
+            List<String> baseLayers = docker.imageLayers(base.get().id());
             if (baseLayers.isEmpty() || layers.size() < baseLayers.size()
                     || !layers.subList(0, baseLayers.size()).equals(baseLayers)) {
                 return Verdict.fail(Miss.of("image", "baseImage", c.name(), c.baseImage()));
@@ -367,12 +335,6 @@ public final class Judge {
             return Verdict.fail(Miss.of("image", "fileExists", c.name(), c.fileExists()));
         }
         return Verdict.pass(facts);
-    }
-
-    private List<String> layers(String imageId) {
-        List<String> layers = new ArrayList<>();
-        inspect(imageId).path("RootFS").path("Layers").forEach(l -> layers.add(l.asText()));
-        return layers;
     }
 
     // --- volumes ---

@@ -419,7 +419,18 @@ public class FakeDocker implements Docker {
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
                 c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
                 c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12),
-                c.running ? List.copyOf(c.ports) : List.of()));
+                c.running ? List.copyOf(c.ports) : List.of(), setup(c)));
+    }
+
+    /** As {@link #inspectJson} tells it: the image, --init, the mounts (binds first, then the volumes). */
+    private static nl.dockerles.daemon.ContainerSetup setup(Container c) {
+        List<nl.dockerles.daemon.Mount> mounts = new ArrayList<>();
+        for (String bind : c.binds) {
+            mounts.add(new nl.dockerles.daemon.Mount("bind", null, bind.split(":")[1]));
+        }
+        c.anonymousVolumes.forEach((folder, volume) -> mounts.add(new nl.dockerles.daemon.Mount("volume", volume,
+                folder)));
+        return new nl.dockerles.daemon.ContainerSetup(c.image, null, "", false, c.init, 0, "", "", 0, mounts);
     }
 
     private Optional<Container> find(String nameOrId) {
