@@ -54,6 +54,20 @@ class DockerModelsTest {
     }
 
     @Test
+    void checksDetailsComeFromTheSameInfoAndVersion() throws Exception {
+        var details = DaemonDetailsQuery.of(RawApi.JSON.readTree("""
+                {"DockerRootDir": "/var/lib/docker", "Driver": "overlayfs",
+                 "DriverStatus": [["driver-type", "io.containerd.snapshotter.v1"]]}"""),
+                RawApi.JSON.readTree("""
+                {"Components": [{"Name": "Engine"}, {"Name": "containerd"}]}"""));
+        assertThat(details).isEqualTo(new nl.dockerles.daemon.Docker.DaemonDetails("/var/lib/docker",
+                java.util.List.of("Engine", "containerd"), "overlayfs", "io.containerd.snapshotter.v1"));
+        assertThat(details.containerdStore()).isTrue();
+        assertThat(DaemonDetailsQuery.of(RawApi.JSON.readTree("{}"), RawApi.JSON.readTree("{}")))
+                .isEqualTo(new nl.dockerles.daemon.Docker.DaemonDetails(null, java.util.List.of(), null, null));
+    }
+
+    @Test
     void howAContainerWasMadeComesFromItsInspect() throws Exception {
         var setup = ContainerModels.info(RawApi.JSON.readTree("""
                 {"Id": "abc", "Name": "/web", "Image": "sha256:1", "Path": "nginx",
