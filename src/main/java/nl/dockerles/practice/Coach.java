@@ -2,8 +2,8 @@ package nl.dockerles.practice;
 
 import nl.dockerles.Messages;
 import nl.dockerles.content.Text;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.Wrap;

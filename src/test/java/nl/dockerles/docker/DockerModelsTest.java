@@ -2,8 +2,8 @@ package nl.dockerles.docker;
 
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
-import nl.dockerles.engine.Docker.ContainerEvent;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.Docker.ContainerEvent;
+import nl.dockerles.daemon.PortMapping;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,7 +37,7 @@ class DockerModelsTest {
                  "Ports": [{"IP": "127.0.0.1", "PrivatePort": 80, "PublicPort": 8080, "Type": "tcp"},
                            {"PrivatePort": 443, "Type": "tcp"}],
                  "Labels": {"nl.dockerles.run": "r1"}}"""));
-        assertThat(row).isEqualTo(new nl.dockerles.engine.ContainerRow("abc", "nginx", "nginx -g 'daemon off;'",
+        assertThat(row).isEqualTo(new nl.dockerles.daemon.ContainerRow("abc", "nginx", "nginx -g 'daemon off;'",
                 1700000000L, "running", "Up 2 seconds", java.util.List.of(new PortMapping("127.0.0.1", 8080, 80, "tcp"),
                 new PortMapping(null, null, 443, "tcp")), java.util.List.of("/web"), Map.of("nl.dockerles.run", "r1")));
 
@@ -47,8 +47,41 @@ class DockerModelsTest {
                            "StartedAt": "2026-11-27T10:00:00.5Z", "FinishedAt": "0001-01-01T00:00:00Z"},
                  "Config": {"Image": "nginx", "Hostname": "abc", "Labels": null},
                  "NetworkSettings": {"Ports": {}}}"""));
-        assertThat(info).isEqualTo(new nl.dockerles.engine.ContainerInfo("abc", "web", "nginx", "exited", false, 137, 0,
-                Instant.parse("2026-11-27T10:00:00.5Z"), null, 2, Map.of(), "abc", java.util.List.of()));
+        assertThat(info).isEqualTo(new nl.dockerles.daemon.ContainerInfo("abc", "web", "nginx", "exited", false, 137, 0,
+                Instant.parse("2026-11-27T10:00:00.5Z"), null, 2, Map.of(), "abc", java.util.List.of(),
+                new nl.dockerles.daemon.ContainerSetup("sha256:1", null, "", false, false, 0, "", "", 0,
+                        java.util.List.of())));
+    }
+
+    @Test
+    void checksDetailsComeFromTheSameInfoAndVersion() throws Exception {
+        var details = DaemonDetailsQuery.of(RawApi.JSON.readTree("""
+                {"DockerRootDir": "/var/lib/docker", "Driver": "overlayfs",
+                 "DriverStatus": [["driver-type", "io.containerd.snapshotter.v1"]]}"""),
+                RawApi.JSON.readTree("""
+                {"Components": [{"Name": "Engine"}, {"Name": "containerd"}]}"""));
+        assertThat(details).isEqualTo(new nl.dockerles.daemon.Docker.DaemonDetails("/var/lib/docker",
+                java.util.List.of("Engine", "containerd"), "overlayfs", "io.containerd.snapshotter.v1"));
+        assertThat(details.containerdStore()).isTrue();
+        assertThat(DaemonDetailsQuery.of(RawApi.JSON.readTree("{}"), RawApi.JSON.readTree("{}")))
+                .isEqualTo(new nl.dockerles.daemon.Docker.DaemonDetails(null, java.util.List.of(), null, null));
+    }
+
+    @Test
+    void howAContainerWasMadeComesFromItsInspect() throws Exception {
+        var setup = ContainerModels.info(RawApi.JSON.readTree("""
+                {"Id": "abc", "Name": "/web", "Image": "sha256:1", "Path": "nginx",
+                 "Config": {"User": "1000:1000", "AttachStdout": false, "AttachStderr": true},
+                 "HostConfig": {"Init": true, "Memory": 67108864, "PidMode": "private",
+                                "RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3}},
+                 "Mounts": [{"Type": "bind", "Source": "/tmp/x", "Destination": "/host"},
+                            {"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data",
+                             "Destination": "/data"}]}""")).setup();
+        assertThat(setup).isEqualTo(new nl.dockerles.daemon.ContainerSetup("sha256:1", "nginx", "1000:1000", true,
+                true, 67108864, "", "on-failure", 3, java.util.List.of(
+                new nl.dockerles.daemon.Mount("bind", null, "/host"),
+                new nl.dockerles.daemon.Mount("volume", "data", "/data"))));
+        assertThat(setup.volumes()).extracting(nl.dockerles.daemon.Mount::name).containsExactly("data");
     }
 
     @Test

@@ -2,11 +2,13 @@ package nl.dockerles.practice;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.PortMapping;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSetup;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Mount;
+import nl.dockerles.daemon.PortMapping;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 
@@ -147,38 +149,19 @@ class PracticeDocker extends FakeDocker {
     public Optional<ContainerInfo> inspectContainer(String nameOrId) {
         return find(nameOrId).map(b -> new ContainerInfo(b.id, b.name, b.image, b.status, b.running(), b.exitCode,
                 b.running() ? 4242 : 0, b.created, null, b.restarts, Map.copyOf(b.labels), b.hostname,
-                List.copyOf(b.ports)));
+                List.copyOf(b.ports), new ContainerSetup(b.imageId, null, b.user, b.attached, b.init, b.memory,
+                b.pidMode, b.restartPolicy, b.maxRetries, b.mounts.stream().map(m -> new Mount(m[0], m[1], m[2]))
+                .toList())));
+    }
+
+    @Override
+    public List<String> imageLayers(String image) {
+        Img img = images.get(image);
+        return img == null ? List.of() : img.layers();
     }
 
     private Optional<Box> find(String nameOrId) {
         return boxes.values().stream().filter(b -> b.name.equals(nameOrId) || b.id.startsWith(nameOrId)).findFirst();
-    }
-
-    @Override
-    public Optional<String> inspectJson(String nameOrId) {
-        Optional<Box> box = find(nameOrId);
-        if (box.isPresent()) {
-            Box b = box.get();
-            StringBuilder mounts = new StringBuilder();
-            for (String[] m : b.mounts) {
-                mounts.append(mounts.length() == 0 ? "" : ",").append("{\"Type\":\"").append(m[0])
-                        .append("\",\"Name\":\"").append(m[1]).append("\",\"Destination\":\"").append(m[2])
-                        .append("\"}");
-            }
-            return Optional.of("{\"Id\":\"" + b.id + "\",\"Image\":\"" + b.imageId + "\","
-                    + "\"Config\":{\"User\":\"" + b.user + "\",\"AttachStdout\":" + b.attached
-                    + ",\"AttachStderr\":" + b.attached + "},"
-                    + "\"HostConfig\":{\"Init\":" + b.init + ",\"Memory\":" + b.memory + ",\"PidMode\":\""
-                    + b.pidMode + "\",\"RestartPolicy\":{\"Name\":\"" + b.restartPolicy
-                    + "\",\"MaximumRetryCount\":" + b.maxRetries + "}},"
-                    + "\"Mounts\":[" + mounts + "]}");
-        }
-        Img img = images.get(nameOrId);
-        if (img != null) {
-            return Optional.of("{\"Id\":\"" + img.id() + "\",\"RootFS\":{\"Type\":\"layers\",\"Layers\":["
-                    + String.join(",", img.layers().stream().map(l -> "\"" + l + "\"").toList()) + "]}}");
-        }
-        return Optional.empty();
     }
 
     @Override

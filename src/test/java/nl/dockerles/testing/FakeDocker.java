@@ -2,11 +2,11 @@ package nl.dockerles.testing;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -259,7 +259,7 @@ public class FakeDocker implements Docker {
         if (answer.isEmpty()) {
             return;
         }
-        for (nl.dockerles.engine.PortMapping port : c.ports) {
+        for (nl.dockerles.daemon.PortMapping port : c.ports) {
             try {
                 var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
                         port.hostIp() == null || port.hostIp().isBlank() ? "127.0.0.1" : port.hostIp(),
@@ -419,7 +419,18 @@ public class FakeDocker implements Docker {
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
                 c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
                 c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12),
-                c.running ? List.copyOf(c.ports) : List.of()));
+                c.running ? List.copyOf(c.ports) : List.of(), setup(c)));
+    }
+
+    /** As {@link #inspectJson} tells it: the image, --init, the mounts (binds first, then the volumes). */
+    private static nl.dockerles.daemon.ContainerSetup setup(Container c) {
+        List<nl.dockerles.daemon.Mount> mounts = new ArrayList<>();
+        for (String bind : c.binds) {
+            mounts.add(new nl.dockerles.daemon.Mount("bind", null, bind.split(":")[1]));
+        }
+        c.anonymousVolumes.forEach((folder, volume) -> mounts.add(new nl.dockerles.daemon.Mount("volume", volume,
+                folder)));
+        return new nl.dockerles.daemon.ContainerSetup(c.image, null, "", false, c.init, 0, "", "", 0, mounts);
     }
 
     private Optional<Container> find(String nameOrId) {
@@ -1229,7 +1240,7 @@ public class FakeDocker implements Docker {
         public String user;
         public final Map<String, String> anonymousVolumes = new LinkedHashMap<>();
         /** -p: what is published, and the HTTP servers that listen there while it runs. */
-        public final List<nl.dockerles.engine.PortMapping> ports = new ArrayList<>();
+        public final List<nl.dockerles.daemon.PortMapping> ports = new ArrayList<>();
         final List<com.sun.net.httpserver.HttpServer> servers = new ArrayList<>();
         String restartPolicy;
         Instant restartAt;

@@ -1,6 +1,6 @@
 package nl.dockerles.engine.actions;
 
-import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.daemon.DaemonInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,16 @@
 package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerSetup;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +31,7 @@ class HostProcessActionTest {
             super(testing.time);
             this.info = info;
             this.path = path;
-            String id = createContainer(new nl.dockerles.engine.ContainerSpec("busybox", java.util.List.of("sh"),
+            String id = createContainer(new nl.dockerles.daemon.ContainerSpec("busybox", java.util.List.of("sh"),
                     "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
                     null, RunIdentity.newRun("isolation").labels()));
             startContainer(id);
@@ -40,8 +43,11 @@ class HostProcessActionTest {
         }
 
         @Override
-        public Optional<String> inspectJson(String nameOrId) {
-            return inspectContainer(nameOrId).map(c -> "{\"Id\":\"" + c.id() + "\",\"Path\":\"" + path + "\"}");
+        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+            return super.inspectContainer(nameOrId).map(c -> new ContainerInfo(c.id(), c.name(), c.image(),
+                    c.status(), c.running(), c.exitCode(), c.pid(), c.startedAt(), c.finishedAt(), c.restartCount(),
+                    c.labels(), c.hostname(), c.ports(), new ContainerSetup(null, path, "", false, false, 0, "", "",
+                    0, List.of())));
         }
     }
 

@@ -2,6 +2,9 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.Messages;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerSetup;
+import nl.dockerles.daemon.Mount;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.Test;
@@ -17,10 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** volume-of names a container's anonymous volume; volume-rm removes that one and checks it is gone. */
 class VolumeActionsTest {
     private static final String NAME = "ecfcad293f824be19035abfb9718c0017943c2ae11bf64560fc072a2e715e50b";
-    private static final String INSPECT = "{\"Id\":\"abc\",\"Mounts\":["
-            + "{\"Type\":\"bind\",\"Source\":\"/tmp/x\",\"Destination\":\"/host\",\"RW\":true},"
-            + "{\"Type\":\"volume\",\"Name\":\"" + NAME + "\",\"Source\":\"/var/lib/docker/volumes/" + NAME
-            + "/_data\",\"Destination\":\"/data\",\"Driver\":\"local\",\"RW\":true}]}";
+    private static final List<Mount> MOUNTS = List.of(new Mount("bind", null, "/host"),
+            new Mount("volume", NAME, "/data"));
     private final ActionTesting testing = new ActionTesting();
 
     @Test
@@ -36,9 +37,8 @@ class VolumeActionsTest {
 
     @Test
     void aContainerWithoutVolumeSaysSo() {
-        assertThat(VolumeOfAction.volumes("{\"Mounts\":[]}")).isEmpty();
         Volumes docker = new Volumes();
-        docker.json = "{\"Mounts\":[]}";
+        docker.mounts = List.of(new Mount("bind", null, "/host"));
         assertThatThrownBy(() -> new VolumeOfAction().run(testing.context(docker), Map.of("container", "x")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .isEqualTo("Container x heeft geen volume, dus er valt niets op te ruimen."));
@@ -71,7 +71,7 @@ class VolumeActionsTest {
     }
 
     private static final class Volumes extends FakeDocker {
-        String json = INSPECT;
+        List<Mount> mounts = MOUNTS;
         final List<String> dangling = new ArrayList<>();
 
         Volumes() {
@@ -79,8 +79,10 @@ class VolumeActionsTest {
         }
 
         @Override
-        public Optional<String> inspectJson(String nameOrId) {
-            return Optional.of(json);
+        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+            return Optional.of(new ContainerInfo("abc", nameOrId, "busybox", "exited", false, 0, 0, null, null, 0,
+                    Map.of(), "abc", List.of(), new ContainerSetup(null, null, "", false, false, 0, "", "", 0,
+                    mounts)));
         }
 
         @Override
