@@ -43,6 +43,8 @@ final class ContainerStreams {
     private final DockerClient client;
     private final RawApi raw;
     private final ContainerApi containers;
+    /** Whether Podman answers (from /version, asked once when first needed). */
+    private volatile Boolean podman;
 
     /** Streams go through docker-java; the small JSON calls around them as plain JSON (see {@link ContainerApi}). */
     ContainerStreams(DockerClient client, RawApi raw, ContainerApi containers) {
@@ -127,8 +129,10 @@ final class ContainerStreams {
             // Exited: an attach would wait for a next start that nobody makes.
             return known(container.id(), Optional.of(container.exitCode()));
         }
-        // Podman 4.3's wait gives an --rm container that is gone exit code 0 whatever it was; its die event knows.
-        DieEvent died = json.path("HostConfig").path("AutoRemove").asBoolean(false)
+        // Podman 4.3's wait gives an --rm container that is gone exit code 0 whatever it was. And an attach that
+        // comes just after the process ended makes Podman initialise the container again, for Docker's sake:
+        // its state says created, exit code 0, and the attach waits for a start. Its die event knows the code.
+        DieEvent died = json.path("HostConfig").path("AutoRemove").asBoolean(false) || podman()
                 ? DieEvent.follow(client, container) : null;
         CountDownLatch ended = new CountDownLatch(1);
         Exit exit = running ? waitFor(container.id(), WaitContainerCondition.NOT_RUNNING, ended) : null;
@@ -201,15 +205,30 @@ final class ContainerStreams {
         }
     }
 
+    private boolean podman() {
+        Boolean known = podman;
+        if (known == null) {
+            known = DaemonKind.podman(raw.getJson("/version"));
+            podman = known;
+        }
+        return known;
+    }
+
     /** The exit code in a container's die event, from its start on (so a die before we asked is seen too). */
     private static final class DieEvent extends StreamCallback<Event> {
         private final CountDownLatch seen = new CountDownLatch(1);
+        private final long startedNanos;
         private volatile Integer code;
+
+        private DieEvent(long startedNanos) {
+            this.startedNanos = startedNanos;
+        }
 
         static DieEvent follow(DockerClient client, ContainerInfo container) {
             Instant from = container.startedAt() != null && container.startedAt().getEpochSecond() > 0
                     ? container.startedAt() : Instant.now();
-            DieEvent events = new DieEvent();
+            // The die of a run before this one (a restart policy) lies before this run's start: not this run's.
+            DieEvent events = new DieEvent(from.getEpochSecond() * 1_000_000_000L + from.getNano());
             client.eventsCmd().withContainerFilter(container.id())
                     .withSince(EventFollower.since(from.minusSeconds(1))).exec(events);
             return events;
@@ -218,7 +237,8 @@ final class ContainerStreams {
         @Override
         public void onNext(Event event) {
             String action = event.getAction() != null ? event.getAction() : event.getStatus();
-            if (!"die".equals(action) && !"died".equals(action)) {
+            if (!"die".equals(action) && !"died".equals(action)
+                    || event.getTimeNano() != null && event.getTimeNano() > 0 && event.getTimeNano() < startedNanos) {
                 return;
             }
             Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null

@@ -155,7 +155,8 @@ class OefenSolutionsIT {
         said.setLength(0);
         String session = null;
         for (String line : solution.strip().split("\\R")) {
-            if (session != null && !line.startsWith("docker ") && !line.startsWith("until ")) {
+            if (session != null && !line.startsWith("docker ") && !line.startsWith("until ")
+                    && !line.startsWith("timeout ")) {
                 type(session, line);
                 continue;
             }
@@ -281,10 +282,19 @@ class OefenSolutionsIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .directory(work == null ? null : work.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // The output goes to a file, so a command that never ends cannot hold the test: it gets 120 s.
+        Path log = Files.createTempFile("dockerles-solutions-out", ".txt");
+        builder.redirectOutput(log.toFile());
         Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-        Result result = new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        Files.delete(log);
+        assertThat(ended).as(String.join(" ", command) + " ended within 120 s:\n" + out).isTrue();
+        Result result = new Result(process.exitValue(), out);
         if (!mayFail) {
             assertThat(result.code()).as(String.join(" ", command) + ":\n" + result.out()).isZero();
         }
