@@ -31,10 +31,12 @@ final class SectionRun {
 
     void present(Supplier<Docker> connection, SectionEntry entry, Section section, String prefix, Console console,
                  Prompter prompter, UnaryOperator<SectionPresenter> options) {
+        // The first screen comes before the connection: reading it hides the time it takes to connect.
+        SectionPresenter.showIntro(console, messages, entry, section);
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
-                    context.time(), messages, this::otherDaemon)).stopOn(StopRequest.process());
+                    context.time(), messages, this::otherDaemon)).introShown().stopOn(StopRequest.process());
             Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(presenter, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {
