@@ -33,6 +33,9 @@ final class SectionRun {
                  Prompter prompter, UnaryOperator<SectionPresenter> options) {
         // The first screen comes before the connection: reading it hides the time it takes to connect.
         SectionPresenter.showIntro(console, messages, entry, section);
+        if (section.steps().stream().anyMatch(step -> step.command() != null && step.command().contains("tcp://"))) {
+            nl.dockerles.docker.DockerConnector.prepareTcp();
+        }
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,

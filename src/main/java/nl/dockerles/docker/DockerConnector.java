@@ -34,6 +34,27 @@ public final class DockerConnector {
     private DockerConnector() {
     }
 
+    /**
+     * A later step talks to a daemon over plain tcp:// ({@code docker -H tcp://…}): set up what its http client
+     * needs now, on a background thread. Without TLS settings the client still builds the system's TLS context,
+     * reading every trusted certificate of the JDK (60 ms or more), and that step would wait for it.
+     */
+    public static void prepareTcp() {
+        Thread warmUp = new Thread(() -> {
+            QuietLibraries.install();
+            try (com.github.dockerjava.transport.DockerHttpClient http =
+                         new com.github.dockerjava.httpclient5.ApacheDockerHttpClient.Builder()
+                                 .dockerHost(java.net.URI.create("tcp://127.0.0.1:2375")).build()) {
+                javax.net.ssl.SSLContext.getDefault(); // what the client just used; nothing is connected
+            } catch (Exception | LinkageError e) {
+                // only a head start: the step itself connects as usual
+            }
+        }, "dockerles-tcp-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
     /** Connects using the process environment and the user's home directory. */
     public static Docker connect() {
         return connect(System.getenv(), Path.of(System.getProperty("user.home")));
