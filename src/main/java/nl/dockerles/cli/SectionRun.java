@@ -36,6 +36,16 @@ final class SectionRun {
         if (section.steps().stream().anyMatch(step -> step.command() != null && step.command().contains("tcp://"))) {
             nl.dockerles.docker.DockerConnector.prepareTcp();
         }
+        if (section.steps().stream().anyMatch(step -> step.action() != null)) {
+            // Every action made once, and the HTTP client of http-get: their first step need not wait for them.
+            boolean http = section.steps().stream().anyMatch(step -> "http-get".equals(step.action()));
+            warmUp(() -> {
+                nl.dockerles.engine.Actions.all();
+                if (http) {
+                    nl.dockerles.engine.LoopbackHttp.warmUp();
+                }
+            });
+        }
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
@@ -50,6 +60,20 @@ final class SectionRun {
                 }
             }
         }
+    }
+
+    /** Runs {@code work} on a background thread, while the first screen is on. */
+    private static void warmUp(Runnable work) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start
+            }
+        }, "dockerles-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /**
