@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,63 +30,6 @@ final class BuildContext {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/-]+");
 
     private BuildContext() {
-    }
-
-    /**
-     * The context as tar bytes. A folder without {@code .dockerignore} and without links (every folder that a
-     * section writes) is packed here directly: docker-java's way packs it to a gzipped temporary file first, which
-     * the first build of a run waits 60 ms or more for. Any other folder goes docker-java's way.
-     */
-    static byte[] tar(Path folder, Path dockerfile, Map<String, String> labels) {
-        try {
-            if (!Files.exists(folder.resolve(".dockerignore")) && dockerfile.equals(folder.resolve(DOCKERFILE))) {
-                byte[] packed = packPlain(folder, labels);
-                if (packed != null) {
-                    return packed;
-                }
-            }
-            return withLabels(folder, dockerfile, labels).readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every file and folder under {@code folder}, as docker-java packs them; null when there is a link. */
-    private static byte[] packPlain(Path folder, Map<String, String> labels) throws IOException {
-        java.util.List<Path> paths;
-        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
-            paths = walk.filter(path -> !path.equals(folder)).sorted().toList();
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (Path path : paths) {
-                if (Files.isSymbolicLink(path) || !(Files.isRegularFile(path) || Files.isDirectory(path))) {
-                    return null;
-                }
-                String name = folder.relativize(path).toString().replace(java.io.File.separatorChar, '/');
-                if (Files.isDirectory(path)) {
-                    out.putArchiveEntry(new TarArchiveEntry(path.toFile(), name + "/"));
-                    out.closeArchiveEntry();
-                    continue;
-                }
-                byte[] content = Files.readAllBytes(path);
-                if (name.equals(DOCKERFILE) && !labels.isEmpty()) {
-                    content = withLabelLine(new String(content, StandardCharsets.UTF_8), labels)
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                TarArchiveEntry entry = new TarArchiveEntry(path.toFile(), name);
-                if (path.toFile().canExecute()) {
-                    entry.setMode(entry.getMode() | 0755);
-                }
-                entry.setSize(content.length);
-                out.putArchiveEntry(entry);
-                out.write(content);
-                out.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     static InputStream withLabels(Path folder, Path dockerfile, Map<String, String> labels) {

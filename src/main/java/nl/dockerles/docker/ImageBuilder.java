@@ -1,15 +1,18 @@
 package nl.dockerles.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,24 +40,31 @@ final class ImageBuilder {
         }
         String name = tag == null || tag.isBlank() ? context.getFileName().toString() : tag;
         Lines lines = new Lines(output);
-        // The API builds with the classic builder unless asked otherwise ("version=2"), as docker-java did.
+        // The API builds with the classic builder unless asked otherwise ("version=2"); docker-java never asks.
         // forcerm: a failed step leaves no container behind (the CLI keeps it, but nobody wants it here).
-        // The output is read here, line by line, not by docker-java: its types cost the first build 0,1 s.
         Map<String, String> ours = labels == null ? Map.of() : labels;
-        byte[] tar;
-        try {
-            tar = BuildContext.tar(context, dockerfile, ours);
+        try (BuildImageCmd cmd = client.buildImageCmd(BuildContext.withLabels(context, dockerfile, ours))
+                .withDockerfilePath(BuildContext.DOCKERFILE)
+                .withPull(false)
+                .withRemove(true)
+                .withForcerm(true)) {
+            if (tag != null && !tag.isBlank()) {
+                cmd.withTags(Set.of(tag));
+            }
+            boolean ended;
+            try {
+                ended = cmd.exec(lines).await(timeout);
+            } finally {
+                lines.flush();
+            }
+            if (!ended) {
+                throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.build.timeout", name,
+                        String.valueOf(Math.max(1, timeout.toMinutes())));
+            }
         } catch (com.github.dockerjava.api.exception.DockerClientException e) {
             // docker-java reads the Dockerfile itself first (COPY sources, .dockerignore): its complaint, in our words.
             throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.image.build.failed", name,
                     DockerFailures.rootMessage(e));
-        }
-        String query = RawApi.query("t", tag == null || tag.isBlank() ? null : tag,
-                "dockerfile", BuildContext.DOCKERFILE, "rm", "1", "forcerm", "1");
-        boolean ended = stream(raw.postStreaming("/build" + query, "application/x-tar", tar), lines, timeout);
-        if (!ended) {
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.build.timeout", name,
-                    String.valueOf(Math.max(1, timeout.toMinutes())));
         }
         if (lines.error != null) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.build.failed", name, lines.error);
@@ -67,67 +77,8 @@ final class ImageBuilder {
         return Images.fullId(raw.getJson("/images/" + RawApi.segment(lines.builtId) + "/json").path("Id").asText());
     }
 
-    /**
-     * Reads the build's answer on a thread of its own, so that this thread can give up (the timeout, a stop:
-     * an interrupt) and end the stream by closing it. True when the answer ended in time.
-     */
-    private static boolean stream(com.github.dockerjava.transport.DockerHttpClient.Response response, Lines lines,
-                                  Duration timeout) {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try (response) {
-                if (response.getStatusCode() / 100 != 2) {
-                    failed.set(new RawApi.Reply(response.getStatusCode(),
-                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)).failure());
-                    return;
-                }
-                java.io.BufferedReader in = new java.io.BufferedReader(
-                        new java.io.InputStreamReader(response.getBody(), StandardCharsets.UTF_8));
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!line.isBlank()) {
-                        lines.onJson(RawApi.JSON.readTree(line));
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                failed.compareAndSet(null, e instanceof RuntimeException r ? r : new java.io.UncheckedIOException(
-                        (java.io.IOException) e));
-            } finally {
-                done.countDown();
-            }
-        }, "dockerles-build");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            boolean ended = done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (!ended) {
-                closeQuietly(response);
-                return false;
-            }
-        } catch (InterruptedException e) {
-            closeQuietly(response);
-            Thread.currentThread().interrupt();
-            throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
-        } finally {
-            lines.flush();
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return true;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // ending it is all we wanted
-        }
-    }
-
     /** The daemon's "stream" texts, cut into lines; remembers the error and the image the build ended with. */
-    private static final class Lines {
+    private static final class Lines extends StreamCallback<BuildResponseItem> {
         private final Consumer<String> output;
         private final StringBuilder partial = new StringBuilder();
         volatile String error;
@@ -137,16 +88,17 @@ final class ImageBuilder {
             this.output = output;
         }
 
-        /** One JSON message of the build ("error" is deprecated in the API, but older daemons send only that). */
-        void onJson(com.fasterxml.jackson.databind.JsonNode item) {
-            String detail = item.path("errorDetail").path("message").asText(null);
-            if (detail != null) {
-                error = detail.strip();
-            } else if (item.hasNonNull("error")) {
-                error = item.get("error").asText().strip();
+        @Override
+        @SuppressWarnings("deprecation") // "error" is deprecated in the API, but older daemons send only that
+        public void onNext(BuildResponseItem item) {
+            ResponseItem.ErrorDetail detail = item.getErrorDetail();
+            if (detail != null && detail.getMessage() != null) {
+                error = detail.getMessage().strip();
+            } else if (item.getError() != null) {
+                error = item.getError().strip();
             }
-            if (item.hasNonNull("stream")) {
-                add(item.get("stream").asText());
+            if (item.getStream() != null) {
+                add(item.getStream());
             }
         }
 

@@ -133,18 +133,6 @@ final class RawApi {
                 .path(prefix + path).build());
     }
 
-    /**
-     * A POST whose answer is read as it comes (a build's output): the open response, for the caller to read and
-     * close.
-     */
-    DockerHttpClient.Response postStreaming(String path, String contentType, byte[] body) {
-        return http.execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST)
-                .path(prefix + path)
-                .putHeader("content-type", contentType)
-                .bodyBytes(body)
-                .build());
-    }
-
     private Reply send(DockerHttpClient.Request request) {
         try (DockerHttpClient.Response response = http.execute(request)) {
             String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);

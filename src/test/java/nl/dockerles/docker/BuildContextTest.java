@@ -56,32 +56,6 @@ class BuildContextTest {
                 .doesNotContainKey("geheim.txt");
     }
 
-    @Test
-    void aFolderWithoutDockerignoreIsPackedAsDockerJavaPacksIt(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("Dockerfile"), "FROM busybox\nCOPY . /app\n");
-        Files.writeString(folder.resolve("groet.sh"), "echo hallo\n");
-        Files.createDirectories(folder.resolve("sub/diep"));
-        Files.writeString(folder.resolve("sub/diep/data.txt"), "data\n");
-        Map<String, String> labels = Map.of("nl.dockerles.managed", "true", "b", "twee woorden");
-
-        Map<String, String> fast = read(new java.io.ByteArrayInputStream(
-                BuildContext.tar(folder, folder.resolve("Dockerfile"), labels)));
-
-        assertThat(fast).isEqualTo(read(BuildContext.withLabels(folder, folder.resolve("Dockerfile"), labels)))
-                .containsEntry("sub/diep/data.txt", "data\n").containsKey("Dockerfile");
-    }
-
-    @Test
-    void aFolderWithDockerignoreGoesDockerJavasWay(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("Dockerfile"), "FROM busybox\n");
-        Files.writeString(folder.resolve("geheim.txt"), "niet meesturen\n");
-        Files.writeString(folder.resolve(".dockerignore"), "geheim.txt\n");
-
-        assertThat(read(new java.io.ByteArrayInputStream(BuildContext.tar(folder, folder.resolve("Dockerfile"),
-                Map.of("a", "1"))))).containsEntry("Dockerfile", "FROM busybox\nLABEL a=1\n")
-                .doesNotContainKey("geheim.txt");
-    }
-
     private static Map<String, String> read(InputStream tar) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
