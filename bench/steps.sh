@@ -76,8 +76,9 @@ line() { printf '%-10s %-4s %-34s %9s %9s %9s %9s %6s\n' "$@" >> "$table"; }
 line section step "" dockerles daemon overhead "docker" ratio
 for what in --version list; do
   m=$(for _ in $(seq "$starts"); do seconds_of "$dockerles" $what; done | median)
-  line start-up "" "jar: dockerles $what" "$m"
-  echo "$what jar $m" >> "$work/goals"
+  kind=jar; [ -f "$(dirname "$(readlink -f "$dockerles")")/../runtime/release" ] && kind=bundle
+  line start-up "" "$kind: dockerles $what" "$m"
+  echo "$what $kind $m" >> "$work/goals"
   if [ -n "$bundle" ]; then
     m=$(for _ in $(seq "$starts"); do seconds_of "$bundle" $what; done | median)
     line start-up "" "bundle: dockerles $what" "$m"
