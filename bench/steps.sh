@@ -3,9 +3,11 @@
 # last output line (dockerles demo <section> --auto --api, every line time-stamped as it arrives), the daemon's own
 # time in that step (the durations of its API calls, as --api shows them) and so dockerles's overhead, against the
 # same step of demos/<section>.sh run by the docker CLI; dockerles and the script in turns, medians of REPEAT runs.
-# Also: start-up (--version, list), the first screen (title and intro) of each section and a demo's memory (RSS).
-# Prints one table.
-#   bench/steps.sh [section ...]        REPEAT=3, STARTS=10, DOCKERLES=./dockerles (or a bundle's bin/dockerles)
+# Also: start-up (--version, list) from the jar and from the bundle, the first screen (title and intro) of each
+# section and the time to its first step, a demo's memory (RSS); per section the median ratio and overhead of its
+# steps; and at the end which of issue 16's goals are met. Prints one table.
+#   bench/steps.sh [section ...]        REPEAT=3, STARTS=10, DOCKERLES=./dockerles (or a bundle's bin/dockerles),
+#                                       BUNDLE=target/bundle/*/bin/dockerles when built (BUNDLE= to leave it out)
 # Needs the daemon (run it under the shared lock), perl and bash 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,7 @@ sections=("$@")
 repeat=${REPEAT:-3}
 starts=${STARTS:-10}
 dockerles=${DOCKERLES:-./dockerles}
+bundle=${BUNDLE-$(ls target/bundle/*/bin/dockerles 2>/dev/null | head -n 1)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -25,7 +28,8 @@ stamped() {
     while (<$p>) { printf "%.6f %s", time - $t0, $_ } close $p; exit($? >> 8)' sh -c '"$@" 2>&1' sh "$@"
 }
 
-# From a stamped run of dockerles: "step N seconds daemon-seconds" per step, and "first seconds" (the first screen).
+# From a stamped run of dockerles: "step N seconds daemon-seconds" per step, "first seconds" (the first screen: the
+# last line of the intro, before the first empty line after the title) and "ready seconds" (up to the first step).
 # A step runs from the line before its heading (in --auto the key press comes right after it) to its last line;
 # its daemon time is the sum of its API calls' durations (a long call wraps: its status may start a line).
 parse_dockerles() {
@@ -37,7 +41,8 @@ parse_dockerles() {
         if ($x[$i] =~ /── (?:Stap|Step) (\d+)\/\d+ · /) { push @head, $i; $n{$i} = $1 }
         elsif ($x[$i] =~ /── (?:Klaar|Done) /) { push @head, $i }
       }
-      printf "first %.6f\n", $t[$head[0] - 1];
+      for my $i (1 .. $#x) { if ($x[$i] eq "" && $x[$i - 1] ne "" && $i > 2) { printf "first %.6f\n", $t[$i - 1]; last } }
+      printf "ready %.6f\n", $t[$head[0] - 1];
       for my $h (0 .. $#head - 1) {
         my ($from, $to) = ($head[$h], $head[$h + 1] - 1);
         next unless exists $n{$from};
@@ -67,10 +72,18 @@ echo "docker:  $(docker version --format 'server {{.Server.Version}}, API {{.Ser
 echo
 
 table="$work/table"
-printf '%-10s %-4s %-34s %9s %9s %9s %9s %6s\n' section step "" dockerles daemon overhead "docker" ratio > "$table"
+line() { printf '%-10s %-4s %-34s %9s %9s %9s %9s %6s\n' "$@" >> "$table"; }
+line section step "" dockerles daemon overhead "docker" ratio
 for what in --version list; do
   m=$(for _ in $(seq "$starts"); do seconds_of "$dockerles" $what; done | median)
-  printf '%-10s %-4s %-34s %9s\n' start-up "" "dockerles $what" "$m" >> "$table"
+  kind=jar; [ -f "$(dirname "$(readlink -f "$dockerles")")/../runtime/release" ] && kind=bundle
+  line start-up "" "$kind: dockerles $what" "$m"
+  echo "$what $kind $m" >> "$work/goals"
+  if [ -n "$bundle" ]; then
+    m=$(for _ in $(seq "$starts"); do seconds_of "$bundle" $what; done | median)
+    line start-up "" "bundle: dockerles $what" "$m"
+    echo "$what bundle $m" >> "$work/goals"
+  fi
 done
 
 for section in "${sections[@]}"; do
@@ -84,8 +97,11 @@ for section in "${sections[@]}"; do
   done
   steps=$(awk '$1 == "step" { print $2 }' "$work/dlp.$section.1")
   first=$(cat "$work"/dlp."$section".* | awk '$1 == "first" { print $2 }' | median)
+  ready=$(cat "$work"/dlp."$section".* | awk '$1 == "ready" { print $2 }' | median)
   rss=$(cat "$work"/rss."$section".* | tail -n 1 | median)
-  printf '%-10s %-4s %-34s %9s %9s %9s %9s %6s\n' "$section" "" "first screen" "$first" "" "" "" "" >> "$table"
+  line "$section" "" "first screen (title and intro)" "$first"
+  line "$section" "" "up to step 1" "$ready"
+  : > "$work/sum"
   for n in $steps; do
     title=$(sed -n "s/^# $n\. //p" "demos/$section.sh" | head -n 1 | cut -c1-34)
     tool=$(cat "$work"/dlp."$section".* | awk -v n="$n" '$1 == "step" && $2 == n { print $3 }' | median)
@@ -93,12 +109,33 @@ for section in "${sections[@]}"; do
     overhead=$(cat "$work"/dlp."$section".* | awk -v n="$n" '$1 == "step" && $2 == n { print $3 - $4 }' | median)
     cli=$(cat "$work"/cli."$section".* | awk -v n="$n" '
       { t[NR] = $2; k[NR] = $1 } END { for (i = 1; i < NR; i++) if (k[i] == n) print t[i + 1] - t[i] }' | median)
-    ratio=$(awk -v a="$tool" -v b="$cli" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    printf '%-10s %-4s %-34s %9s %9s %9s %9s %6s\n' "$section" "$n" "$title" "$tool" "$daemon" "$overhead" "$cli" \
-      "$ratio" >> "$table"
+    ratio=$(awk -v a="$tool" -v b="$cli" 'BEGIN { if (b > 0.0005) printf "%.2f", a / b; else print "-" }')
+    line "$section" "$n" "$title" "$tool" "$daemon" "$overhead" "$cli" "$ratio"
+    echo "$tool $overhead $cli $ratio" >> "$work/sum"
   done
-  printf '%-10s %-4s %-34s %9s\n' "$section" "" "RSS (MB)" "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')" \
-    >> "$table"
+  # Per section: the steps together, the median overhead and the median ratio over the steps.
+  together=$(awk '{ a += $1 } END { printf "%.3f", a }' "$work/sum")
+  cli_together=$(awk '{ a += $3 } END { printf "%.3f", a }' "$work/sum")
+  over=$(awk '{ print $2 }' "$work/sum" | median)
+  ratio=$(awk '$4 != "-" { print $4 }' "$work/sum" | median)
+  line "$section" "all" "steps together / median per step" "$together" "" "$over" "$cli_together" "$ratio"
+  line "$section" "" "RSS (MB)" "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')"
+  echo "$section $first $ratio $over $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')" >> "$work/sections"
 done
 echo "seconds, medians of $repeat runs (start-up: $starts); overhead = dockerles - daemon; ratio = dockerles / docker"
 cat "$table"
+# Issue 16's goals: each section's median ratio <= 0.9, overhead per step <= 10 ms, first screen <= 0.2 s,
+# --version from the bundle <= 0.15 s, RSS <= 100 MB.
+echo
+awk '
+  FILENAME ~ /goals$/ { v[$1 " " $2] = $3; next }
+  { n++; if ($3 != "-" && $3 > 0.9) r = r " " $1 "=" $3; if ($4 > 0.010) o = o " " $1 "=" $4 * 1000 " ms";
+    if ($2 > 0.2) f = f " " $1 "=" $2; if ($5 > 100) m = m " " $1 "=" $5 }
+  function verdict(bad) { return bad == "" ? "met" : "NOT met:" bad }
+  END {
+    printf "goal: median ratio per section <= 0.9    %s\n", verdict(r)
+    printf "goal: overhead per step <= 10 ms         %s\n", verdict(o)
+    printf "goal: first screen <= 0.2 s              %s\n", verdict(f)
+    if (("--version bundle") in v) printf "goal: --version (bundle) <= 0.15 s       %s\n", verdict(v["--version bundle"] > 0.15 ? " " v["--version bundle"] : "")
+    printf "goal: RSS <= 100 MB                      %s\n", verdict(m)
+  }' "$work/goals" "$work/sections"

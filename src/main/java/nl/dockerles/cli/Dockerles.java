@@ -34,11 +34,24 @@ public final class Dockerles {
             context.err().println(messages.get("error.usage", messages.get("error.lang.unknown", asked)));
             return ExitCode.USAGE.code;
         }
-        return commandLine(context, messages, debug).execute(args);
+        return commandLine(context, messages, debug, args).execute(args);
     }
 
     static CommandLine commandLine(AppContext context, Messages messages, boolean debug) {
-        CommandLine cli = new CommandLine(new RootCommand(context, messages), new CommandFactory(context, messages));
+        return commandLine(context, messages, debug, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommands named in them when there are any (picocli's
+     * model of a command costs start-up time: a tenth of a second for all of them), else with every one (help,
+     * completion, a usage error that suggests the nearest name).
+     */
+    static CommandLine commandLine(AppContext context, Messages messages, boolean debug, String[] asked) {
+        CommandFactory factory = new CommandFactory(context, messages);
+        CommandLine cli = new CommandLine(new RootCommand(context, messages), factory);
+        for (Class<?> type : subcommandsFor(asked)) {
+            cli.addSubcommand(type);
+        }
         cli.setResourceBundle(messages.bundle());
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
@@ -66,6 +79,20 @@ public final class Dockerles {
             return ExitCode.USAGE.code;
         });
         return cli;
+    }
+
+    /** The subcommands whose names occur in {@code args}; all of them when none does, or help or completion. */
+    static java.util.List<Class<?>> subcommandsFor(String[] args) {
+        java.util.Set<String> words = new java.util.HashSet<>(Arrays.asList(args));
+        java.util.List<Class<?>> named = new java.util.ArrayList<>();
+        RootCommand.SUBCOMMANDS.forEach((type, names) -> {
+            if (names.stream().anyMatch(words::contains)) {
+                named.add(type);
+            }
+        });
+        boolean whole = named.isEmpty() || named.contains(CommandLine.HelpCommand.class)
+                || named.contains(CompletionCommand.class);
+        return whole ? java.util.List.copyOf(RootCommand.SUBCOMMANDS.keySet()) : named;
     }
 
     /** Gives each subcommand the context and messages it needs (options stay in the command classes). */

@@ -8,12 +8,27 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code dockerles} on its own shows the sections, like {@code dockerles list}. */
+/** Its subcommands are added by {@link Dockerles#commandLine}: only the one asked for, when that is clear. */
 @Command(name = "dockerles", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ListCommand.class, DemoCommand.class, HandoutCommand.class, CheckCommand.class,
-                PrepareCommand.class, CleanupCommand.class, OefenCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true, scope = CommandLine.ScopeType.INHERIT)
 final class RootCommand implements Callable<Integer> {
+    /** Every subcommand, in the order of the help, with its names (as in its {@code @Command}). */
+    static final java.util.Map<Class<?>, java.util.List<String>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<Class<?>, java.util.List<String>> subcommands() {
+        var all = new java.util.LinkedHashMap<Class<?>, java.util.List<String>>();
+        all.put(ListCommand.class, java.util.List.of("list", "lijst"));
+        all.put(DemoCommand.class, java.util.List.of("demo"));
+        all.put(HandoutCommand.class, java.util.List.of("handout"));
+        all.put(CheckCommand.class, java.util.List.of("check", "controleer"));
+        all.put(PrepareCommand.class, java.util.List.of("prepare", "voorbereiden"));
+        all.put(CleanupCommand.class, java.util.List.of("cleanup", "opruimen"));
+        all.put(OefenCommand.class, java.util.List.of("oefen", "practice"));
+        all.put(CompletionCommand.class, java.util.List.of("completion"));
+        all.put(CommandLine.HelpCommand.class, java.util.List.of("help"));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
     private final AppContext context;
     private final Messages messages;
 

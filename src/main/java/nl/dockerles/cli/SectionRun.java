@@ -31,10 +31,25 @@ final class SectionRun {
 
     void present(Supplier<Docker> connection, SectionEntry entry, Section section, String prefix, Console console,
                  Prompter prompter, UnaryOperator<SectionPresenter> options) {
+        // The first screen comes before the connection: reading it hides the time it takes to connect.
+        SectionPresenter.showIntro(console, messages, entry, section);
+        if (section.steps().stream().anyMatch(step -> step.command() != null && step.command().contains("tcp://"))) {
+            nl.dockerles.docker.DockerConnector.prepareTcp();
+        }
+        if (section.steps().stream().anyMatch(step -> step.action() != null)) {
+            // Every action made once, and the HTTP client of http-get: their first step need not wait for them.
+            boolean http = section.steps().stream().anyMatch(step -> "http-get".equals(step.action()));
+            warmUp(() -> {
+                nl.dockerles.engine.Actions.all();
+                if (http) {
+                    nl.dockerles.engine.LoopbackHttp.warmUp();
+                }
+            });
+        }
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
-                    context.time(), messages, this::otherDaemon)).stopOn(StopRequest.process());
+                    context.time(), messages, this::otherDaemon)).introShown().stopOn(StopRequest.process());
             Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(presenter, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {
@@ -45,6 +60,20 @@ final class SectionRun {
                 }
             }
         }
+    }
+
+    /** Runs {@code work} on a background thread, while the first screen is on. */
+    private static void warmUp(Runnable work) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start
+            }
+        }, "dockerles-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /**

@@ -1,8 +1,5 @@
 package nl.dockerles.content;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
@@ -15,14 +12,11 @@ import java.util.Optional;
 /** The workshop content packaged under demos/: the table of contents and the sections that are built. */
 public final class Catalog {
     private static final String ROOT = "/demos/";
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private List<SectionEntry> entries;
 
     public List<SectionEntry> entries() {
         if (entries == null) {
-            entries = read("sections.yaml", Contents.class).sections();
+            entries = read("sections.yaml", ContentReader::contents);
         }
         return entries;
     }
@@ -37,7 +31,7 @@ public final class Catalog {
     }
 
     public Section section(String id) {
-        Section section = read(id + ".yaml", Section.class);
+        Section section = read(id + ".yaml", ContentReader::section);
         if (!id.equals(section.id())) {
             throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", id + ".yaml",
                     new Message("error.content.id", section.id(), id));
@@ -45,17 +39,14 @@ public final class Catalog {
         return section;
     }
 
-    private <T> T read(String file, Class<T> type) {
+    private <T> T read(String file, java.util.function.BiFunction<InputStream, String, T> reader) {
         try (InputStream in = Catalog.class.getResourceAsStream(ROOT + file)) {
             if (in == null) {
                 throw new DockerlesException(ExitCode.CONTENT, "error.content.missing", file);
             }
-            return yaml.readValue(in, type);
+            return reader.apply(in, file);
         } catch (IOException e) {
             throw new DockerlesException(ExitCode.CONTENT, e, "error.content.invalid", file, e.getMessage());
         }
-    }
-
-    private record Contents(List<SectionEntry> sections) {
     }
 }

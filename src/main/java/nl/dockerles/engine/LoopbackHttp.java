@@ -38,6 +38,17 @@ public final class LoopbackHttp {
         }
     }
 
+    /** The JDK's HTTP client made ready (its classes, its settings), without connecting anywhere. */
+    public static void warmUp() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1/").openConnection(Proxy.NO_PROXY);
+            connection.setRequestProperty("User-Agent", "dockerles");
+            connection.getRequestProperties();
+        } catch (IOException | RuntimeException e) {
+            // only a head start
+        }
+    }
+
     public static Response get(String url, String userAgent, Duration connectTimeout, Duration readTimeout)
             throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection(Proxy.NO_PROXY);

@@ -38,6 +38,7 @@ public final class SectionPresenter {
     private PresenterListener listener = PresenterListener.NONE;
     private volatile boolean inStep;
     private int longWaits;
+    private boolean introShown;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -86,6 +87,22 @@ public final class SectionPresenter {
     }
 
     /**
+     * The title and the introduction, shown before the connection to the daemon is made: the presenter sees the
+     * first screen while dockerles connects. Then tell the presenter with {@link #introShown()}.
+     */
+    public static void showIntro(Console console, Messages messages, SectionEntry entry, Section section) {
+        String language = messages.locale().getLanguage();
+        console.title(entry.title().in(language) + "  (" + entry.part(language) + ")");
+        console.paragraph(section.intro().in(language));
+    }
+
+    /** The title and the introduction are on the screen already ({@link #showIntro}). */
+    public SectionPresenter introShown() {
+        this.introShown = true;
+        return this;
+    }
+
+    /**
      * q, Ctrl-C and the signals end the run through {@code stop}: the step stops at once, nothing more is
      * printed, what the run made is removed.
      */
@@ -103,8 +120,9 @@ public final class SectionPresenter {
     public void present(SectionEntry entry, Section section, RunIdentity run) {
         stop.supervise();
         try {
-            console.title(entry.title().in(language) + "  (" + entry.part(language) + ")");
-            console.paragraph(section.intro().in(language));
+            if (!introShown) {
+                showIntro(console, messages, entry, section);
+            }
             listener.sectionStarted(entry.title().in(language), section.intro().in(language),
                     section.steps().size());
             try (Workspace workspace = new Workspace()) {
