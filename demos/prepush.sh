@@ -39,7 +39,7 @@ docker run --rm -v "$workdir/project":/src -w /src busybox:1.35.0 sh test.sh
 cd "$workdir/project" && git init -q -b main && git add . && git commit -qm 'Rekenen, met tests' && git log --oneline
 
 # 3. Een server om naar te pushen
-git init -q --bare ../server.git && git remote add origin ../server.git && git remote -v
+cd "$workdir/project" && git init -q --bare ../server.git && git remote add origin ../server.git && git remote -v
 
 # 4. De pre-push hook
 mkdir -p "$workdir/project/.git/hooks"

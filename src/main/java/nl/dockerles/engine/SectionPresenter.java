@@ -262,11 +262,8 @@ public final class SectionPresenter {
         executor.docker().takeApiCalls();
         int i = first;
         while (i < steps.size()) {
-            String prompt = messages.get("prompt.next", i + 1, steps.size());
-            if (prompt.length() >= console.width()) {
-                prompt = messages.get("prompt.next.short", i + 1, steps.size());
-            }
-            Prompter.Key key = prompter.await(prompt);
+            Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()),
+                    messages.get("prompt.next.short", i + 1, steps.size()), console.width());
             if (stop.requested()) {
                 return;
             }

@@ -283,17 +283,27 @@ public final class Console {
     }
 
     /**
-     * Wipes the prompt once a key was pressed (only on a terminal: colour means terminal here). After the window
-     * narrowed the prompt may fill more than one row: all of them go.
+     * Wipes the prompt once a key was pressed or the window was resized (only on a terminal: colour means terminal
+     * here). It was drawn on one row, {@code drawnColumns} wide. Where it still fits in {@code columns}, that row
+     * is all there is to clear. A window narrower than the prompt: a terminal that rewraps (tmux, most emulators)
+     * now shows it over several rows with the cursor on the last, so those rows go.
      */
-    public synchronized void clearPrompt(String prompt, int columns) {
+    public synchronized void clearPrompt(String prompt, int drawnColumns, int columns) {
         if (color) {
-            int rows = Math.max(1, (prompt.codePointCount(0, prompt.length()) + columns - 1) / Math.max(1, columns));
-            out.print("\r" + (rows > 1 ? "\u001B[" + (rows - 1) + "A" : "") + "\u001B[J");
+            int length = prompt.codePointCount(0, prompt.length());
+            int then = rows(length, drawnColumns);
+            int now = rows(length, columns);
+            int up = Math.max(then, now) - 1;
+            out.print("\r" + (up > 0 ? "\u001B[" + up + "A" : "") + "\u001B[J");
         } else {
             out.println();
         }
         out.flush();
+    }
+
+    /** Rows that {@code length} characters fill in a window of {@code columns}; the cursor after them counts. */
+    static int rows(int length, int columns) {
+        return Math.max(1, (length + Math.max(1, columns) - 1) / Math.max(1, columns));
     }
 
     /** Wipes the current line (only on a terminal: colour means terminal here). */

@@ -40,7 +40,11 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     private volatile long promptShownAt;
     private volatile Consumer<byte[]> forward;
     private volatile boolean closed;
-    private String prompt;
+    /** The prompt's two forms while it waits (null otherwise), what is on screen and the width it was drawn at. */
+    private String wide;
+    private String narrow;
+    private String drawn;
+    private int drawnWidth;
 
     private KeyPrompter(Terminal terminal, Console console, StopRequest stop) {
         this.terminal = terminal;
@@ -131,10 +135,17 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
 
     @Override
     public Key await(String label) {
+        return await(label, label, width());
+    }
+
+    /** The wide label where it fits the window, else the narrow one; picked again after every resize. */
+    @Override
+    public Key await(String wideLabel, String narrowLabel, int ignoredWidth) {
         keys.clear();
         synchronized (this) {
-            prompt = label;
-            console.prompt(label);
+            wide = wideLabel;
+            narrow = narrowLabel;
+            draw();
         }
         promptShownAt = System.nanoTime();
         waiting = true;
@@ -154,17 +165,44 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
         } finally {
             waiting = false;
             synchronized (this) {
-                console.clearPrompt(label, width());
-                prompt = null;
+                console.clearPrompt(drawn, drawnWidth, width());
+                wide = null;
+                narrow = null;
+                drawn = null;
             }
         }
     }
 
-    /** The window changed size: the old prompt goes, the prompt is drawn again for the new width. */
+    /** The prompt on one row of the window as it is now: the width it was drawn at is kept for the clear. */
+    private void draw() {
+        drawnWidth = width();
+        drawn = fit(wide, narrow, drawnWidth);
+        console.prompt(drawn);
+    }
+
+    /**
+     * The wide form where it fits, else the narrow one, else the narrow one cut: the prompt never fills a row,
+     * so it never wraps where it was drawn.
+     */
+    static String fit(String wide, String narrow, int columns) {
+        if (wide.codePointCount(0, wide.length()) < columns) {
+            return wide;
+        }
+        if (narrow.codePointCount(0, narrow.length()) < columns) {
+            return narrow;
+        }
+        int keep = Math.max(1, columns - 1);
+        return narrow.substring(0, narrow.offsetByCodePoints(0, keep));
+    }
+
+    /**
+     * The window changed size: the prompt that is on screen goes (as laid out at the width it was drawn at, or
+     * as the terminal rewrapped it), and it is drawn once more, in the form that fits the new width.
+     */
     private synchronized void redrawPrompt() {
-        if (prompt != null) {
-            console.clearPrompt(prompt, width());
-            console.prompt(prompt);
+        if (drawn != null) {
+            console.clearPrompt(drawn, drawnWidth, width());
+            draw();
         }
     }
 

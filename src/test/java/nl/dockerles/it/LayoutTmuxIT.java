@@ -43,13 +43,7 @@ class LayoutTmuxIT {
             try (PresenterWindow window = PresenterWindow.start("life" + columns, columns, "demo lifecycle")) {
                 window.awaitScreen(prompt(columns, 1), STEP);
                 if (columns == 50) {
-                    for (int size : new int[] {120, 50}) {
-                        window.resize(size);
-                        TimeUnit.MILLISECONDS.sleep(300); // let the terminal reflow first; then wait for state
-                        waitForOnePrompt(window);
-                        assertThat(PresenterWindow.count(window.flat(), "Enter")).as("one prompt at " + size)
-                                .isEqualTo(1);
-                    }
+                    resizeAtPrompt(window, 1, 10, 120, 50);
                 }
                 window.next(prompt(columns, 1), prompt(columns, 2));
                 window.awaitScreen("Stap 2/10", STEP);
@@ -57,13 +51,26 @@ class LayoutTmuxIT {
                 List<String> lines = ownLines(window.screen(), "Het leven van een container");
                 assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(columns));
                 assertThat(window.screen()).doesNotContainPattern("(?m)^\\S+-$"); // no title cut mid-word
-                window.press("q");
-                window.awaitExit(STEP);
-                assertThat(window.exitCode()).isZero();
-                assertThat(window.terminalRestored()).isTrue();
+                // after the -it step (whose shell banner says "Enter 'help'"): 50 -> 120 -> 50, 200 -> 60 -> 200
+                resizeAtPrompt(window, 3, 10, columns == 50 ? new int[] {120, 50} : new int[] {60, 200});
+                endWithQ(window);
             }
             DaemonState.assertNothingLeft("lifecycle");
         }
+    }
+
+    @Test
+    void aResizeAtPortsPrompts() throws Exception {
+        try (PresenterWindow window = PresenterWindow.start("portsresize", 200, "demo ports")) {
+            window.next(prompt(200, 1).replace("/10", "/5"));
+            window.awaitScreen(prompt(200, 2).replace("/10", "/5"), STEP);
+            resizeAtPrompt(window, 2, 5, 60, 120, 200);
+            window.press("Enter");
+            window.awaitScreen(prompt(200, 3).replace("/10", "/5"), STEP);
+            resizeAtPrompt(window, 3, 5, 50, 120, 50);
+            endWithQ(window);
+        }
+        DaemonState.assertNothingLeft("ports");
     }
 
     @Test
@@ -112,12 +119,49 @@ class LayoutTmuxIT {
         throw new AssertionError("neither " + text + " nor " + orPrompt);
     }
 
-    /** The prompt after a resize back: drawn again once, the old one gone. */
-    private static void waitForOnePrompt(PresenterWindow window) throws Exception {
-        long deadline = System.nanoTime() + STEP.toNanos();
-        while (System.nanoTime() < deadline && PresenterWindow.count(window.flat(), "Enter") != 1) {
-            Thread.sleep(100); // polling the screen, bounded by the deadline
+    /**
+     * At the prompt of {@code step}: after each resize the prompt is on screen once, on one row, in the form that
+     * fits the new width, and everything above it reads as before (nothing stale, nothing wiped).
+     */
+    private static void resizeAtPrompt(PresenterWindow window, int step, int steps, int... sizes) throws Exception {
+        String before = abovePrompt(window.flat());
+        for (int size : sizes) {
+            window.resize(size);
+            String form = (size > 100 ? "⏎ stap " : "⏎ ") + step + "/" + steps + " ";
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            boolean stable = false;
+            String screen = "";
+            while (!stable && System.nanoTime() < deadline) {
+                screen = window.rawScreen();
+                stable = onePrompt(screen, window.flat(), form, size);
+                TimeUnit.MILLISECONDS.sleep(500); // polling the screen: the state must hold twice, 500 ms apart
+                stable = stable && onePrompt(window.rawScreen(), window.flat(), form, size);
+            }
+            assertThat(stable).as("one prompt \"" + form + "\" on one row at " + size + " columns:\n" + screen)
+                    .isTrue();
+            assertThat(abovePrompt(window.flat())).as("the screen above the prompt at " + size).isEqualTo(before);
         }
+    }
+
+    private static boolean onePrompt(String raw, String flat, String form, int size) {
+        List<String> rows = raw.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+        String last = rows.isEmpty() ? "" : rows.get(rows.size() - 1);
+        return PresenterWindow.count(flat, "⏎") == 1 && last.startsWith(form) && last.length() < size
+                && (last.endsWith("q") || last.endsWith("stoppen"));
+    }
+
+    /** The flat screen up to the prompt. */
+    private static String abovePrompt(String flat) {
+        int at = flat.lastIndexOf("⏎");
+        return (at < 0 ? flat : flat.substring(0, at)).strip();
+    }
+
+    /** q at a prompt: exit 0, the terminal as it was. */
+    private static void endWithQ(PresenterWindow window) throws Exception {
+        window.press("q");
+        window.awaitExit(STEP);
+        assertThat(window.exitCode()).isZero();
+        assertThat(window.terminalRestored()).isTrue();
     }
 
     /**

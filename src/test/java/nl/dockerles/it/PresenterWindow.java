@@ -126,6 +126,13 @@ final class PresenterWindow implements AutoCloseable {
         return Files.readString(dir.resolve("after")).equals(Files.readString(dir.resolve("before")));
     }
 
+    /** The run ended as a presenter's run should: exit 0, {@code stty -g} as before, no temporary file left. */
+    void assertEndedCleanly() throws IOException {
+        org.assertj.core.api.Assertions.assertThat(exitCode()).as("exit code").isZero();
+        org.assertj.core.api.Assertions.assertThat(terminalRestored()).as("stty -g as before").isTrue();
+        org.assertj.core.api.Assertions.assertThat(temporaryFilesLeft()).as("temporary files").isZero();
+    }
+
     /** What is left in the run's own java.io.tmpdir (its workspace, JLine's native library): should be nothing. */
     long temporaryFilesLeft() throws IOException {
         try (Stream<Path> tmp = Files.list(dir.resolve("tmp"))) {

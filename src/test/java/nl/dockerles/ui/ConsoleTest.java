@@ -112,4 +112,28 @@ class ConsoleTest {
         assertThat(tap.toString()).contains("Zichtbaar voor de zaal.");
         assertThat(printed()).isEqualTo("Zichtbaar voor de zaal.\n");
     }
+
+    @Test
+    void aPromptThatStillFitsIsOneRowToClearAndOneTheWindowRewrappedIsMore() {
+        Console console = new Console(out, true, 80);
+        String prompt = "⏎ stap 2/10  ·  Enter/spatie: verder  ·  r: vorige stap opnieuw  ·  s: overslaan  ·  q: stoppen ";
+        console.clearPrompt(prompt, 200, 120);
+        assertThat(printed()).isEqualTo("\r\u001B[J");
+        bytes.reset();
+        console.clearPrompt(prompt, 200, 60);
+        assertThat(printed()).isEqualTo("\r\u001B[1A\u001B[J");
+        bytes.reset();
+        console.clearPrompt(prompt, 200, 40);
+        assertThat(printed()).isEqualTo("\r\u001B[2A\u001B[J");
+    }
+
+    @Test
+    void thePromptNeverFillsARow() {
+        String wide = "⏎ stap 3/10  ·  Enter/spatie: verder  ·  r: vorige stap opnieuw  ·  s: overslaan  ·  q: stoppen ";
+        String narrow = "⏎ 3/10 · Enter: verder · r · s · q ";
+        assertThat(KeyPrompter.fit(wide, narrow, 200)).isEqualTo(wide);
+        assertThat(KeyPrompter.fit(wide, narrow, wide.length())).isEqualTo(narrow);
+        assertThat(KeyPrompter.fit(wide, narrow, 50)).isEqualTo(narrow);
+        assertThat(KeyPrompter.fit(wide, narrow, 20)).hasSize(19).isEqualTo(narrow.substring(0, 19));
+    }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code shell}: a command of the host's own shell ({@code git commit}, {@code git push}), shown and run exactly as
  * written, in this run's temporary folder ({@code {workdir}}) or where an earlier {@code cd} of such a step went.
- * The docker CLI that it may start (a git hook) talks to the daemon dockerles uses. A command that fails is a
- * result, not an error: its exit code is a fact.
+ * The docker CLI that it may start (a git hook) talks to the daemon dockerles uses. A command meant to fail
+ * ({@code fails}) gives its exit code as a fact; any other that fails is a step that did not work.
  *
  * <p>Settings: {@code run} (the command line), {@code fails} ("true": the command is meant to fail; demos/&lt;id&gt;.sh
  * goes on after it), {@code timeout} (seconds, default 120).
@@ -94,6 +94,10 @@ public final class ShellAction implements Action {
         context.facts().put("shell.exitCode", exit);
         context.facts().put("shell.lines", output.lines().count());
         context.console().output(output);
+        if (exit != 0 && !"true".equals(with.get("fails"))) {
+            // The note tells of a command that worked: after a skip or a repeat it may not have.
+            throw new DockerlesException(ExitCode.ERROR, "action.shell.exit", command, exit);
+        }
         return output;
     }
 

@@ -1,0 +1,107 @@
+package nl.dockerles.it;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every section not walked in {@link PresenterPaceTmuxIT}, at a presenter's pace in a real terminal (tmux): a
+ * pause at a prompt, r on a step that makes something (the daemon then holds it once, nothing collided), s on a
+ * step whose successor builds on it (skipped is said; the successor works or says why not), q or the end; exit 0,
+ * the terminal as it was, nothing left.
+ * <p>
+ * A walk is keys at prompts: {@code 3} Enter at prompt 3, {@code r3} r there, {@code s3} s there, {@code p3}
+ * a presenter's pause of 15 seconds there, {@code q3} q there; a walk that
+ * ends without q runs to the section's own end.
+ */
+class SectionsPaceTmuxIT {
+    private static final Duration STEP = Duration.ofSeconds(120);
+    private static final String FAILED = "Deze stap lukte niet; de demo gaat door.";
+    private static final String FAILED_AFTER_SKIP = "waarschijnlijk omdat een eerdere stap is overgeslagen";
+
+    static Stream<Arguments> walks() {
+        return Stream.of(
+                // r repeats docker run -it cel; s skips the Pid, which the look from the host needs
+                Arguments.of("isolation", 5, "1 p2 r2 s2 3 q4", "cel", null),
+                Arguments.of("restart", 5, "1 p2 r2 2 s3 4 q5", "crashingbackgroundprocess", null),
+                // r repeats docker commit; s skips the run of the committed image, history still reads it
+                Arguments.of("snapshots", 8, "1 2 3 4 5 6 r7 s7 8", null, "metfoo"),
+                // r repeats the build of the base; s at 4 skips its run; the rebuild after it uses the cache
+                Arguments.of("layers", 6, "1 2 r3 3 s4 5 q6", null, "dockerles-basis"),
+                Arguments.of("distributie", 16, "1 r2 s2 3 q4", "registry", null),
+                Arguments.of("prepush", 8, "1 r2 s2 3 q4", null, null),
+                // s skips the table: the commit after it still works (an empty database)
+                Arguments.of("database", 20, "1 p2 r2 2 s3 4 q5", "db", null),
+                Arguments.of("tooltje", 9, "1 r2 s2 3 q4", "tooltje", null),
+                Arguments.of("remote", 7, "1 2 r3 s3 4 q5", "bewoner", null),
+                Arguments.of("volumes", 13, "1 2 3 4 5 r6 6 s7 8 q9", null, "metvolume"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("walks")
+    void walkAtAPresentersPace(String section, int steps, String walk, String container, String image)
+            throws Exception {
+        try (PresenterWindow window = PresenterWindow.start("pace-" + section, 120, "demo " + section)) {
+            for (String key : walk.split(" ")) {
+                int at = Integer.parseInt(key.replaceAll("\\D", ""));
+                window.awaitScreen(prompt(at, steps), STEP);
+                switch (key.charAt(0)) {
+                    case 'p' -> TimeUnit.SECONDS.sleep(15); // the presenter talks (the pace under test)
+                    case 'r' -> {
+                        window.press("r");
+                        window.awaitScreen("Stap " + (at - 1) + "/" + steps + " ·", 2, STEP);
+                        window.awaitScreen(prompt(at, steps), STEP); // the same prompt once more
+                        String flat = window.flat();
+                        assertThat(flat).as("after r at " + at).doesNotContain("al in gebruik")
+                                .doesNotContain(FAILED);
+                        if (container != null) {
+                            assertThat(named(section, container)).as("one " + container + " after r").hasSize(1);
+                        }
+                        if (image != null) {
+                            assertThat(tagged(section, image)).as("one " + image + " after r").hasSize(1);
+                        }
+                    }
+                    case 's' -> {
+                        window.press("s");
+                        window.awaitScreen("Stap " + at + "/" + steps + " overgeslagen", STEP);
+                    }
+                    case 'q' -> window.press("q");
+                    default -> window.press("Enter");
+                }
+            }
+            String flat = window.awaitExit(Duration.ofMinutes(3)).replaceAll("\\s+", " ");
+            assertThat(flat).doesNotContain(FAILED).doesNotContain("al in gebruik");
+            int skips = PresenterWindow.count(flat, "overgeslagen: ");
+            assertThat(PresenterWindow.count(flat, FAILED_AFTER_SKIP)).as("failures after a skip")
+                    .isLessThanOrEqualTo(skips);
+            window.assertEndedCleanly();
+        }
+        DaemonState.assertNothingLeft(section);
+    }
+
+    private static String prompt(int step, int steps) {
+        return "⏎ stap " + step + "/" + steps + " ";
+    }
+
+    private static List<Container> named(String section, String name) {
+        return DaemonState.managedContainers(section).stream()
+                .filter(c -> Arrays.asList(c.getNames()).contains("/" + name)).toList();
+    }
+
+    private static List<Image> tagged(String section, String name) {
+        return DaemonState.managedImages(section).stream()
+                .filter(i -> i.getRepoTags() != null && Arrays.stream(i.getRepoTags())
+                        .anyMatch(tag -> tag.equals(name + ":latest") || tag.endsWith("/" + name + ":latest")))
+                .toList();
+    }
+}
