@@ -29,9 +29,12 @@ final class ContainerCommands {
     private final TimeSource time;
     private final Locale locale;
     private final nl.dockerles.ui.Console console;
+    private final Workspace workspace;
 
-    ContainerCommands(Docker docker, Facts facts, TimeSource time, Locale locale, nl.dockerles.ui.Console console) {
+    ContainerCommands(Docker docker, Facts facts, TimeSource time, Locale locale, nl.dockerles.ui.Console console,
+                      Workspace workspace) {
         this.console = console;
+        this.workspace = workspace;
         this.docker = docker;
         this.facts = facts;
         this.time = time;
@@ -199,9 +202,27 @@ final class ContainerCommands {
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.running", name);
             }
             docker.removeContainer(container.id(), rm.force(), rm.volumes());
+            if (!rm.volumes()) {
+                removeAtEndWhenDangling(container);
+            }
             out.append(name).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * docker rm without -v leaves the container's volumes, as the lesson shows. A volume the run made this way
+     * carries no label of ours, so it is removed at the end of the run, also after q or a skipped step, when
+     * nothing uses it any more.
+     */
+    private void removeAtEndWhenDangling(ContainerInfo container) {
+        for (nl.dockerles.daemon.Mount volume : container.setup().volumes()) {
+            workspace.atEnd(daemon -> {
+                if (daemon.listVolumes(true, Map.of()).stream().anyMatch(v -> v.name().equals(volume.name()))) {
+                    daemon.removeVolume(volume.name());
+                }
+            });
+        }
     }
 
     private String commit(DockerCommand.Commit commit, RunIdentity run) {

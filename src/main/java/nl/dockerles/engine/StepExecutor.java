@@ -106,7 +106,8 @@ public final class StepExecutor implements AutoCloseable {
         } else if (command instanceof DockerCommand.Attach a) {
             return runner.attach(a);
         }
-        String output = new ContainerCommands(target, context.facts(), context.time(), locale(), context.console())
+        String output = new ContainerCommands(target, context.facts(), context.time(), locale(), context.console(),
+                context.workspace())
                 .run(command, context.run());
         if (output == null) {
             throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.command());

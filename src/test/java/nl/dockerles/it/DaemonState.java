@@ -38,6 +38,14 @@ final class DaemonState {
                 .exec();
     }
 
+    /** The names of the volumes no container uses, labelled or not. */
+    static java.util.Set<String> danglingVolumes() {
+        var volumes = client().listVolumesCmd().withDanglingFilter(true).exec().getVolumes();
+        return volumes == null ? java.util.Set.of() : volumes.stream()
+                .map(com.github.dockerjava.api.command.InspectVolumeResponse::getName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     static List<com.github.dockerjava.api.command.InspectVolumeResponse> managedVolumes(String section) {
         var volumes = client().listVolumesCmd()
                 .withFilter("label", List.of(MANAGED + "=true", "nl.dockerles.section=" + section)).exec().getVolumes();

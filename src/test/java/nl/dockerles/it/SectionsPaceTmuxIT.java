@@ -51,6 +51,7 @@ class SectionsPaceTmuxIT {
     @MethodSource("walks")
     void walkAtAPresentersPace(String section, int steps, String walk, String container, String image)
             throws Exception {
+        java.util.Set<String> danglingBefore = DaemonState.danglingVolumes();
         try (PresenterWindow window = PresenterWindow.start("pace-" + section, 120, "demo " + section)) {
             for (String key : walk.split(" ")) {
                 int at = Integer.parseInt(key.replaceAll("\\D", ""));
@@ -87,6 +88,8 @@ class SectionsPaceTmuxIT {
             window.assertEndedCleanly();
         }
         DaemonState.assertNothingLeft(section);
+        // A volume that docker rm left (volumes: q after it, its volume-of skipped) carries no label of ours.
+        assertThat(DaemonState.danglingVolumes()).as("dangling volumes after the walk").isSubsetOf(danglingBefore);
     }
 
     private static String prompt(int step, int steps) {

@@ -40,12 +40,6 @@ public final class VolumeOfAction implements Action {
         }
         String name = volumes.get(0).name();
         context.facts().put("volume", name);
-        // Quit before volume-rm: the volume this section made dangling does not stay behind.
-        context.workspace().atEnd(docker -> {
-            if (docker.listVolumes(true, Map.of()).stream().anyMatch(v -> v.name().equals(name))) {
-                docker.removeVolume(name);
-            }
-        });
         context.facts().put(container + ".volume", name);
         context.facts().put("volume.short", name.length() > 12 ? name.substring(0, 12) : name);
         context.facts().put("volume.destination", volumes.get(0).destination());
