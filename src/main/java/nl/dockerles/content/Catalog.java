@@ -1,28 +1,19 @@
 package nl.dockerles.content;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
 /** The workshop content packaged under demos/: the table of contents and the sections that are built. */
 public final class Catalog {
-    private static final String ROOT = "/demos/";
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private List<SectionEntry> entries;
 
     public List<SectionEntry> entries() {
         if (entries == null) {
-            entries = read("sections.yaml", Contents.class).sections();
+            entries = ContentFiles.read("sections.yaml", Contents.class).sections();
         }
         return entries;
     }
@@ -33,27 +24,16 @@ public final class Catalog {
 
     /** Whether demos/&lt;id&gt;.yaml exists, that is: the section has a demo. */
     public boolean isBuilt(String id) {
-        return Catalog.class.getResource(ROOT + id + ".yaml") != null;
+        return ContentFiles.exists(id + ".yaml");
     }
 
     public Section section(String id) {
-        Section section = read(id + ".yaml", Section.class);
+        Section section = ContentFiles.read(id + ".yaml", Section.class);
         if (!id.equals(section.id())) {
             throw new DockerlesException(ExitCode.CONTENT, "error.content.invalid", id + ".yaml",
                     new Message("error.content.id", section.id(), id));
         }
         return section;
-    }
-
-    private <T> T read(String file, Class<T> type) {
-        try (InputStream in = Catalog.class.getResourceAsStream(ROOT + file)) {
-            if (in == null) {
-                throw new DockerlesException(ExitCode.CONTENT, "error.content.missing", file);
-            }
-            return yaml.readValue(in, type);
-        } catch (IOException e) {
-            throw new DockerlesException(ExitCode.CONTENT, e, "error.content.invalid", file, e.getMessage());
-        }
     }
 
     private record Contents(List<SectionEntry> sections) {

@@ -32,7 +32,7 @@ public final class Judge {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LOOPBACK_ONLY = Set.of("127.0.0.1", "::1");
     private final Docker docker;
-    private final Probes probes;
+    private final Lookups lookups;
     private final Instant since;
     private final boolean portsReachable;
     private final String prefix;
@@ -44,16 +44,16 @@ public final class Judge {
      * @param prefix         --prefix (many students on one daemon): a container found by image only counts when
      *                       its name starts with it; "" for none
      */
-    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable, String prefix) {
+    public Judge(Docker docker, Lookups lookups, Instant since, boolean portsReachable, String prefix) {
         this.docker = docker;
-        this.probes = probes;
+        this.lookups = lookups;
         this.since = since;
         this.portsReachable = portsReachable;
         this.prefix = prefix == null ? "" : prefix;
     }
 
-    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable) {
-        this(docker, probes, since, portsReachable, "");
+    public Judge(Docker docker, Lookups lookups, Instant since, boolean portsReachable) {
+        this(docker, lookups, since, portsReachable, "");
     }
 
     public Verdict judge(Exercise exercise) {
@@ -87,11 +87,11 @@ public final class Judge {
         if (c.name() != null) {
             Optional<ContainerRow> row = rows.stream().filter(r -> r.name().equals(c.name())).findFirst();
             if (!c.mustExist()) {
-                return row.map(r -> Verdict.fail(Miss.of("container", "exists", c.name(), r.state())))
+                return row.map(r -> Verdict.fail(UnmetCondition.of("container", "exists", c.name(), r.state())))
                         .orElseGet(() -> Verdict.pass(Map.of("name", c.name())));
             }
             return row.map(r -> container(c, r))
-                    .orElseGet(() -> Verdict.fail(Miss.absent("container", "missing", c.name())));
+                    .orElseGet(() -> Verdict.fail(UnmetCondition.absent("container", "missing", c.name())));
         }
         Optional<Docker.ImageRow> image = ImageRefs.find(docker.listImages(Map.of()), c.image());
         List<ContainerRow> candidates = rows.stream()
@@ -112,14 +112,14 @@ public final class Judge {
         if (best != null) {
             return best;
         }
-        return Verdict.fail(prefix.isEmpty() ? Miss.absent("container", "none", c.image())
-                : new Miss("oefen.miss.container.none.prefix", List.of(c.image(), prefix), "none", true));
+        return Verdict.fail(prefix.isEmpty() ? UnmetCondition.absent("container", "none", c.image())
+                : new UnmetCondition("oefen.miss.container.none.prefix", List.of(c.image(), prefix), "none", true));
     }
 
     private Verdict container(ContainerCheck c, ContainerRow row) {
         Optional<ContainerInfo> found = docker.inspectContainer(row.id());
         if (found.isEmpty()) {
-            return Verdict.fail(Miss.absent("container", "missing", row.name()));
+            return Verdict.fail(UnmetCondition.absent("container", "missing", row.name()));
         }
         ContainerInfo info = found.get();
         String name = info.name();
@@ -223,7 +223,7 @@ public final class Judge {
             return fail("fileAdded", name, c.fileAdded());
         }
         if (c.succeeds() != null) {
-            Docker.ExecResult result = probes.exec(info.id(), ShellWords.split(c.succeeds()));
+            Docker.ExecResult result = lookups.exec(info.id(), ShellWords.split(c.succeeds()));
             if (result.exitCode() != 0) {
                 return fail("succeeds", name, c.succeeds(), result.exitCode(), lastLine(result.output()));
             }
@@ -257,10 +257,10 @@ public final class Judge {
             if (reachable.isEmpty()) {
                 return failAs("http", "http.elsewhere", name, port, describe(mine));
             }
-            String url = "http://" + DaemonProbes.LOOPBACK + ":" + reachable.get().hostPort() + "/";
+            String url = "http://" + DaemonLookups.LOOPBACK + ":" + reachable.get().hostPort() + "/";
             facts.put("port", String.valueOf(reachable.get().hostPort()));
             facts.put("url", url);
-            OptionalInt status = probes.http(reachable.get().hostPort());
+            OptionalInt status = lookups.http(reachable.get().hostPort());
             if (status.isEmpty()) {
                 return failAs("http", "http", name, url);
             }
@@ -327,12 +327,12 @@ public final class Judge {
     }
 
     private static Verdict fail(String condition, Object... args) {
-        return Verdict.fail(Miss.of("container", condition, args));
+        return Verdict.fail(UnmetCondition.of("container", condition, args));
     }
 
     /** A miss of {@code condition} told with another message ({@code oefen.miss.container.<key>}). */
     private static Verdict failAs(String condition, String key, Object... args) {
-        return Verdict.fail(new Miss("oefen.miss.container." + key, List.of(args), condition, false));
+        return Verdict.fail(new UnmetCondition("oefen.miss.container." + key, List.of(args), condition, false));
     }
 
     // --- images ---
@@ -341,7 +341,7 @@ public final class Judge {
         List<Docker.ImageRow> images = docker.listImages(Map.of());
         Optional<Docker.ImageRow> row = ImageRefs.find(images, c.name());
         if (row.isEmpty()) {
-            return Verdict.fail(Miss.absent("image", "missing", c.name()));
+            return Verdict.fail(UnmetCondition.absent("image", "missing", c.name()));
         }
         String id = row.get().id();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -350,21 +350,21 @@ public final class Judge {
         if (c.baseImage() != null) {
             Optional<Docker.ImageRow> base = ImageRefs.find(images, c.baseImage());
             if (base.isEmpty()) {
-                return Verdict.fail(new Miss("oefen.miss.image.baseImage.missing", List.of(c.name(), c.baseImage()),
+                return Verdict.fail(new UnmetCondition("oefen.miss.image.baseImage.missing", List.of(c.name(), c.baseImage()),
                         "baseImage", false));
             }
             List<String> layers = layers(id);
             List<String> baseLayers = layers(base.get().id());
             if (baseLayers.isEmpty() || layers.size() < baseLayers.size()
                     || !layers.subList(0, baseLayers.size()).equals(baseLayers)) {
-                return Verdict.fail(Miss.of("image", "baseImage", c.name(), c.baseImage()));
+                return Verdict.fail(UnmetCondition.of("image", "baseImage", c.name(), c.baseImage()));
             }
             facts.put("layers", String.valueOf(layers.size()));
             facts.put("baseLayers", String.valueOf(baseLayers.size()));
             facts.put("newLayers", String.valueOf(layers.size() - baseLayers.size()));
         }
-        if (c.fileExists() != null && !probes.fileInImage(id, c.fileExists())) {
-            return Verdict.fail(Miss.of("image", "fileExists", c.name(), c.fileExists()));
+        if (c.fileExists() != null && !lookups.fileInImage(id, c.fileExists())) {
+            return Verdict.fail(UnmetCondition.of("image", "fileExists", c.name(), c.fileExists()));
         }
         return Verdict.pass(facts);
     }
@@ -383,24 +383,24 @@ public final class Judge {
         }
         boolean exists = docker.listVolumes(false, Map.of()).stream().anyMatch(v -> v.name().equals(c.name()));
         if (!c.mustExist()) {
-            return exists ? Verdict.fail(Miss.of("volume", "exists", c.name()))
+            return exists ? Verdict.fail(UnmetCondition.of("volume", "exists", c.name()))
                     : Verdict.pass(Map.of("volume", c.name()));
         }
         if (!exists) {
-            return Verdict.fail(Miss.absent("volume", "missing", c.name()));
+            return Verdict.fail(UnmetCondition.absent("volume", "missing", c.name()));
         }
         if (c.dangling() != null) {
             boolean dangling = docker.listVolumes(true, Map.of()).stream().anyMatch(v -> v.name().equals(c.name()));
             if (c.dangling() && !dangling) {
-                return Verdict.fail(Miss.of("volume", "dangling", c.name()));
+                return Verdict.fail(UnmetCondition.of("volume", "dangling", c.name()));
             }
             if (!c.dangling() && dangling) {
-                return Verdict.fail(new Miss("oefen.miss.volume.dangling.unused", List.of(c.name()), "dangling",
+                return Verdict.fail(new UnmetCondition("oefen.miss.volume.dangling.unused", List.of(c.name()), "dangling",
                         false));
             }
         }
-        if (c.fileExists() != null && !probes.fileInVolume(c.name(), c.fileExists())) {
-            return Verdict.fail(Miss.of("volume", "fileExists", c.name(), c.fileExists()));
+        if (c.fileExists() != null && !lookups.fileInVolume(c.name(), c.fileExists())) {
+            return Verdict.fail(UnmetCondition.of("volume", "fileExists", c.name(), c.fileExists()));
         }
         return Verdict.pass(Map.of("volume", c.name()));
     }
@@ -414,11 +414,11 @@ public final class Judge {
                 .map(Docker.VolumeRow::name).filter(n -> ANONYMOUS.matcher(n).matches())
                 .limit(MOST_LOOKED_INTO).toList();
         for (String volume : candidates) {
-            if (probes.fileInVolume(volume, c.fileExists())) {
+            if (lookups.fileInVolume(volume, c.fileExists())) {
                 return Verdict.pass(Map.of("volume", volume, "volumeShort", volume.substring(0, 12)));
             }
         }
-        return Verdict.fail(new Miss(Boolean.TRUE.equals(c.dangling()) ? "oefen.miss.volume.anonymous.dangling"
+        return Verdict.fail(new UnmetCondition(Boolean.TRUE.equals(c.dangling()) ? "oefen.miss.volume.anonymous.dangling"
                 : "oefen.miss.volume.anonymous", List.of(c.fileExists()), "anonymous", false));
     }
 }

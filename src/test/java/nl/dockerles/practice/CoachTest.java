@@ -33,7 +33,7 @@ class CoachTest {
 
     private Coach coach(ExerciseSet set, ScriptedKeys keys) {
         Console console = new Console(new PrintStream(screen, true, StandardCharsets.UTF_8), false, 100);
-        return new Coach(docker, new DaemonProbes(docker, RunIdentity.newRun("oefen"), time), set, progress,
+        return new Coach(docker, new DaemonLookups(docker, RunIdentity.newRun("oefen"), time), set, progress,
                 p -> saves.add(time.now()), console, Messages.dutch(), keys, time, true);
     }
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JudgeTest {
     private final FakeTime time = new FakeTime();
     private final PracticeDocker docker = new PracticeDocker(time);
-    private final DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen"), time);
+    private final DaemonLookups lookups = new DaemonLookups(docker, RunIdentity.newRun("oefen"), time);
     private final Messages dutch = Messages.dutch();
     private HttpServer server;
 
@@ -40,11 +40,11 @@ class JudgeTest {
     }
 
     private Verdict judge(Check check, Instant since) {
-        return new Judge(docker, probes, since, true).judge(check);
+        return new Judge(docker, lookups, since, true).judge(check);
     }
 
     private String text(Verdict verdict) {
-        return dutch.get(verdict.miss().key(), verdict.miss().argArray());
+        return dutch.get(verdict.unmet().key(), verdict.unmet().argArray());
     }
 
     private int serveHttp() throws IOException {
@@ -74,7 +74,7 @@ class JudgeTest {
     void nothingYetIsAbsentAndNotCalledOut() {
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).isFalse();
-        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo("Er is nog geen container van nginx die je maakte sinds je aan deze "
                 + "opdracht begon.");
     }
@@ -84,7 +84,7 @@ class JudgeTest {
         docker.container("verkeerd", "nginx").publish("0.0.0.0", 8080, 8080);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).isFalse();
-        assertThat(verdict.miss().condition()).isEqualTo("publishes");
+        assertThat(verdict.unmet().condition()).isEqualTo("publishes");
         assertThat(text(verdict)).isEqualTo(
                 "Container verkeerd publiceert 0.0.0.0:8080 → 8080/tcp, maar niet poort 80 van de container.");
     }
@@ -93,7 +93,7 @@ class JudgeTest {
     void aStoppedNginxDoesNotPass() {
         docker.container("gestopt", "nginx").publish("0.0.0.0", 8080, 80).exited(0);
         Verdict verdict = judge(NGINX_PUBLISHED);
-        assertThat(verdict.miss().condition()).isEqualTo("running");
+        assertThat(verdict.unmet().condition()).isEqualTo("running");
         assertThat(text(verdict)).isEqualTo("Container gestopt draait niet (status exited, exitcode 0).");
     }
 
@@ -102,7 +102,7 @@ class JudgeTest {
         int port = freePort();
         docker.container("stil", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(NGINX_PUBLISHED);
-        assertThat(verdict.miss().condition()).isEqualTo("http");
+        assertThat(verdict.unmet().condition()).isEqualTo("http");
         assertThat(text(verdict)).contains("http://127.0.0.1:" + port + "/");
     }
 
@@ -120,7 +120,7 @@ class JudgeTest {
     void theBestAttemptGivesTheHintAndAnyGoodOnePasses() throws IOException {
         docker.container("een", "nginx").exited(1);
         docker.container("twee", "nginx").publish("0.0.0.0", 8080, 8080);
-        assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("publishes");
+        assertThat(judge(NGINX_PUBLISHED).unmet().condition()).isEqualTo("publishes");
         int port = serveHttp();
         docker.container("drie", "nginx").publish("127.0.0.1", port, 80);
         assertThat(judge(NGINX_PUBLISHED).facts()).containsEntry("name", "drie");
@@ -132,10 +132,10 @@ class JudgeTest {
         docker.container("oud", "nginx").publish("0.0.0.0", port, 80);
         time.advance(Duration.ofSeconds(5));
         Instant began = time.now();
-        assertThat(judge(NGINX_PUBLISHED, began).miss().absent()).isTrue();
+        assertThat(judge(NGINX_PUBLISHED, began).unmet().absent()).isTrue();
         PracticeDocker.Box demo = docker.container("web", "nginx").publish("0.0.0.0", port, 80);
         demo.labels.putAll(RunIdentity.newRun("ports").labels());
-        assertThat(judge(NGINX_PUBLISHED, began).miss().absent()).as("dockerles's own demo container").isTrue();
+        assertThat(judge(NGINX_PUBLISHED, began).unmet().absent()).as("dockerles's own demo container").isTrue();
         assertThat(judge(NGINX_PUBLISHED, null).done()).isTrue();
     }
 
@@ -143,9 +143,9 @@ class JudgeTest {
     void withAPrefixOnlyContainersWithTheStudentsNamesCount() throws IOException {
         int port = serveHttp();
         docker.container("iemand-anders", "nginx").publish("0.0.0.0", port, 80);
-        Judge judge = new Judge(docker, probes, null, true, "jan-");
+        Judge judge = new Judge(docker, lookups, null, true, "jan-");
         Verdict verdict = judge.judge(NGINX_PUBLISHED);
-        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo(
                 "Er is nog geen container van nginx met een naam die begint met jan- (je voorvoegsel).");
         docker.container("jan-web", "nginx").publish("127.0.0.1", port, 80);
@@ -155,7 +155,7 @@ class JudgeTest {
     @Test
     void otherImagesDoNotCount() {
         docker.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
-        assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("none");
+        assertThat(judge(NGINX_PUBLISHED).unmet().condition()).isEqualTo("none");
     }
 
     @Test
@@ -165,7 +165,7 @@ class JudgeTest {
         int port = serveHttp();
         docker.container("web2", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(loopback);
-        assertThat(verdict.miss().condition()).isEqualTo("loopbackOnly");
+        assertThat(verdict.unmet().condition()).isEqualTo("loopbackOnly");
         assertThat(text(verdict)).isEqualTo("Container web2 publiceert poort 80 op 0.0.0.0:" + port + " → 80/tcp: "
                 + "dat is niet alleen 127.0.0.1.");
         docker.boxes.values().iterator().next().ports.set(0,
@@ -187,7 +187,7 @@ class JudgeTest {
         assertThat(text(running)).isEqualTo("Container demo heeft status running; de opdracht vraagt exited.");
         demo.exited(0);
         Verdict ctrlD = judge(stopped("demo", 137, null));
-        assertThat(ctrlD.miss().condition()).isEqualTo("exitCode");
+        assertThat(ctrlD.unmet().condition()).isEqualTo("exitCode");
         assertThat(text(ctrlD)).isEqualTo("Container demo stopte met exitcode 0, niet met 137.");
         demo.exited(137);
         assertThat(judge(stopped("demo", 137, null)).done()).isTrue();
@@ -197,7 +197,7 @@ class JudgeTest {
     void withoutInitTheInitConditionComesFirst() {
         docker.container("snel", "busybox").exited(137);
         Verdict verdict = judge(stopped("snel", 143, true));
-        assertThat(verdict.miss().condition()).isEqualTo("init");
+        assertThat(verdict.unmet().condition()).isEqualTo("init");
         docker.boxes.values().iterator().next().init = true;
         docker.boxes.values().iterator().next().exitCode = 143;
         assertThat(judge(stopped("snel", 143, true)).done()).isTrue();
@@ -206,7 +206,7 @@ class JudgeTest {
     @Test
     void aNamedContainerThatIsNotThereIsAbsent() {
         Verdict verdict = judge(stopped("demo", 137, null));
-        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo("Er is (nog) geen container demo.");
     }
 
@@ -238,7 +238,7 @@ class JudgeTest {
         assertThat(text(judge(onFailure))).isEqualTo("Container c heeft het herstartbeleid always, niet on-failure:2.");
         box.restartPolicy = "on-failure";
         box.maxRetries = 5;
-        assertThat(judge(onFailure).miss().condition()).isEqualTo("restartPolicy");
+        assertThat(judge(onFailure).unmet().condition()).isEqualTo("restartPolicy");
         box.maxRetries = 2;
         assertThat(judge(onFailure).done()).isTrue();
     }
@@ -286,7 +286,7 @@ class JudgeTest {
         assertThat(judge(check("labels", Map.of("gemaakt-met", "curl"))).done()).isTrue();
 
         box.attached = true;
-        assertThat(judge(check("detached", true)).miss().condition()).isEqualTo("detached");
+        assertThat(judge(check("detached", true)).unmet().condition()).isEqualTo("detached");
         box.attached = false;
         assertThat(judge(check("detached", true)).done()).isTrue();
     }
@@ -333,7 +333,7 @@ class JudgeTest {
         time.advance(Duration.ofSeconds(3));
         assertThat(judge(ready).done()).isTrue();
         box.exited(1);
-        assertThat(judge(ready).miss().condition()).isEqualTo("running");
+        assertThat(judge(ready).unmet().condition()).isEqualTo("running");
     }
 
     // --- images ---
@@ -384,7 +384,7 @@ class JudgeTest {
         docker.removeContainer(writer.id, false, true);
         assertThat(text(judge(dangling))).isEqualTo("In het volume mijnvolume staat geen /groet.");
         docker.volumes.get("mijnvolume").add("/groet");
-        probes.changed();
+        lookups.changed();
         assertThat(judge(dangling).done()).isTrue();
         assertThat(text(judge(new VolumeCheck("mijnvolume", false, null, null))))
                 .isEqualTo("Het volume mijnvolume bestaat nog.");
@@ -405,10 +405,10 @@ class JudgeTest {
                 List.of(new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, null, null, null, null, null, null),
                         new VolumeCheck("mijnvolume", null, true, null)), null, null);
-        Verdict verdict = new Judge(docker, probes, null, true).judge(exercise);
-        assertThat(verdict.miss().key()).isEqualTo("oefen.miss.volume.missing");
+        Verdict verdict = new Judge(docker, lookups, null, true).judge(exercise);
+        assertThat(verdict.unmet().key()).isEqualTo("oefen.miss.volume.missing");
         docker.volumes.put("mijnvolume", new java.util.HashSet<>());
-        assertThat(new Judge(docker, probes, null, true).judge(exercise).done()).isTrue();
+        assertThat(new Judge(docker, lookups, null, true).judge(exercise).done()).isTrue();
     }
 
     @Test

@@ -227,7 +227,7 @@ class PracticeDocker extends FakeDocker {
 
     // --- dockerles's look-up containers: docker run --rm [-v VOLUME:/dockerles-volume:ro] IMAGE test -e PATH ---
 
-    private final Map<String, ContainerSpec> probes = new HashMap<>();
+    private final Map<String, ContainerSpec> lookups = new HashMap<>();
     private final Map<String, Integer> probeExits = new HashMap<>();
 
     @Override
@@ -237,13 +237,13 @@ class PracticeDocker extends FakeDocker {
         }
         probeLabels.add(spec.labels());
         String id = newId();
-        probes.put(id, spec);
+        lookups.put(id, spec);
         return id;
     }
 
     @Override
     public void startContainer(String id) {
-        ContainerSpec spec = probes.get(id);
+        ContainerSpec spec = lookups.get(id);
         String path = spec.command().get(2);
         boolean found;
         if (spec.binds().isEmpty()) {
@@ -264,7 +264,7 @@ class PracticeDocker extends FakeDocker {
 
     @Override
     public void removeContainer(String id, boolean force, boolean volumes) {
-        if (probes.remove(id) != null) {
+        if (lookups.remove(id) != null) {
             return;
         }
         Box b = boxes.remove(id);
@@ -275,7 +275,7 @@ class PracticeDocker extends FakeDocker {
     }
 
     int probesLeft() {
-        return probes.size();
+        return lookups.size();
     }
 
     @Override
