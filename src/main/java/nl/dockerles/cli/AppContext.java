@@ -1,7 +1,7 @@
 package nl.dockerles.cli;
 
 import nl.dockerles.docker.DockerConnector;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.TimeSource;
 
 import java.io.InputStream;

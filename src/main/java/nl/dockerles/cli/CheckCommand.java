@@ -4,7 +4,7 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.ops.Marks;
 import nl.dockerles.ops.WorkshopCheck;
 import nl.dockerles.ops.WorkshopNeeds;

@@ -3,7 +3,7 @@ package nl.dockerles.cli;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.ops.LiveRun;
 import nl.dockerles.ops.ManagedObjects;
 import nl.dockerles.ops.Marks;

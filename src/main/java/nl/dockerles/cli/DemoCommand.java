@@ -6,7 +6,7 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.SectionPresenter;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.KeyPrompter;

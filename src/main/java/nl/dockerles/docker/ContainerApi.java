@@ -3,9 +3,9 @@ package nl.dockerles.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSpec;
 
 import java.util.ArrayList;
 import java.util.List;

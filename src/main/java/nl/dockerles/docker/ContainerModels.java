@@ -1,9 +1,9 @@
 package nl.dockerles.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.PortMapping;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

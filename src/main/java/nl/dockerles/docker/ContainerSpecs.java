@@ -7,8 +7,8 @@ import com.github.dockerjava.api.model.Bind;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.PortMapping;
 
 import java.util.List;
 import java.util.Set;

@@ -11,8 +11,8 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.Docker.ExecResult;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker.ExecResult;
 
 import java.io.Closeable;
 import java.io.IOException;

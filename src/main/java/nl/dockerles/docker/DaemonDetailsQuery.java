@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VersionComponent;
-import nl.dockerles.engine.Docker.DaemonDetails;
+import nl.dockerles.daemon.Docker.DaemonDetails;
 
 import java.util.List;
 import java.util.Objects;

@@ -9,7 +9,7 @@ import com.github.dockerjava.transport.SSLConfig;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

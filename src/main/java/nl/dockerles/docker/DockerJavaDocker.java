@@ -5,11 +5,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import nl.dockerles.DockerlesException;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker.ContainerEvent;
+import nl.dockerles.daemon.Docker.ContainerEvent;
 
 import java.time.Duration;
 import java.time.Instant;

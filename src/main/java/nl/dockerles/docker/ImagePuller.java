@@ -9,7 +9,7 @@ import com.github.dockerjava.api.model.ResponseItem;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
-import nl.dockerles.engine.Docker.PullProgress;
+import nl.dockerles.daemon.Docker.PullProgress;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -10,9 +10,9 @@ import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.ImageHistory;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker.Change;
-import nl.dockerles.engine.Docker.HistoryEntry;
-import nl.dockerles.engine.Docker.ImageRow;
+import nl.dockerles.daemon.Docker.Change;
+import nl.dockerles.daemon.Docker.HistoryEntry;
+import nl.dockerles.daemon.Docker.ImageRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +140,7 @@ final class Images {
     private static List<String> firstLabel(Map<String, String> labels) {
         List<String> all = Labels.filters(labels);
         return all.isEmpty() ? all : all.stream()
-                .filter(f -> f.startsWith(nl.dockerles.engine.RunIdentity.MANAGED)).findFirst()
+                .filter(f -> f.startsWith(nl.dockerles.daemon.RunIdentity.MANAGED)).findFirst()
                 .map(List::of).orElse(List.of(all.get(0)));
     }
 

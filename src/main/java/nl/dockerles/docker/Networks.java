@@ -6,7 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker.NetworkRow;
+import nl.dockerles.daemon.Docker.NetworkRow;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package nl.dockerles.docker;
 
-import nl.dockerles.engine.Docker.TtySession;
+import nl.dockerles.daemon.Docker.TtySession;
 
 import java.time.Duration;
 import java.util.Set;

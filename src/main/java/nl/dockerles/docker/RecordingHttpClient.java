@@ -1,7 +1,7 @@
 package nl.dockerles.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import nl.dockerles.engine.Docker.ApiCall;
+import nl.dockerles.daemon.Docker.ApiCall;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package nl.dockerles.docker;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker.VolumeRow;
+import nl.dockerles.daemon.Docker.VolumeRow;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
 package nl.dockerles.engine;
 
 import nl.dockerles.Messages;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.ui.Console;
 
 /**

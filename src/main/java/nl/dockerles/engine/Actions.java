@@ -2,6 +2,7 @@ package nl.dockerles.engine;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** Every named action the content may use. The content test checks each action name against this list. */
@@ -9,21 +10,11 @@ public final class Actions {
     private static final Map<String, Action> ALL = new TreeMap<>();
 
     static {
-        // One line per action; keep them sorted by name.
-        register(new nl.dockerles.engine.actions.ApiCallsAction());
-        register(new nl.dockerles.engine.actions.EnvAction());
-        register(new nl.dockerles.engine.actions.HostProcessAction());
-        register(new nl.dockerles.engine.actions.HttpGetAction());
-        register(new nl.dockerles.engine.actions.ListOwnersAction());
-        register(new nl.dockerles.engine.actions.NamespacesAction());
-        register(new nl.dockerles.engine.actions.RestartWatchAction());
-        register(new nl.dockerles.engine.actions.ShellAction());
-        register(new nl.dockerles.engine.actions.TcpCloseAction());
-        register(new nl.dockerles.engine.actions.TcpOpenAction());
-        register(new nl.dockerles.engine.actions.TimeAction());
-        register(new nl.dockerles.engine.actions.VolumeOfAction());
-        register(new nl.dockerles.engine.actions.VolumeRmAction());
-        register(new nl.dockerles.engine.actions.WaitPostgresAction());
+        // The actions themselves (engine.actions) are listed in META-INF/services/nl.dockerles.engine.Action:
+        // they use the engine, the engine knows them only by name.
+        for (Action action : ServiceLoader.load(Action.class, Actions.class.getClassLoader())) {
+            register(action);
+        }
     }
 
     private Actions() {

@@ -1,5 +1,9 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

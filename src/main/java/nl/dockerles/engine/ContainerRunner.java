@@ -4,6 +4,11 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Step;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.PortMapping;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.PresenterTerminal;
 

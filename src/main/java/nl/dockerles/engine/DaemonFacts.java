@@ -1,5 +1,7 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.daemon.DaemonInfo;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -4,6 +4,8 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.Step;
 import nl.dockerles.content.Text;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.daemon.PortMapping;
+
 /** Parses docker's {@code -p} syntax: {@code 8080:80}, {@code 127.0.0.1:8080:80}, {@code 80/udp}, {@code :80}. */
 final class PortSpec {
     private PortSpec() {

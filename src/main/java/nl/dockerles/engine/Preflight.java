@@ -6,6 +6,11 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionNames;
 import nl.dockerles.content.Step;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.daemon.RunOwner;
 import nl.dockerles.ui.Console;
 
 import java.util.LinkedHashSet;

@@ -6,6 +6,8 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
 import nl.dockerles.content.Step;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.PresenterTerminal;
 import nl.dockerles.ui.Prompter;

@@ -2,6 +2,7 @@ package nl.dockerles.engine;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.daemon.Docker;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

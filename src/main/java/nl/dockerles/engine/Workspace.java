@@ -1,5 +1,9 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

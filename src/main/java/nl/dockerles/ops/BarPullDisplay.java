@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import me.tongfei.progressbar.ProgressState;
 import nl.dockerles.Messages;
-import nl.dockerles.engine.Docker.PullProgress;
+import nl.dockerles.daemon.Docker.PullProgress;
 
 import java.io.PrintStream;
 import java.text.DecimalFormat;

@@ -1,8 +1,8 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.daemon.DaemonAddress;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker.DaemonDetails;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker.DaemonDetails;
 
 import java.util.Locale;
 

@@ -2,8 +2,8 @@ package nl.dockerles.ops;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.Docker.PullProgress;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.Docker.PullProgress;
 
 import java.util.ArrayList;
 import java.util.List;

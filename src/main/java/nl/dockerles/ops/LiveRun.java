@@ -1,7 +1,7 @@
 package nl.dockerles.ops;
 
-import nl.dockerles.engine.RunIdentity;
-import nl.dockerles.engine.RunOwner;
+import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.daemon.RunOwner;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

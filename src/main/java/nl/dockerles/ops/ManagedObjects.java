@@ -2,9 +2,9 @@ package nl.dockerles.ops;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.engine.Cleanup;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
 
 import java.util.ArrayList;
 import java.util.HashMap;

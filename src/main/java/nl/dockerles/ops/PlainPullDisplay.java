@@ -1,7 +1,7 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.Messages;
-import nl.dockerles.engine.Docker.PullProgress;
+import nl.dockerles.daemon.Docker.PullProgress;
 
 import java.io.PrintStream;
 import java.util.HashSet;

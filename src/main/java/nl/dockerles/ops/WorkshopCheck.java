@@ -1,13 +1,13 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.Messages;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.Docker.DaemonDetails;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.Docker.DaemonDetails;
 import nl.dockerles.engine.HostPorts;
-import nl.dockerles.engine.PortMapping;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.PortMapping;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.render.HumanSize;
 
 import java.io.IOException;

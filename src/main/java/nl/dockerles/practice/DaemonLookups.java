@@ -1,10 +1,10 @@
 package nl.dockerles.practice;
 
 import nl.dockerles.DockerlesException;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.LoopbackHttp;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.engine.TimeSource;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package nl.dockerles.practice;
 
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 
 import java.util.List;
 import java.util.Optional;

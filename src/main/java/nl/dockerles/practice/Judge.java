@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.cmdline.ShellWords;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.PortMapping;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.PortMapping;
+import nl.dockerles.daemon.RunIdentity;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package nl.dockerles.practice;
 
 import nl.dockerles.DockerlesException;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

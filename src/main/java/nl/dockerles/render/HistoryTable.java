@@ -1,6 +1,6 @@
 package nl.dockerles.render;
 
-import nl.dockerles.engine.Docker.HistoryEntry;
+import nl.dockerles.daemon.Docker.HistoryEntry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package nl.dockerles.cli;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.testing.Runs;
@@ -78,8 +78,8 @@ class CommandLineTest {
     @Test
     void aLeftoverOfAnAbortedRunIsRemovedWithANote() {
         Map<String, String> labels = new java.util.HashMap<>(new RunIdentity("lifecycle", "0ld0ld00").labels());
-        labels.put(nl.dockerles.engine.RunOwner.LABEL,
-                nl.dockerles.engine.RunOwner.current().replaceFirst("/\\d+/", "/999999999/")); // a process gone
+        labels.put(nl.dockerles.daemon.RunOwner.LABEL,
+                nl.dockerles.daemon.RunOwner.current().replaceFirst("/\\d+/", "/999999999/")); // a process gone
         docker.addForeignContainer("demo", labels);
         Runs run = Runs.run(docker, time, "demo", "lifecycle", "--auto");
 

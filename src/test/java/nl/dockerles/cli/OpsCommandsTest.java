@@ -2,9 +2,9 @@ package nl.dockerles.cli;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.RunIdentity;
-import nl.dockerles.engine.RunOwner;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.daemon.RunOwner;
 import nl.dockerles.ops.ImageArchive;
 import nl.dockerles.ops.OpsFakeDocker;
 import nl.dockerles.testing.FakeTime;

@@ -3,8 +3,8 @@ package nl.dockerles.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.PortMapping;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package nl.dockerles.docker;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -148,7 +148,7 @@ class ContainerStreamsIT extends RealDaemonIT {
     @Test
     void attachToAnAutoRemovedContainerStillGivesItsExitCode() {
         var spec = made.busybox(List.of("sh", "-c", "sleep 1; echo weg; exit 5"));
-        var autoRemove = new nl.dockerles.engine.ContainerSpec(spec.image(), spec.command(), null, false, false, true,
+        var autoRemove = new nl.dockerles.daemon.ContainerSpec(spec.image(), spec.command(), null, false, false, true,
                 List.of(), List.of(), List.of(), null, null, made.labels());
         String id = made.runDetached(autoRemove);
         ItSupport.Screen screen = new ItSupport.Screen();

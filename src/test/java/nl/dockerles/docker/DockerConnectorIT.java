@@ -3,8 +3,8 @@ package nl.dockerles.docker;
 import com.sun.net.httpserver.HttpServer;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package nl.dockerles.docker;
 
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
-import nl.dockerles.engine.Docker.ContainerEvent;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.Docker.ContainerEvent;
+import nl.dockerles.daemon.PortMapping;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,7 +37,7 @@ class DockerModelsTest {
                  "Ports": [{"IP": "127.0.0.1", "PrivatePort": 80, "PublicPort": 8080, "Type": "tcp"},
                            {"PrivatePort": 443, "Type": "tcp"}],
                  "Labels": {"nl.dockerles.run": "r1"}}"""));
-        assertThat(row).isEqualTo(new nl.dockerles.engine.ContainerRow("abc", "nginx", "nginx -g 'daemon off;'",
+        assertThat(row).isEqualTo(new nl.dockerles.daemon.ContainerRow("abc", "nginx", "nginx -g 'daemon off;'",
                 1700000000L, "running", "Up 2 seconds", java.util.List.of(new PortMapping("127.0.0.1", 8080, 80, "tcp"),
                 new PortMapping(null, null, 443, "tcp")), java.util.List.of("/web"), Map.of("nl.dockerles.run", "r1")));
 
@@ -47,7 +47,7 @@ class DockerModelsTest {
                            "StartedAt": "2026-11-27T10:00:00.5Z", "FinishedAt": "0001-01-01T00:00:00Z"},
                  "Config": {"Image": "nginx", "Hostname": "abc", "Labels": null},
                  "NetworkSettings": {"Ports": {}}}"""));
-        assertThat(info).isEqualTo(new nl.dockerles.engine.ContainerInfo("abc", "web", "nginx", "exited", false, 137, 0,
+        assertThat(info).isEqualTo(new nl.dockerles.daemon.ContainerInfo("abc", "web", "nginx", "exited", false, 137, 0,
                 Instant.parse("2026-11-27T10:00:00.5Z"), null, 2, Map.of(), "abc", java.util.List.of()));
     }
 

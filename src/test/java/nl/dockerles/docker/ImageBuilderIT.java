@@ -3,7 +3,7 @@ package nl.dockerles.docker;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

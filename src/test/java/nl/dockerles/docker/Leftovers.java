@@ -1,8 +1,8 @@
 package nl.dockerles.docker;
 
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Docker;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package nl.dockerles.docker;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Docker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,6 +2,7 @@ package nl.dockerles.engine;
 
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.ui.Console;

@@ -1,7 +1,7 @@
 package nl.dockerles.ops;
 
-import nl.dockerles.engine.RunIdentity;
-import nl.dockerles.engine.RunOwner;
+import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.daemon.RunOwner;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package nl.dockerles.ops;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.PortMapping;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 

@@ -1,9 +1,9 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.Messages;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker.DaemonDetails;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker.DaemonDetails;
+import nl.dockerles.daemon.RunIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package nl.dockerles.practice;
 
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Names;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.ui.Console;
 import org.junit.jupiter.api.Test;
@@ -191,7 +191,7 @@ class CoachTest {
         ScriptedKeys keys = new ScriptedKeys(time, true)
                 .at(Duration.ofSeconds(1), () -> {
                     PracticeDocker.Box box = docker.container("mijnbusybox", "busybox").exited(0);
-                    box.diff.add(new nl.dockerles.engine.Docker.Change('A', "/foo"));
+                    box.diff.add(new nl.dockerles.daemon.Docker.Change('A', "/foo"));
                 })
                 .at(Duration.ofSeconds(2), () -> docker.image("mijnfoo:latest", "b1", "f").files().add("/foo"))
                 .at(Duration.ofSeconds(3), () -> docker.image("iets-anders:latest", "b1", "g"))

@@ -2,8 +2,8 @@ package nl.dockerles.practice;
 
 import com.sun.net.httpserver.HttpServer;
 import nl.dockerles.Messages;
-import nl.dockerles.engine.Docker;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -169,7 +169,7 @@ class JudgeTest {
         assertThat(text(verdict)).isEqualTo("Container web2 publiceert poort 80 op 0.0.0.0:" + port + " → 80/tcp: "
                 + "dat is niet alleen 127.0.0.1.");
         docker.boxes.values().iterator().next().ports.set(0,
-                new nl.dockerles.engine.PortMapping("127.0.0.1", port, 80, "tcp"));
+                new nl.dockerles.daemon.PortMapping("127.0.0.1", port, 80, "tcp"));
         assertThat(judge(loopback).done()).isTrue();
     }
 

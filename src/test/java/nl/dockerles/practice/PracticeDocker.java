@@ -2,11 +2,11 @@ package nl.dockerles.practice;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.PortMapping;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.PortMapping;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 

@@ -1,7 +1,7 @@
 package nl.dockerles.render;
 
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.PortMapping;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,11 +2,11 @@ package nl.dockerles.testing;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.ContainerSpec;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -259,7 +259,7 @@ public class FakeDocker implements Docker {
         if (answer.isEmpty()) {
             return;
         }
-        for (nl.dockerles.engine.PortMapping port : c.ports) {
+        for (nl.dockerles.daemon.PortMapping port : c.ports) {
             try {
                 var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
                         port.hostIp() == null || port.hostIp().isBlank() ? "127.0.0.1" : port.hostIp(),
@@ -1229,7 +1229,7 @@ public class FakeDocker implements Docker {
         public String user;
         public final Map<String, String> anonymousVolumes = new LinkedHashMap<>();
         /** -p: what is published, and the HTTP servers that listen there while it runs. */
-        public final List<nl.dockerles.engine.PortMapping> ports = new ArrayList<>();
+        public final List<nl.dockerles.daemon.PortMapping> ports = new ArrayList<>();
         final List<com.sun.net.httpserver.HttpServer> servers = new ArrayList<>();
         String restartPolicy;
         Instant restartAt;

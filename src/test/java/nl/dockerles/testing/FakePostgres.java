@@ -1,6 +1,6 @@
 package nl.dockerles.testing;
 
-import nl.dockerles.engine.Docker.ExecResult;
+import nl.dockerles.daemon.Docker.ExecResult;
 
 import java.time.Duration;
 import java.time.Instant;

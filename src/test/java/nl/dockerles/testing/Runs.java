@@ -2,7 +2,7 @@ package nl.dockerles.testing;
 
 import nl.dockerles.cli.AppContext;
 import nl.dockerles.cli.Dockerles;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

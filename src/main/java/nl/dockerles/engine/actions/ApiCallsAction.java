@@ -4,9 +4,9 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.daemon.ContainerInfo;
 import nl.dockerles.render.InspectFormat;
 
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package nl.dockerles.engine.actions;
 
 import nl.dockerles.daemon.DaemonAddress;
-import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.daemon.DaemonInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,9 +6,9 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.daemon.ContainerInfo;
 import nl.dockerles.engine.LoopbackHttp;
-import nl.dockerles.engine.PortMapping;
+import nl.dockerles.daemon.PortMapping;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

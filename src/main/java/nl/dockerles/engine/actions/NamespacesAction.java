@@ -3,9 +3,9 @@ package nl.dockerles.engine.actions;
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.Facts;
 import nl.dockerles.render.Table;
 

@@ -5,8 +5,8 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.Facts;
 
 import java.time.Duration;

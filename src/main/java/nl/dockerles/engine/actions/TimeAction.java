@@ -6,7 +6,7 @@ import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerSpec;
+import nl.dockerles.daemon.ContainerSpec;
 
 import java.util.List;
 import java.util.Locale;

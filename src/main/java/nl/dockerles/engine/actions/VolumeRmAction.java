@@ -4,7 +4,7 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 
 import java.util.Map;
 

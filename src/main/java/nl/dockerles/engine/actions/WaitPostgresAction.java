@@ -4,8 +4,8 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package nl.dockerles.engine.actions;
 
-import nl.dockerles.engine.ContainerRow;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class ApiCallsActionTest {
         }
 
         @Override
-        public nl.dockerles.engine.DaemonInfo daemon() {
+        public nl.dockerles.daemon.DaemonInfo daemon() {
             pending.add(new Docker.ApiCall("GET", "/v1.41/version", 200, Duration.ofMillis(2)));
             pending.add(new Docker.ApiCall("GET", "/v1.41/info", 200, Duration.ofMillis(5)));
             return super.daemon();

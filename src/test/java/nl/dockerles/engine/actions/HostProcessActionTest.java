@@ -1,8 +1,8 @@
 package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
-import nl.dockerles.engine.DaemonInfo;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class HostProcessActionTest {
             super(testing.time);
             this.info = info;
             this.path = path;
-            String id = createContainer(new nl.dockerles.engine.ContainerSpec("busybox", java.util.List.of("sh"),
+            String id = createContainer(new nl.dockerles.daemon.ContainerSpec("busybox", java.util.List.of("sh"),
                     "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
                     null, RunIdentity.newRun("isolation").labels()));
             startContainer(id);

@@ -1,6 +1,6 @@
 package nl.dockerles.engine.actions;
 
-import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.daemon.DaemonInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

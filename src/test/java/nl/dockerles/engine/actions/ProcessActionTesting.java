@@ -2,9 +2,9 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.Messages;
 import nl.dockerles.engine.ActionContext;
-import nl.dockerles.engine.Docker;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.Facts;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.engine.Workspace;
 import nl.dockerles.testing.FakeTime;

@@ -1,8 +1,8 @@
 package nl.dockerles.engine.actions;
 
 import nl.dockerles.Messages;
-import nl.dockerles.engine.ContainerInfo;
-import nl.dockerles.engine.Docker.ContainerEvent;
+import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker.ContainerEvent;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;

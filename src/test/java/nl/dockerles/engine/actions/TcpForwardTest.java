@@ -2,7 +2,7 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.Messages;
-import nl.dockerles.engine.DaemonInfo;
+import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
-import nl.dockerles.engine.RunIdentity;
+import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package nl.dockerles.engine.actions;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
-import nl.dockerles.engine.ContainerInfo;
+import nl.dockerles.daemon.ContainerInfo;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.Test;

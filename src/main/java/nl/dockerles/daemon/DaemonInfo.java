@@ -1,4 +1,4 @@
-package nl.dockerles.engine;
+package nl.dockerles.daemon;
 
 /**
  * The daemon dockerles is connected to: where, which version, which API version we chose, and how it keeps

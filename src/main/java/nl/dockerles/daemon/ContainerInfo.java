@@ -1,4 +1,4 @@
-package nl.dockerles.engine;
+package nl.dockerles.daemon;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package nl.dockerles.engine;
+package nl.dockerles.daemon;
 
 import java.io.IOException;
 import java.nio.file.Files;
