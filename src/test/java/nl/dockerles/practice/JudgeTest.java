@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import nl.dockerles.Messages;
 import nl.dockerles.daemon.Docker;
 import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The checks against a fake daemon: what passes, and which miss (and so which hint) a wrong attempt gets. */
 class JudgeTest {
     private final FakeTime time = new FakeTime();
-    private final PracticeDocker docker = new PracticeDocker(time);
+    private final FakeDocker docker = new FakeDocker(time);
+    private final StudentWork work = StudentWork.on(docker, time);
     private final DaemonLookups lookups = new DaemonLookups(docker, RunIdentity.newRun("oefen"), time);
     private final Messages dutch = Messages.dutch();
     private HttpServer server;
@@ -81,7 +83,7 @@ class JudgeTest {
 
     @Test
     void nginxPublishedOnTheWrongContainerPortDoesNotPassAndSaysWhichPortItPublishes() {
-        docker.container("verkeerd", "nginx").publish("0.0.0.0", 8080, 8080);
+        work.container("verkeerd", "nginx").publish("0.0.0.0", 8080, 8080);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).isFalse();
         assertThat(verdict.unmet().condition()).isEqualTo("publishes");
@@ -91,7 +93,7 @@ class JudgeTest {
 
     @Test
     void aStoppedNginxDoesNotPass() {
-        docker.container("gestopt", "nginx").publish("0.0.0.0", 8080, 80).exited(0);
+        work.container("gestopt", "nginx").publish("0.0.0.0", 8080, 80).exited(0);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.unmet().condition()).isEqualTo("running");
         assertThat(text(verdict)).isEqualTo("Container gestopt draait niet (status exited, exitcode 0).");
@@ -100,7 +102,7 @@ class JudgeTest {
     @Test
     void publishedButNobodyAnswersIsNotDone() throws IOException {
         int port = freePort();
-        docker.container("stil", "nginx").publish("0.0.0.0", port, 80);
+        work.container("stil", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.unmet().condition()).isEqualTo("http");
         assertThat(text(verdict)).contains("http://127.0.0.1:" + port + "/");
@@ -109,7 +111,7 @@ class JudgeTest {
     @Test
     void nginxThatAnswersOnItsPublishedPortPassesWithTheFacts() throws IOException {
         int port = serveHttp();
-        docker.container("web", "nginx:latest").publish("0.0.0.0", port, 80).publish("::", port, 80);
+        work.container("web", "nginx:latest").publish("0.0.0.0", port, 80).publish("::", port, 80);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).as(verdict.toString()).isTrue();
         assertThat(verdict.facts()).containsEntry("name", "web").containsEntry("port", String.valueOf(port))
@@ -118,22 +120,22 @@ class JudgeTest {
 
     @Test
     void theBestAttemptGivesTheHintAndAnyGoodOnePasses() throws IOException {
-        docker.container("een", "nginx").exited(1);
-        docker.container("twee", "nginx").publish("0.0.0.0", 8080, 8080);
+        work.container("een", "nginx").exited(1);
+        work.container("twee", "nginx").publish("0.0.0.0", 8080, 8080);
         assertThat(judge(NGINX_PUBLISHED).unmet().condition()).isEqualTo("publishes");
         int port = serveHttp();
-        docker.container("drie", "nginx").publish("127.0.0.1", port, 80);
+        work.container("drie", "nginx").publish("127.0.0.1", port, 80);
         assertThat(judge(NGINX_PUBLISHED).facts()).containsEntry("name", "drie");
     }
 
     @Test
     void onlyContainersMadeSinceTheExerciseBeganCountAndNeverDockerlesOwn() throws IOException {
         int port = serveHttp();
-        docker.container("oud", "nginx").publish("0.0.0.0", port, 80);
+        work.container("oud", "nginx").publish("0.0.0.0", port, 80);
         time.advance(Duration.ofSeconds(5));
         Instant began = time.now();
         assertThat(judge(NGINX_PUBLISHED, began).unmet().absent()).isTrue();
-        PracticeDocker.Box demo = docker.container("web", "nginx").publish("0.0.0.0", port, 80);
+        StudentWork.Box demo = work.container("web", "nginx").publish("0.0.0.0", port, 80);
         demo.labels.putAll(RunIdentity.newRun("ports").labels());
         assertThat(judge(NGINX_PUBLISHED, began).unmet().absent()).as("dockerles's own demo container").isTrue();
         assertThat(judge(NGINX_PUBLISHED, null).done()).isTrue();
@@ -142,19 +144,19 @@ class JudgeTest {
     @Test
     void withAPrefixOnlyContainersWithTheStudentsNamesCount() throws IOException {
         int port = serveHttp();
-        docker.container("iemand-anders", "nginx").publish("0.0.0.0", port, 80);
+        work.container("iemand-anders", "nginx").publish("0.0.0.0", port, 80);
         Judge judge = new Judge(docker, lookups, null, true, "jan-");
         Verdict verdict = judge.judge(NGINX_PUBLISHED);
         assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo(
                 "Er is nog geen container van nginx met een naam die begint met jan- (je voorvoegsel).");
-        docker.container("jan-web", "nginx").publish("127.0.0.1", port, 80);
+        work.container("jan-web", "nginx").publish("127.0.0.1", port, 80);
         assertThat(judge.judge(NGINX_PUBLISHED).facts()).containsEntry("name", "jan-web");
     }
 
     @Test
     void otherImagesDoNotCount() {
-        docker.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
+        work.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
         assertThat(judge(NGINX_PUBLISHED).unmet().condition()).isEqualTo("none");
     }
 
@@ -163,12 +165,12 @@ class JudgeTest {
         ContainerCheck loopback = new ContainerCheck("web2", "nginx", null, null, null, null, null, null, null,
                 null, null, null, null, true, null, null, null, 80, true, true, null, null);
         int port = serveHttp();
-        docker.container("web2", "nginx").publish("0.0.0.0", port, 80);
+        work.container("web2", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(loopback);
         assertThat(verdict.unmet().condition()).isEqualTo("loopbackOnly");
         assertThat(text(verdict)).isEqualTo("Container web2 publiceert poort 80 op 0.0.0.0:" + port + " → 80/tcp: "
                 + "dat is niet alleen 127.0.0.1.");
-        docker.boxes.values().iterator().next().ports.set(0,
+        work.boxes.values().iterator().next().ports.set(0,
                 new nl.dockerles.daemon.PortMapping("127.0.0.1", port, 80, "tcp"));
         assertThat(judge(loopback).done()).isTrue();
     }
@@ -182,7 +184,7 @@ class JudgeTest {
 
     @Test
     void stoppedByDockerStopIs137AndEndingTheShellIsNot() {
-        PracticeDocker.Box demo = docker.container("demo", "busybox");
+        StudentWork.Box demo = work.container("demo", "busybox");
         Verdict running = judge(stopped("demo", 137, null));
         assertThat(text(running)).isEqualTo("Container demo heeft status running; de opdracht vraagt exited.");
         demo.exited(0);
@@ -195,11 +197,11 @@ class JudgeTest {
 
     @Test
     void withoutInitTheInitConditionComesFirst() {
-        docker.container("snel", "busybox").exited(137);
+        work.container("snel", "busybox").exited(137);
         Verdict verdict = judge(stopped("snel", 143, true));
         assertThat(verdict.unmet().condition()).isEqualTo("init");
-        docker.boxes.values().iterator().next().init = true;
-        docker.boxes.values().iterator().next().exitCode = 143;
+        work.boxes.values().iterator().next().init = true;
+        work.boxes.values().iterator().next().exitCode = 143;
         assertThat(judge(stopped("snel", 143, true)).done()).isTrue();
     }
 
@@ -212,7 +214,7 @@ class JudgeTest {
 
     @Test
     void theImageOfANamedContainerMatters() {
-        docker.container("demo", "nginx");
+        work.container("demo", "nginx");
         ContainerCheck check = new ContainerCheck("demo", "busybox", null, null, null, null, null, null, null, null,
                 null, null, null, true, null, null, null, null, null, null, null, null);
         assertThat(text(judge(check))).isEqualTo("Container demo is gemaakt van nginx, niet van busybox.");
@@ -224,7 +226,7 @@ class JudgeTest {
     void restartPolicyAndCount() {
         ContainerCheck always = new ContainerCheck("c", null, null, null, null, null, null, null, null, null, null,
                 null, "always", null, null, null, 3, null, null, null, null, null);
-        PracticeDocker.Box box = docker.container("c", "busybox").exited(0);
+        StudentWork.Box box = work.container("c", "busybox").exited(0);
         assertThat(text(judge(always))).isEqualTo("Container c heeft het herstartbeleid no, niet always.");
         box.restartPolicy = "always";
         box.restarts = 1;
@@ -247,7 +249,7 @@ class JudgeTest {
 
     @Test
     void theSettingsOfDockerRunAreReadFromInspect() {
-        PracticeDocker.Box box = docker.container("x", "busybox");
+        StudentWork.Box box = work.container("x", "busybox");
         assertThat(text(judge(check("hostname", "eiland")))).isEqualTo(
                 "Container x heeft binnen de hostnaam " + box.hostname + ", niet eiland.");
         box.hostname = "eiland";
@@ -313,7 +315,7 @@ class JudgeTest {
 
     @Test
     void anAddedFileIsReadFromDiff() {
-        PracticeDocker.Box box = docker.container("x", "busybox").exited(0);
+        StudentWork.Box box = work.container("x", "busybox").exited(0);
         box.diff.add(new Docker.Change('A', "/root/.ash_history"));
         assertThat(text(judge(check("fileAdded", "/foo")))).isEqualTo(
                 "In container x is /foo niet toegevoegd of veranderd (docker diff x).");
@@ -323,7 +325,7 @@ class JudgeTest {
 
     @Test
     void aCommandThatMustSucceedRunsWithExecInARunningContainer() {
-        PracticeDocker.Box box = docker.container("x", "postgres");
+        StudentWork.Box box = work.container("x", "postgres");
         box.exec = command -> command.equals(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"))
                 ? new Docker.ExecResult(2, "127.0.0.1:5432 - no response\n") : new Docker.ExecResult(127, "");
         ContainerCheck ready = check("succeeds", "pg_isready -h 127.0.0.1 -U postgres");
@@ -342,21 +344,21 @@ class JudgeTest {
     void anImageWithAFileIsLookedAtByAShortLivedContainerOfDockerles() {
         ImageCheck metfoo = new ImageCheck("metfoo", null, "/foo");
         assertThat(text(judge(metfoo))).isEqualTo("Er is (nog) geen image metfoo.");
-        PracticeDocker.Img image = docker.image("metfoo:latest", "b1", "f1");
+        StudentWork.Img image = work.image("metfoo:latest", "b1", "f1");
         assertThat(text(judge(metfoo))).isEqualTo("In het image metfoo staat geen /foo.");
-        PracticeDocker.Img withFoo = docker.image("metfoo2:latest", "b1", "f2");
+        StudentWork.Img withFoo = work.image("metfoo2:latest", "b1", "f2");
         withFoo.files().add("/foo");
         docker.removeImage("metfoo:latest");
         withFoo.tags().set(0, "metfoo:latest");
         assertThat(judge(metfoo).done()).isTrue();
-        assertThat(docker.probesLeft()).as("look-up containers removed").isZero();
-        assertThat(docker.probeLabels).allSatisfy(labels -> assertThat(RunIdentity.isManaged(labels)).isTrue());
+        assertThat(work.probesLeft()).as("look-up containers removed").isZero();
+        assertThat(work.probeLabels).allSatisfy(labels -> assertThat(RunIdentity.isManaged(labels)).isTrue());
         assertThat(image.files()).isEmpty();
     }
 
     @Test
     void anImageIsBuiltOnAnotherWhenItsLayersStartWithThoseOfTheOther() {
-        docker.image("laag1:latest", "b1", "l1").files().add("/hallo.txt");
+        work.image("laag1:latest", "b1", "l1").files().add("/hallo.txt");
         ImageCheck laag1 = new ImageCheck("laag1", "busybox", "/hallo.txt");
         Verdict verdict = judge(laag1);
         assertThat(verdict.done()).isTrue();
@@ -364,7 +366,7 @@ class JudgeTest {
                 .containsEntry("newLayers", "1");
 
         ImageCheck laag2 = new ImageCheck("laag2", "laag1", "/app.txt");
-        docker.image("laag2:latest", "b1", "x2").files().add("/app.txt");
+        work.image("laag2:latest", "b1", "x2").files().add("/app.txt");
         assertThat(text(judge(laag2))).isEqualTo("Het image laag2 is niet gebouwd op laag1.");
         assertThat(text(judge(new ImageCheck("laag2", "laag0", null))))
                 .isEqualTo("Het image laag0 ontbreekt, dus laag2 kan er niet op gebouwd zijn.");
@@ -376,14 +378,14 @@ class JudgeTest {
     void aVolumeWithAFileThatNoContainerUsesAnyMore() {
         VolumeCheck dangling = new VolumeCheck("mijnvolume", null, true, "/groet");
         assertThat(text(judge(dangling))).isEqualTo("Er is (nog) geen volume mijnvolume.");
-        docker.volumes.put("mijnvolume", new java.util.HashSet<>());
-        PracticeDocker.Box writer = docker.container("schrijver", "busybox").exited(0);
+        work.volumes.put("mijnvolume", new java.util.HashSet<>());
+        StudentWork.Box writer = work.container("schrijver", "busybox").exited(0);
         writer.mounts.add(new String[] {"volume", "mijnvolume", "/data"});
         assertThat(text(judge(dangling))).isEqualTo("Het volume mijnvolume wordt nog gebruikt door een container.");
         assertThat(judge(new VolumeCheck("mijnvolume", null, false, null)).done()).isTrue();
         docker.removeContainer(writer.id, false, true);
         assertThat(text(judge(dangling))).isEqualTo("In het volume mijnvolume staat geen /groet.");
-        docker.volumes.get("mijnvolume").add("/groet");
+        work.volumes.get("mijnvolume").add("/groet");
         lookups.changed();
         assertThat(judge(dangling).done()).isTrue();
         assertThat(text(judge(new VolumeCheck("mijnvolume", false, null, null))))
@@ -395,7 +397,7 @@ class JudgeTest {
         ContainerCheck gone = new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(judge(gone).done()).isTrue();
-        docker.container("schrijver", "busybox").exited(0);
+        work.container("schrijver", "busybox").exited(0);
         assertThat(text(judge(gone))).isEqualTo("Container schrijver bestaat nog (status exited).");
     }
 
@@ -407,13 +409,13 @@ class JudgeTest {
                         new VolumeCheck("mijnvolume", null, true, null)), null, null);
         Verdict verdict = new Judge(docker, lookups, null, true).judge(exercise);
         assertThat(verdict.unmet().key()).isEqualTo("oefen.miss.volume.missing");
-        docker.volumes.put("mijnvolume", new java.util.HashSet<>());
+        work.volumes.put("mijnvolume", new java.util.HashSet<>());
         assertThat(new Judge(docker, lookups, null, true).judge(exercise).done()).isTrue();
     }
 
     @Test
     void numbersAreNotFormattedAsDutchThousands() {
-        docker.container("web", "nginx").publish("0.0.0.0", 8080, 8080);
+        work.container("web", "nginx").publish("0.0.0.0", 8080, 8080);
         assertThat(text(judge(NGINX_PUBLISHED))).contains("8080").doesNotContain("8.080");
     }
 }

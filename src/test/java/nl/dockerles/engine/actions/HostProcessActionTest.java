@@ -19,37 +19,24 @@ class HostProcessActionTest {
     Path root;
     private final ProcessActionTesting testing = new ProcessActionTesting();
 
-    /** A daemon whose container "cel" runs sh as PID 4242 (FakeDocker's PID for a running container). */
-    static class Daemon extends FakeDocker {
-        private final DaemonInfo info;
-        private final String path;
-
-        Daemon(ProcessActionTesting testing, DaemonInfo info, String path) {
-            super(testing.time);
-            this.info = info;
-            this.path = path;
-            String id = createContainer(new nl.dockerles.daemon.ContainerSpec("busybox", java.util.List.of("sh"),
-                    "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
-                    null, RunIdentity.newRun("isolation").labels()));
-            startContainer(id);
-        }
-
-        @Override
-        public DaemonInfo daemon() {
-            return info;
-        }
-
-        @Override
-        public Optional<String> inspectJson(String nameOrId) {
-            return inspectContainer(nameOrId).map(c -> "{\"Id\":\"" + c.id() + "\",\"Path\":\"" + path + "\"}");
-        }
+    /** A daemon whose container "cel" runs {@code path} as PID 4242 (FakeDocker's PID for a running container). */
+    static FakeDocker daemon(ProcessActionTesting testing, DaemonInfo info, String path) {
+        FakeDocker fake = new FakeDocker(testing.time);
+        String id = fake.createContainer(new nl.dockerles.daemon.ContainerSpec("busybox", java.util.List.of("sh"),
+                "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
+                null, RunIdentity.newRun("isolation").labels()));
+        fake.startContainer(id);
+        fake.onDaemon = () -> info;
+        fake.onInspectJson = name -> fake.inspectContainer(name)
+                .map(c -> "{\"Id\":\"" + c.id() + "\",\"Path\":\"" + path + "\"}");
+        return fake;
     }
 
     @Test
     void showsTheContainersProcessInTheHostsProcessList() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
 
         String output = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 
@@ -68,7 +55,7 @@ class HostProcessActionTest {
     void anotherProcessUnderThatNumberIsNotShownAsTheContainer() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "nginx");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "nginx");
 
         String output = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 
@@ -81,7 +68,7 @@ class HostProcessActionTest {
     void dockerDesktopSaysTheProcessLivesInTheVm() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///home/me/.docker/desktop/docker.sock",
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///home/me/.docker/desktop/docker.sock",
                 "Docker Desktop"), "sh");
 
         action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
@@ -96,7 +83,7 @@ class HostProcessActionTest {
     void aRemoteDaemonInEnglish() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("tcp://10.0.0.5:2376", "Ubuntu"), "sh");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("tcp://10.0.0.5:2376", "Ubuntu"), "sh");
 
         action.run(testing.context(docker, "isolation", true, ProcessActionTesting.english()), Map.of("container", "cel"));
 
@@ -110,7 +97,7 @@ class HostProcessActionTest {
     void aStoppedContainerHasNoProcess() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
         docker.stopContainer(docker.inspectContainer("cel").orElseThrow().id(), 0);
 
         assertThatThrownBy(() -> action.run(testing.context(docker, "isolation", true), Map.of("container", "cel")))

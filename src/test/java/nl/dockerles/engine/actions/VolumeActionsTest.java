@@ -2,6 +2,7 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.Messages;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeOfPrintsTheNameAsTheTemplateDoesAndKeepsIt() {
-        Volumes docker = new Volumes();
+        FakeDocker docker = volumes(INSPECT);
 
         String output = new VolumeOfAction().run(testing.context(docker), Map.of("container", "schrijver"));
 
@@ -37,8 +38,7 @@ class VolumeActionsTest {
     @Test
     void aContainerWithoutVolumeSaysSo() {
         assertThat(VolumeOfAction.volumes("{\"Mounts\":[]}")).isEmpty();
-        Volumes docker = new Volumes();
-        docker.json = "{\"Mounts\":[]}";
+        FakeDocker docker = volumes("{\"Mounts\":[]}");
         assertThatThrownBy(() -> new VolumeOfAction().run(testing.context(docker), Map.of("container", "x")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .isEqualTo("Container x heeft geen volume, dus er valt niets op te ruimen."));
@@ -46,8 +46,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeRmRemovesOnlyThatVolumeAndCountsWhatIsLeft() {
-        Volumes docker = new Volumes();
-        docker.dangling.add("eigen-volume-van-de-gebruiker");
+        FakeDocker docker = volumes(INSPECT, "eigen-volume-van-de-gebruiker");
 
         String output = new VolumeRmAction().run(testing.context(docker), Map.of("volume", NAME));
 
@@ -59,7 +58,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeRmRefusesAnUnfilledPlaceholder() {
-        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(new Volumes()),
+        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(volumes(INSPECT)),
                 Map.of("volume", "{volume}"))).isInstanceOf(DockerlesException.class);
     }
 
@@ -70,22 +69,12 @@ class VolumeActionsTest {
         assertThat(new VolumeRmAction().shell(Map.of("volume", "{volume}"))).isEqualTo("docker volume rm \"$volume\"");
     }
 
-    private static final class Volumes extends FakeDocker {
-        String json = INSPECT;
-        final List<String> dangling = new ArrayList<>();
-
-        Volumes() {
-            super(new FakeTime());
-        }
-
-        @Override
-        public Optional<String> inspectJson(String nameOrId) {
-            return Optional.of(json);
-        }
-
-        @Override
-        public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
-            return dangling.stream().map(name -> new VolumeRow(name, "local", Map.of())).toList();
-        }
+    /** A container whose inspect is {@code json}, on a daemon with these dangling volumes. */
+    private static FakeDocker volumes(String json, String... dangling) {
+        FakeDocker fake = new FakeDocker(new FakeTime());
+        fake.onInspectJson = name -> Optional.of(json);
+        fake.onListVolumes = (danglingOnly, labels) -> java.util.Arrays.stream(dangling)
+                .map(name -> new Docker.VolumeRow(name, "local", Map.of())).toList();
+        return fake;
     }
 }

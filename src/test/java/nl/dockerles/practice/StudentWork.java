@@ -3,12 +3,18 @@ package nl.dockerles.practice;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker.Change;
+import nl.dockerles.daemon.Docker.ContainerEvent;
+import nl.dockerles.daemon.Docker.ExecResult;
+import nl.dockerles.daemon.Docker.ImageRow;
+import nl.dockerles.daemon.Docker.VolumeRow;
 import nl.dockerles.daemon.ContainerRow;
 import nl.dockerles.daemon.ContainerSpec;
 import nl.dockerles.daemon.PortMapping;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +30,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A fake daemon for the exercises: containers with what the checks read (ports, restart policy, mounts,
- * user, ...), images with layers and files, volumes with files, and the short-lived look-up containers of
- * dockerles ({@code test -e PATH}) answered from those files. Events go to whoever follows them.
+ * What the student made on the fake daemon, for the exercises: containers with what the checks read (ports,
+ * restart policy, mounts, user, ...), images with layers and files, volumes with files, and the short-lived
+ * look-up containers of dockerles ({@code test -e PATH}) answered from those files. Events go to whoever follows
+ * them. Not a daemon of its own: {@link #on} sets the calls the checks make on the one {@link FakeDocker}.
  */
-class PracticeDocker extends FakeDocker {
+final class StudentWork {
     final FakeTime time;
     final Map<String, Box> boxes = new LinkedHashMap<>();
     final Map<String, Img> images = new LinkedHashMap<>();
@@ -38,12 +45,31 @@ class PracticeDocker extends FakeDocker {
     private final List<Consumer<ContainerEvent>> followers = new ArrayList<>();
     private int ids;
 
-    PracticeDocker(FakeTime time) {
-        super(time);
+    private StudentWork(FakeTime time) {
         this.time = time;
         image("busybox:latest", "b1");
         image("nginx:latest", "n1", "n2");
         image("postgres:latest", "p1", "p2", "p3");
+    }
+
+    /** The student's work on {@code fake}: what the checks ask is answered from here. */
+    static StudentWork on(FakeDocker fake, FakeTime time) {
+        StudentWork work = new StudentWork(time);
+        fake.onListContainers = work::listContainers;
+        fake.onInspectContainer = work::inspectContainer;
+        fake.onInspectJson = work::inspectJson;
+        fake.onListImages = labels -> work.imageRows();
+        fake.onRemoveImage = work::removeImage;
+        fake.onListVolumes = work::listVolumes;
+        fake.onRemoveVolume = work::removeVolume;
+        fake.onDiff = work::diff;
+        fake.onExec = work::exec;
+        fake.onCreateContainer = work::createContainer;
+        fake.onStartContainer = work::startContainer;
+        fake.onWaitForExit = (id, timeout) -> work.waitForExit(id);
+        fake.onRemoveContainer = work::removeContainer;
+        fake.onFollowEvents = work::followEvents;
+        return work;
     }
 
     /** A container as the checks see it; fields are set by the test. */
@@ -128,8 +154,7 @@ class PracticeDocker extends FakeDocker {
                 .toList();
     }
 
-    @Override
-    public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
+    private List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
         List<ContainerRow> rows = new ArrayList<>();
         List<Box> newestFirst = new ArrayList<>(boxes.values());
         java.util.Collections.reverse(newestFirst);
@@ -143,19 +168,17 @@ class PracticeDocker extends FakeDocker {
         return rows;
     }
 
-    @Override
-    public Optional<ContainerInfo> inspectContainer(String nameOrId) {
-        return find(nameOrId).map(b -> new ContainerInfo(b.id, b.name, b.image, b.status, b.running(), b.exitCode,
-                b.running() ? 4242 : 0, b.created, null, b.restarts, Map.copyOf(b.labels), b.hostname,
-                List.copyOf(b.ports)));
+    Optional<ContainerInfo> inspectContainer(String nameOrId) {
+        return find(nameOrId).map(b -> Inspected.container(b.name).id(b.id).image(b.image)
+                .status(b.status, b.running()).exitCode(b.exitCode).pid(b.running() ? 4242 : 0).started(b.created)
+                .restarts(b.restarts).labels(Map.copyOf(b.labels)).hostname(b.hostname).publishes(b.ports).build());
     }
 
     private Optional<Box> find(String nameOrId) {
         return boxes.values().stream().filter(b -> b.name.equals(nameOrId) || b.id.startsWith(nameOrId)).findFirst();
     }
 
-    @Override
-    public Optional<String> inspectJson(String nameOrId) {
+    Optional<String> inspectJson(String nameOrId) {
         Optional<Box> box = find(nameOrId);
         if (box.isPresent()) {
             Box b = box.get();
@@ -181,19 +204,16 @@ class PracticeDocker extends FakeDocker {
         return Optional.empty();
     }
 
-    @Override
-    public List<ImageRow> listImages(Map<String, String> labels) {
+    List<ImageRow> listImages(Map<String, String> labels) {
         return imageRows();
     }
 
-    @Override
-    public void removeImage(String idOrReference) {
+    void removeImage(String idOrReference) {
         removed.add("image " + idOrReference);
         images.values().removeIf(i -> i.tags().contains(idOrReference) || i.id().equals(idOrReference));
     }
 
-    @Override
-    public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
+    private List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
         List<VolumeRow> rows = new ArrayList<>();
         for (String name : volumes.keySet()) {
             boolean used = boxes.values().stream().anyMatch(b -> b.mounts.stream()
@@ -205,19 +225,16 @@ class PracticeDocker extends FakeDocker {
         return rows;
     }
 
-    @Override
-    public void removeVolume(String name) {
+    void removeVolume(String name) {
         removed.add("volume " + name);
         volumes.remove(name);
     }
 
-    @Override
-    public List<Change> diff(String id) {
+    List<Change> diff(String id) {
         return find(id).map(b -> List.copyOf(b.diff)).orElseThrow();
     }
 
-    @Override
-    public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+    private ExecResult exec(String id, List<String> command) {
         Box b = find(id).orElseThrow();
         if (!b.running()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", b.name);
@@ -230,8 +247,7 @@ class PracticeDocker extends FakeDocker {
     private final Map<String, ContainerSpec> lookups = new HashMap<>();
     private final Map<String, Integer> probeExits = new HashMap<>();
 
-    @Override
-    public String createContainer(ContainerSpec spec) {
+    String createContainer(ContainerSpec spec) {
         if (!RunIdentity.isManaged(spec.labels())) {
             throw new AssertionError("dockerles creates only containers with its labels: " + spec);
         }
@@ -241,8 +257,7 @@ class PracticeDocker extends FakeDocker {
         return id;
     }
 
-    @Override
-    public void startContainer(String id) {
+    void startContainer(String id) {
         ContainerSpec spec = lookups.get(id);
         String path = spec.command().get(2);
         boolean found;
@@ -257,13 +272,11 @@ class PracticeDocker extends FakeDocker {
         probeExits.put(id, found ? 0 : 1);
     }
 
-    @Override
-    public Optional<Integer> waitForExit(String id, Duration timeout) {
+    private Optional<Integer> waitForExit(String id) {
         return Optional.ofNullable(probeExits.get(id));
     }
 
-    @Override
-    public void removeContainer(String id, boolean force, boolean volumes) {
+    private void removeContainer(String id) {
         if (lookups.remove(id) != null) {
             return;
         }
@@ -278,8 +291,7 @@ class PracticeDocker extends FakeDocker {
         return lookups.size();
     }
 
-    @Override
-    public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+    AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
         followers.add(sink);
         return () -> followers.remove(sink);
     }
