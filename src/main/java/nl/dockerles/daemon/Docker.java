@@ -79,8 +79,19 @@ public interface Docker extends AutoCloseable {
     /** {@code docker history}: the layers of an image, newest first. */
     List<HistoryEntry> history(String image);
 
-    /** The daemon's own JSON for {@code docker inspect} of a container (or, failing that, an image). */
+    /**
+     * The daemon's own JSON for {@code docker inspect} of a container (or, failing that, an image): only to print
+     * it as docker inspect does. What dockerles reads from it is in {@link ContainerInfo} and {@link #imageLayers}.
+     */
     Optional<String> inspectJson(String nameOrId);
+
+    /**
+     * The layers of an image ({@code RootFS.Layers} of docker inspect), the base image's first; empty when the
+     * image is not there (or a fake knows no layers).
+     */
+    default List<String> imageLayers(String image) {
+        return List.of();
+    }
 
     /** Images carrying all of {@code labels}. */
     List<ImageRow> listImages(Map<String, String> labels);

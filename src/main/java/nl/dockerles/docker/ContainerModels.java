@@ -3,6 +3,8 @@ package nl.dockerles.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.dockerles.daemon.ContainerInfo;
 import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSetup;
+import nl.dockerles.daemon.Mount;
 import nl.dockerles.daemon.PortMapping;
 
 import java.time.Instant;
@@ -47,7 +49,26 @@ final class ContainerModels {
                 state.path("Running").asBoolean(false), state.path("ExitCode").asInt(0), state.path("Pid").asInt(0),
                 instant(text(state, "StartedAt")), instant(text(state, "FinishedAt")),
                 r.path("RestartCount").asInt(0), Labels.of(config.path("Labels")), config.path("Hostname").asText(""),
-                published(r.path("NetworkSettings").path("Ports")));
+                published(r.path("NetworkSettings").path("Ports")), setup(r));
+    }
+
+    /** How the container was made: Path, Config, HostConfig, Mounts. */
+    static ContainerSetup setup(JsonNode r) {
+        JsonNode config = r.path("Config");
+        JsonNode host = r.path("HostConfig");
+        String pidMode = host.path("PidMode").asText("");
+        if (pidMode.equals("private")) {
+            pidMode = ""; // Podman's word for the container's own PID namespace, which Docker leaves empty
+        }
+        List<Mount> mounts = new ArrayList<>();
+        for (JsonNode m : r.path("Mounts")) {
+            mounts.add(new Mount(m.path("Type").asText(""), text(m, "Name"), m.path("Destination").asText("")));
+        }
+        JsonNode policy = host.path("RestartPolicy");
+        return new ContainerSetup(text(r, "Image"), text(r, "Path"), config.path("User").asText(""),
+                config.path("AttachStdout").asBoolean(false) || config.path("AttachStderr").asBoolean(false),
+                host.path("Init").asBoolean(false), host.path("Memory").asLong(0), pidMode,
+                policy.path("Name").asText(""), policy.path("MaximumRetryCount").asInt(0), mounts);
     }
 
     /**

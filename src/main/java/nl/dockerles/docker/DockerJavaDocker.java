@@ -34,6 +34,7 @@ public final class DockerJavaDocker implements Docker {
     private final AutoCloseable transport;
     private final String negotiatedApi;
     private DaemonInfo daemonInfo;
+    private DaemonAnswers answers;
     private final OpenStreams open = new OpenStreams();
     private final ContainerStreams streams;
     private final Images images;
@@ -84,15 +85,27 @@ public final class DockerJavaDocker implements Docker {
         return endpoint;
     }
 
+    /** The daemon's /version and /info. */
+    private record DaemonAnswers(JsonNode version, JsonNode info) {
+    }
+
     /** The daemon does not change during a run: asked once (info is a slow call on the daemon's side). */
+    private synchronized DaemonAnswers answers() {
+        if (answers == null) {
+            answers = call(() -> new DaemonAnswers(raw.getJson("/version"), raw.getJson("/info")));
+        }
+        return answers;
+    }
+
     @Override
     public synchronized DaemonInfo daemon() {
         if (daemonInfo != null) {
             return daemonInfo;
         }
+        DaemonAnswers answers = answers();
         daemonInfo = call(() -> {
-            JsonNode version = raw.getJson("/version");
-            JsonNode info = raw.getJson("/info");
+            JsonNode version = answers.version();
+            JsonNode info = answers.info();
             String os = info.hasNonNull("OSType") ? info.get("OSType").asText() : version.path("Os").asText();
             return new DaemonInfo(host, version.path("Version").asText(), version.path("ApiVersion").asText(),
                     negotiatedApi, os, version.path("Arch").asText(), info.path("OperatingSystem").asText(),
@@ -215,6 +228,11 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public List<String> imageLayers(String image) {
+        return call(() -> images.layers(image));
+    }
+
+    @Override
     public List<ImageRow> listImages(Map<String, String> labels) {
         return call(() -> images.list(labels));
     }
@@ -267,17 +285,18 @@ public final class DockerJavaDocker implements Docker {
 
     @Override
     public DaemonDetails daemonDetails() {
-        return call(() -> DaemonDetailsQuery.query(client));
+        DaemonAnswers answers = answers();
+        return DaemonDetailsQuery.of(answers.info(), answers.version());
     }
 
     @Override
     public void saveImages(List<String> references, Path file) {
-        run(() -> new ImageArchives(http, negotiatedApi).save(references, file));
+        run(() -> new ImageArchives(raw).save(references, file));
     }
 
     @Override
     public List<String> loadImages(Path file) {
-        return call(() -> new ImageArchives(http, negotiatedApi).load(file));
+        return call(() -> new ImageArchives(raw).load(file));
     }
 
     @Override

@@ -9,7 +9,6 @@ import nl.dockerles.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,27 +21,21 @@ import java.util.List;
  * through memory.
  */
 final class ImageArchives {
-    private final DockerHttpClient http;
-    private final String prefix;
+    private final RawApi raw;
 
-    ImageArchives(DockerHttpClient http, String apiVersion) {
-        this.http = http;
-        this.prefix = apiVersion == null || apiVersion.isBlank() ? "" : "/v" + apiVersion;
+    ImageArchives(RawApi raw) {
+        this.raw = raw;
     }
 
     /** Writes to a file beside {@code file} first and moves it into place: a failed save leaves no half archive. */
     void save(List<String> references, Path file) {
         Path absolute = file.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".deel");
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET)
-                .path(prefix + "/images/get" + RawApi.query("names", references))
-                .build();
-        try (DockerHttpClient.Response response = http.execute(request)) {
+        try (DockerHttpClient.Response response = raw.open(DockerHttpClient.Request.Method.GET,
+                "/images/get" + RawApi.query("names", references), null, null)) {
             if (response.getStatusCode() != 200) {
-                String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.archive.save.failed", file,
-                        new RawApi.Reply(response.getStatusCode(), body).message());
+                        RawApi.message(response.getStatusCode(), response.getBody()));
             }
             partial.toFile().deleteOnExit(); // Ctrl-C halfway: no half archive left on the stick
             try (InputStream in = response.getBody()) {
@@ -65,18 +58,12 @@ final class ImageArchives {
         }
         List<String> loaded = new ArrayList<>();
         try (InputStream body = Files.newInputStream(file)) {
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.POST)
-                    .path(prefix + "/images/load?quiet=1")
-                    .putHeader("content-type", "application/x-tar")
-                    .body(body)
-                    .build();
-            try (DockerHttpClient.Response response = http.execute(request);
+            try (DockerHttpClient.Response response = raw.open(DockerHttpClient.Request.Method.POST,
+                    "/images/load?quiet=1", "application/x-tar", body);
                  InputStream answer = response.getBody()) {
                 if (response.getStatusCode() != 200) {
-                    String text = new String(answer.readAllBytes(), StandardCharsets.UTF_8);
                     throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.archive.load.failed", file,
-                            new RawApi.Reply(response.getStatusCode(), text).message());
+                            RawApi.message(response.getStatusCode(), answer));
                 }
                 MappingIterator<JsonNode> lines = RawApi.JSON.readerFor(JsonNode.class).readValues(answer);
                 while (lines.hasNext()) {

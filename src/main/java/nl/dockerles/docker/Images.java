@@ -1,6 +1,5 @@
 package nl.dockerles.docker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
@@ -36,27 +35,17 @@ final class Images {
      */
     String commit(String container, String repository, String tag, String message, List<String> changes,
                   Map<String, String> labels) {
-        RawApi.Reply inspect = raw.get("/containers/" + RawApi.segment(container) + "/json");
-        if (inspect.absent()) {
-            throw ContainerStreams.missing(container, null);
+        RawApi.Reply inspect = raw.getIfFound("/containers/" + RawApi.segment(container) + "/json")
+                .orElseThrow(() -> ContainerStreams.missing(container, null));
+        JsonNode found = inspect.json().get("Config");
+        ObjectNode body = found instanceof ObjectNode object ? object : RawApi.JSON.createObjectNode();
+        if (labels != null && !labels.isEmpty()) {
+            ObjectNode merged = body.get("Labels") instanceof ObjectNode existing
+                    ? existing : RawApi.JSON.createObjectNode();
+            labels.forEach(merged::put);
+            body.set("Labels", merged);
         }
-        if (!inspect.ok()) {
-            throw inspect.failure();
-        }
-        String config;
-        try {
-            JsonNode found = RawApi.JSON.readTree(inspect.body()).get("Config");
-            ObjectNode body = found instanceof ObjectNode object ? object : RawApi.JSON.createObjectNode();
-            if (labels != null && !labels.isEmpty()) {
-                ObjectNode merged = body.get("Labels") instanceof ObjectNode existing
-                        ? existing : RawApi.JSON.createObjectNode();
-                labels.forEach(merged::put);
-                body.set("Labels", merged);
-            }
-            config = RawApi.JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", e.getOriginalMessage());
-        }
+        String config = body.toString();
         String query = RawApi.query("container", container, "repo", blankToNull(repository), "tag", blankToNull(tag),
                 "comment", message, "changes", changes == null || changes.isEmpty() ? null : changes);
         RawApi.Reply reply = raw.post("/commit" + query, config);
@@ -66,11 +55,7 @@ final class Images {
         if (!reply.ok()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.commit.failed", container, reply.message());
         }
-        try {
-            return fullId(RawApi.JSON.readTree(reply.body()).path("Id").asText());
-        } catch (JsonProcessingException e) {
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body());
-        }
+        return fullId(reply.json().path("Id").asText());
     }
 
     List<Change> diff(String id) {
@@ -127,6 +112,18 @@ final class Images {
             }
         }
         return Optional.empty();
+    }
+
+    /** RootFS.Layers of the image, the base image's first; empty when the daemon does not know the image. */
+    List<String> layers(String image) {
+        if (image == null || image.isBlank()) {
+            return List.of();
+        }
+        return raw.getIfFound("/images/" + RawApi.segment(image) + "/json").map(reply -> {
+            List<String> layers = new java.util.ArrayList<>();
+            reply.json().path("RootFS").path("Layers").forEach(l -> layers.add(l.asText()));
+            return List.copyOf(layers);
+        }).orElse(List.of());
     }
 
     List<ImageRow> list(Map<String, String> labels) {

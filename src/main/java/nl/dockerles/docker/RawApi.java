@@ -9,6 +9,7 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,28 @@ final class RawApi {
     Reply delete(String path) {
         return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.DELETE)
                 .path(prefix + path).build());
+    }
+
+    /**
+     * A call whose request or answer is a stream ({@code docker save}, {@code docker load}): the answer as it comes,
+     * for the caller to read and close; {@code body} and {@code contentType} may be null.
+     */
+    DockerHttpClient.Response open(DockerHttpClient.Request.Method method, String path, String contentType,
+                                   InputStream body) {
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method)
+                .path(prefix + path);
+        if (contentType != null) {
+            request.putHeader("content-type", contentType);
+        }
+        if (body != null) {
+            request.body(body);
+        }
+        return http.execute(request.build());
+    }
+
+    /** What a streamed answer that is not 2xx says: the daemon's {"message": ...}, as {@link Reply#message()}. */
+    static String message(int status, InputStream answer) throws IOException {
+        return new Reply(status, new String(answer.readAllBytes(), StandardCharsets.UTF_8)).message();
     }
 
     private Reply send(DockerHttpClient.Request request) {

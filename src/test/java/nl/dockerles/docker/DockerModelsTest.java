@@ -48,7 +48,40 @@ class DockerModelsTest {
                  "Config": {"Image": "nginx", "Hostname": "abc", "Labels": null},
                  "NetworkSettings": {"Ports": {}}}"""));
         assertThat(info).isEqualTo(new nl.dockerles.daemon.ContainerInfo("abc", "web", "nginx", "exited", false, 137, 0,
-                Instant.parse("2026-11-27T10:00:00.5Z"), null, 2, Map.of(), "abc", java.util.List.of()));
+                Instant.parse("2026-11-27T10:00:00.5Z"), null, 2, Map.of(), "abc", java.util.List.of(),
+                new nl.dockerles.daemon.ContainerSetup("sha256:1", null, "", false, false, 0, "", "", 0,
+                        java.util.List.of())));
+    }
+
+    @Test
+    void checksDetailsComeFromTheSameInfoAndVersion() throws Exception {
+        var details = DaemonDetailsQuery.of(RawApi.JSON.readTree("""
+                {"DockerRootDir": "/var/lib/docker", "Driver": "overlayfs",
+                 "DriverStatus": [["driver-type", "io.containerd.snapshotter.v1"]]}"""),
+                RawApi.JSON.readTree("""
+                {"Components": [{"Name": "Engine"}, {"Name": "containerd"}]}"""));
+        assertThat(details).isEqualTo(new nl.dockerles.daemon.Docker.DaemonDetails("/var/lib/docker",
+                java.util.List.of("Engine", "containerd"), "overlayfs", "io.containerd.snapshotter.v1"));
+        assertThat(details.containerdStore()).isTrue();
+        assertThat(DaemonDetailsQuery.of(RawApi.JSON.readTree("{}"), RawApi.JSON.readTree("{}")))
+                .isEqualTo(new nl.dockerles.daemon.Docker.DaemonDetails(null, java.util.List.of(), null, null));
+    }
+
+    @Test
+    void howAContainerWasMadeComesFromItsInspect() throws Exception {
+        var setup = ContainerModels.info(RawApi.JSON.readTree("""
+                {"Id": "abc", "Name": "/web", "Image": "sha256:1", "Path": "nginx",
+                 "Config": {"User": "1000:1000", "AttachStdout": false, "AttachStderr": true},
+                 "HostConfig": {"Init": true, "Memory": 67108864, "PidMode": "private",
+                                "RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3}},
+                 "Mounts": [{"Type": "bind", "Source": "/tmp/x", "Destination": "/host"},
+                            {"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data",
+                             "Destination": "/data"}]}""")).setup();
+        assertThat(setup).isEqualTo(new nl.dockerles.daemon.ContainerSetup("sha256:1", "nginx", "1000:1000", true,
+                true, 67108864, "", "on-failure", 3, java.util.List.of(
+                new nl.dockerles.daemon.Mount("bind", null, "/host"),
+                new nl.dockerles.daemon.Mount("volume", "data", "/data"))));
+        assertThat(setup.volumes()).extracting(nl.dockerles.daemon.Mount::name).containsExactly("data");
     }
 
     @Test

@@ -9,7 +9,9 @@ import nl.dockerles.daemon.Docker.ExecResult;
 import nl.dockerles.daemon.Docker.ImageRow;
 import nl.dockerles.daemon.Docker.VolumeRow;
 import nl.dockerles.daemon.ContainerRow;
+import nl.dockerles.daemon.ContainerSetup;
 import nl.dockerles.daemon.ContainerSpec;
+import nl.dockerles.daemon.Mount;
 import nl.dockerles.daemon.PortMapping;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
@@ -57,8 +59,8 @@ final class StudentWork {
         StudentWork work = new StudentWork(time);
         fake.onListContainers = work::listContainers;
         fake.onInspectContainer = work::inspectContainer;
-        fake.onInspectJson = work::inspectJson;
-        fake.onListImages = labels -> work.imageRows();
+        fake.onImageLayers = work::imageLayers;
+        fake.onListImages = work::listImages;
         fake.onRemoveImage = work::removeImage;
         fake.onListVolumes = work::listVolumes;
         fake.onRemoveVolume = work::removeVolume;
@@ -168,43 +170,26 @@ final class StudentWork {
         return rows;
     }
 
-    Optional<ContainerInfo> inspectContainer(String nameOrId) {
+    private Optional<ContainerInfo> inspectContainer(String nameOrId) {
         return find(nameOrId).map(b -> Inspected.container(b.name).id(b.id).image(b.image)
                 .status(b.status, b.running()).exitCode(b.exitCode).pid(b.running() ? 4242 : 0).started(b.created)
-                .restarts(b.restarts).labels(Map.copyOf(b.labels)).hostname(b.hostname).publishes(b.ports).build());
+                .restarts(b.restarts).labels(Map.copyOf(b.labels)).hostname(b.hostname).publishes(b.ports)
+                .setup(new ContainerSetup(b.imageId, null, b.user, b.attached, b.init, b.memory, b.pidMode,
+                        b.restartPolicy, b.maxRetries, b.mounts.stream().map(m -> new Mount(m[0], m[1], m[2]))
+                        .toList()))
+                .build());
+    }
+
+    private List<String> imageLayers(String image) {
+        Img img = images.get(image);
+        return img == null ? List.of() : img.layers();
     }
 
     private Optional<Box> find(String nameOrId) {
         return boxes.values().stream().filter(b -> b.name.equals(nameOrId) || b.id.startsWith(nameOrId)).findFirst();
     }
 
-    Optional<String> inspectJson(String nameOrId) {
-        Optional<Box> box = find(nameOrId);
-        if (box.isPresent()) {
-            Box b = box.get();
-            StringBuilder mounts = new StringBuilder();
-            for (String[] m : b.mounts) {
-                mounts.append(mounts.length() == 0 ? "" : ",").append("{\"Type\":\"").append(m[0])
-                        .append("\",\"Name\":\"").append(m[1]).append("\",\"Destination\":\"").append(m[2])
-                        .append("\"}");
-            }
-            return Optional.of("{\"Id\":\"" + b.id + "\",\"Image\":\"" + b.imageId + "\","
-                    + "\"Config\":{\"User\":\"" + b.user + "\",\"AttachStdout\":" + b.attached
-                    + ",\"AttachStderr\":" + b.attached + "},"
-                    + "\"HostConfig\":{\"Init\":" + b.init + ",\"Memory\":" + b.memory + ",\"PidMode\":\""
-                    + b.pidMode + "\",\"RestartPolicy\":{\"Name\":\"" + b.restartPolicy
-                    + "\",\"MaximumRetryCount\":" + b.maxRetries + "}},"
-                    + "\"Mounts\":[" + mounts + "]}");
-        }
-        Img img = images.get(nameOrId);
-        if (img != null) {
-            return Optional.of("{\"Id\":\"" + img.id() + "\",\"RootFS\":{\"Type\":\"layers\",\"Layers\":["
-                    + String.join(",", img.layers().stream().map(l -> "\"" + l + "\"").toList()) + "]}}");
-        }
-        return Optional.empty();
-    }
-
-    List<ImageRow> listImages(Map<String, String> labels) {
+    private List<ImageRow> listImages(Map<String, String> labels) {
         return imageRows();
     }
 

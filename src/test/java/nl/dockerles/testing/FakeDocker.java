@@ -72,6 +72,7 @@ public final class FakeDocker implements Docker {
     public java.util.function.BiFunction<Boolean, Map<String, String>, List<ContainerRow>> onListContainers;
     public java.util.function.Function<String, Optional<ContainerInfo>> onInspectContainer;
     public java.util.function.Function<String, Optional<String>> onInspectJson;
+    public java.util.function.Function<String, List<String>> onImageLayers;
     public java.util.function.Function<ContainerSpec, String> onCreateContainer;
     public Consumer<String> onStartContainer;
     /** The container's id; force and volumes are the built-in's concern. */
@@ -456,7 +457,18 @@ public final class FakeDocker implements Docker {
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
                 c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
                 c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12),
-                c.running ? List.copyOf(c.ports) : List.of()));
+                c.running ? List.copyOf(c.ports) : List.of(), setup(c)));
+    }
+
+    /** As {@link #inspectJson} tells it: the image, --init, the mounts (binds first, then the volumes). */
+    private static nl.dockerles.daemon.ContainerSetup setup(Container c) {
+        List<nl.dockerles.daemon.Mount> mounts = new ArrayList<>();
+        for (String bind : c.binds) {
+            mounts.add(new nl.dockerles.daemon.Mount("bind", null, bind.split(":")[1]));
+        }
+        c.anonymousVolumes.forEach((folder, volume) -> mounts.add(new nl.dockerles.daemon.Mount("volume", volume,
+                folder)));
+        return new nl.dockerles.daemon.ContainerSetup(c.image, c.path, "", false, c.init, 0, "", "", 0, mounts);
     }
 
     private Optional<Container> find(String nameOrId) {
@@ -762,6 +774,12 @@ public final class FakeDocker implements Docker {
                             4_261_550, ""));
         }
         return List.of();
+    }
+
+    /** The fake knows no layers unless a test says. */
+    @Override
+    public List<String> imageLayers(String image) {
+        return onImageLayers != null ? onImageLayers.apply(image) : List.of();
     }
 
     @Override
@@ -1402,6 +1420,8 @@ public final class FakeDocker implements Docker {
         public final Instant created;
         public boolean running;
         public boolean init;
+        /** The program it runs as docker inspect's {@code Path} says; null: the fake does not say. */
+        public String path;
         public int exitCode;
         public Instant started;
         public Instant finished;

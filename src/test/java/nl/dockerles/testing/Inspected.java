@@ -1,6 +1,7 @@
 package nl.dockerles.testing;
 
 import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.ContainerSetup;
 import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.daemon.PortMapping;
 
@@ -28,6 +29,7 @@ public final class Inspected {
     private Map<String, String> labels = Map.of();
     private String hostname;
     private final List<PortMapping> ports = new ArrayList<>();
+    private ContainerSetup setup = ContainerSetup.UNKNOWN;
 
     private Inspected(String name) {
         this.name = name;
@@ -115,10 +117,16 @@ public final class Inspected {
         return this;
     }
 
+    /** How it was made (image id, Path, user, --init, mounts, ...); unknown unless set. */
+    public Inspected setup(ContainerSetup setup) {
+        this.setup = setup;
+        return this;
+    }
+
     public ContainerInfo build() {
         String fullId = id != null ? id : "c0ffee".repeat(11).substring(0, 64);
         return new ContainerInfo(fullId, name, image, status, running, exitCode, pid, startedAt, finishedAt,
                 restartCount, labels, hostname != null ? hostname : fullId.substring(0, Math.min(12, fullId.length())),
-                List.copyOf(ports));
+                List.copyOf(ports), setup);
     }
 }

@@ -5,7 +5,6 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
 import nl.dockerles.engine.ActionContext;
 import nl.dockerles.daemon.ContainerInfo;
-import nl.dockerles.render.InspectFormat;
 
 import java.util.Locale;
 import java.util.Map;
@@ -39,9 +38,10 @@ final class Containers {
 
     /** The program the container runs ({@code .Path} of docker inspect), or null when the daemon does not say. */
     static String path(ActionContext context, String name) {
-        return context.docker().inspectJson(name)
-                .map(json -> InspectFormat.render(json, "{{.Path}}").strip())
-                .filter(path -> !path.isEmpty() && !path.equals("<no value>"))
+        return context.docker().inspectContainer(name)
+                .map(container -> container.setup().path())
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
                 .orElse(null);
     }
 

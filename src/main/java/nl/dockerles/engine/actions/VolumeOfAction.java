@@ -1,14 +1,11 @@
 package nl.dockerles.engine.actions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
+import nl.dockerles.daemon.Mount;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +20,6 @@ import java.util.Map;
  * {@code volume.destination} (where it is mounted in the container).
  */
 public final class VolumeOfAction implements Action {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String name() {
         return "volume-of";
@@ -39,13 +34,11 @@ public final class VolumeOfAction implements Action {
     @Override
     public String run(ActionContext context, Map<String, String> with) {
         String container = Containers.name(with);
-        String json = context.docker().inspectJson(container).orElseThrow(
-                () -> new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.missing", container));
-        List<String[]> volumes = volumes(json);
+        List<Mount> volumes = Containers.existing(context, container).setup().volumes();
         if (volumes.isEmpty()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.volume.none", container);
         }
-        String name = volumes.get(0)[0];
+        String name = volumes.get(0).name();
         context.facts().put("volume", name);
         // Quit before volume-rm: the volume this section made dangling does not stay behind.
         context.workspace().atEnd(docker -> {
@@ -55,29 +48,12 @@ public final class VolumeOfAction implements Action {
         });
         context.facts().put(container + ".volume", name);
         context.facts().put("volume.short", name.length() > 12 ? name.substring(0, 12) : name);
-        context.facts().put("volume.destination", volumes.get(0)[1]);
+        context.facts().put("volume.destination", volumes.get(0).destination());
         // As the template prints it: the names one after the other.
         StringBuilder out = new StringBuilder();
-        volumes.forEach(volume -> out.append(volume[0]));
+        volumes.forEach(volume -> out.append(volume.name()));
         String output = out.append('\n').toString();
         context.console().output(output);
         return output;
-    }
-
-    /** The volumes among a container's mounts (bind mounts have no name): [name, destination]. */
-    static List<String[]> volumes(String inspectJson) {
-        List<String[]> volumes = new ArrayList<>();
-        try {
-            JsonNode mounts = JSON.readTree(inspectJson).path("Mounts");
-            for (JsonNode mount : mounts) {
-                String name = mount.path("Name").asText("");
-                if ("volume".equals(mount.path("Type").asText()) && !name.isEmpty()) {
-                    volumes.add(new String[] {name, mount.path("Destination").asText("")});
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON from the daemon: " + e.getMessage(), e);
-        }
-        return volumes;
     }
 }

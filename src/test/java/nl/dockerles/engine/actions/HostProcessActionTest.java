@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,9 +26,8 @@ class HostProcessActionTest {
                 "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
                 null, RunIdentity.newRun("isolation").labels()));
         fake.startContainer(id);
+        fake.containers().get(0).path = path;
         fake.onDaemon = () -> info;
-        fake.onInspectJson = name -> fake.inspectContainer(name)
-                .map(c -> "{\"Id\":\"" + c.id() + "\",\"Path\":\"" + path + "\"}");
         return fake;
     }
 

@@ -3,11 +3,13 @@ package nl.dockerles.engine.actions;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.Messages;
 import nl.dockerles.daemon.Docker;
+import nl.dockerles.daemon.ContainerSetup;
+import nl.dockerles.daemon.Mount;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,15 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** volume-of names a container's anonymous volume; volume-rm removes that one and checks it is gone. */
 class VolumeActionsTest {
     private static final String NAME = "ecfcad293f824be19035abfb9718c0017943c2ae11bf64560fc072a2e715e50b";
-    private static final String INSPECT = "{\"Id\":\"abc\",\"Mounts\":["
-            + "{\"Type\":\"bind\",\"Source\":\"/tmp/x\",\"Destination\":\"/host\",\"RW\":true},"
-            + "{\"Type\":\"volume\",\"Name\":\"" + NAME + "\",\"Source\":\"/var/lib/docker/volumes/" + NAME
-            + "/_data\",\"Destination\":\"/data\",\"Driver\":\"local\",\"RW\":true}]}";
+    private static final List<Mount> MOUNTS = List.of(new Mount("bind", null, "/host"),
+            new Mount("volume", NAME, "/data"));
     private final ActionTesting testing = new ActionTesting();
 
     @Test
     void volumeOfPrintsTheNameAsTheTemplateDoesAndKeepsIt() {
-        FakeDocker docker = volumes(INSPECT);
+        FakeDocker docker = volumes(MOUNTS);
 
         String output = new VolumeOfAction().run(testing.context(docker), Map.of("container", "schrijver"));
 
@@ -37,8 +37,7 @@ class VolumeActionsTest {
 
     @Test
     void aContainerWithoutVolumeSaysSo() {
-        assertThat(VolumeOfAction.volumes("{\"Mounts\":[]}")).isEmpty();
-        FakeDocker docker = volumes("{\"Mounts\":[]}");
+        FakeDocker docker = volumes(List.of(new Mount("bind", null, "/host")));
         assertThatThrownBy(() -> new VolumeOfAction().run(testing.context(docker), Map.of("container", "x")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .isEqualTo("Container x heeft geen volume, dus er valt niets op te ruimen."));
@@ -46,7 +45,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeRmRemovesOnlyThatVolumeAndCountsWhatIsLeft() {
-        FakeDocker docker = volumes(INSPECT, "eigen-volume-van-de-gebruiker");
+        FakeDocker docker = volumes(MOUNTS, "eigen-volume-van-de-gebruiker");
 
         String output = new VolumeRmAction().run(testing.context(docker), Map.of("volume", NAME));
 
@@ -58,7 +57,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeRmRefusesAnUnfilledPlaceholder() {
-        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(volumes(INSPECT)),
+        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(volumes(MOUNTS)),
                 Map.of("volume", "{volume}"))).isInstanceOf(DockerlesException.class);
     }
 
@@ -69,10 +68,11 @@ class VolumeActionsTest {
         assertThat(new VolumeRmAction().shell(Map.of("volume", "{volume}"))).isEqualTo("docker volume rm \"$volume\"");
     }
 
-    /** A container whose inspect is {@code json}, on a daemon with these dangling volumes. */
-    private static FakeDocker volumes(String json, String... dangling) {
+    /** A stopped container with these mounts, on a daemon with these dangling volumes. */
+    private static FakeDocker volumes(List<Mount> mounts, String... dangling) {
         FakeDocker fake = new FakeDocker(new FakeTime());
-        fake.onInspectJson = name -> Optional.of(json);
+        fake.onInspectContainer = name -> Optional.of(Inspected.container(name).id("abc").exited(0).started(null)
+                .setup(new ContainerSetup(null, null, "", false, false, 0, "", "", 0, mounts)).build());
         fake.onListVolumes = (danglingOnly, labels) -> java.util.Arrays.stream(dangling)
                 .map(name -> new Docker.VolumeRow(name, "local", Map.of())).toList();
         return fake;
