@@ -22,19 +22,24 @@ abstract class DockerlesCommand implements Callable<Integer> {
         this.messages = messages;
     }
 
+    /** The options every command has; the root command holds them. */
+    GlobalOptions global() {
+        return root.global;
+    }
+
     /** {@code --prefix} (or DOCKERLES_PREFIX) as names use it: "jan-", or "" without one. */
     protected String prefix() {
-        return Prefix.normalize(root.global.prefix);
+        return Prefix.normalize(global().prefix);
     }
 
     /** {@code --prefix} as given, for the section run that normalizes it itself. */
     protected String rawPrefix() {
-        return root.global.prefix;
+        return global().prefix;
     }
 
     /** Colour only on a terminal, and not with {@code --no-color} or NO_COLOR (no-color.org). */
     protected boolean color() {
-        return context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
+        return context.terminal() && !global().noColor && !context.env().containsKey("NO_COLOR");
     }
 
     /** The width to wrap at where no terminal says it: COLUMNS, else {@code fallback}. */

@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.concurrent.Callable;
 
 /** {@code dockerles} on its own shows the sections, like {@code dockerles list}. */
 @Command(name = "dockerles", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -13,16 +12,17 @@ import java.util.concurrent.Callable;
                 PrepareCommand.class, CleanupCommand.class, OefenCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true, scope = CommandLine.ScopeType.INHERIT)
-final class RootCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
-
+final class RootCommand extends DockerlesCommand {
     @Mixin
     GlobalOptions global;
 
     RootCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
+    }
+
+    @Override
+    GlobalOptions global() {
+        return global;
     }
 
     @Override
