@@ -69,8 +69,8 @@ class JudgeTest {
 
     // --- ports: {kind: container, image: nginx, running: true, publishes: 80, http: true} ---
 
-    private static final ContainerCheck NGINX_PUBLISHED = new ContainerCheck(null, "nginx", null, null, null, null,
-            null, null, null, null, null, null, null, true, null, null, null, 80, null, true, null, null);
+    private static final ContainerCheck NGINX_PUBLISHED = ContainerCheckBuilder.ofImage("nginx")
+            .with("running", true).with("publishes", 80).with("http", true).build();
 
     @Test
     void nothingYetIsAbsentAndNotCalledOut() {
@@ -162,8 +162,8 @@ class JudgeTest {
 
     @Test
     void publishedOnEveryInterfaceIsNotLoopbackOnly() throws IOException {
-        ContainerCheck loopback = new ContainerCheck("web2", "nginx", null, null, null, null, null, null, null,
-                null, null, null, null, true, null, null, null, 80, true, true, null, null);
+        ContainerCheck loopback = ContainerCheckBuilder.named("web2").with("image", "nginx").with("running", true)
+                .with("publishes", 80).with("loopbackOnly", true).with("http", true).build();
         int port = serveHttp();
         work.container("web2", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(loopback);
@@ -178,8 +178,8 @@ class JudgeTest {
     // --- lifecycle ---
 
     private static ContainerCheck stopped(String name, Integer exitCode, Boolean init) {
-        return new ContainerCheck(name, null, null, init, null, null, null, null, null, null, null, null, null, null,
-                "exited", exitCode, null, null, null, null, null, null);
+        return ContainerCheckBuilder.named(name).with("init", init).with("status", "exited").with("exitCode", exitCode)
+                .build();
     }
 
     @Test
@@ -215,8 +215,7 @@ class JudgeTest {
     @Test
     void theImageOfANamedContainerMatters() {
         work.container("demo", "nginx");
-        ContainerCheck check = new ContainerCheck("demo", "busybox", null, null, null, null, null, null, null, null,
-                null, null, null, true, null, null, null, null, null, null, null, null);
+        ContainerCheck check = ContainerCheckBuilder.named("demo").with("image", "busybox").with("running", true).build();
         assertThat(text(judge(check))).isEqualTo("Container demo is gemaakt van nginx, niet van busybox.");
     }
 
@@ -224,8 +223,7 @@ class JudgeTest {
 
     @Test
     void restartPolicyAndCount() {
-        ContainerCheck always = new ContainerCheck("c", null, null, null, null, null, null, null, null, null, null,
-                null, "always", null, null, null, 3, null, null, null, null, null);
+        ContainerCheck always = ContainerCheckBuilder.named("c").with("restartPolicy", "always").with("minRestarts", 3).build();
         StudentWork.Box box = work.container("c", "busybox").exited(0);
         assertThat(text(judge(always))).isEqualTo("Container c heeft het herstartbeleid no, niet always.");
         box.restartPolicy = "always";
@@ -235,8 +233,8 @@ class JudgeTest {
         box.restarts = 3;
         assertThat(judge(always).facts()).containsEntry("restarts", "3");
 
-        ContainerCheck onFailure = new ContainerCheck("c", null, null, null, null, null, null, null, null, null,
-                null, null, "on-failure:2", null, "exited", null, 2, null, null, null, null, null);
+        ContainerCheck onFailure = ContainerCheckBuilder.named("c").with("restartPolicy", "on-failure:2").with("status", "exited")
+                .with("minRestarts", 2).build();
         assertThat(text(judge(onFailure))).isEqualTo("Container c heeft het herstartbeleid always, niet on-failure:2.");
         box.restartPolicy = "on-failure";
         box.maxRetries = 5;
@@ -294,21 +292,8 @@ class JudgeTest {
     }
 
     /** A container check on "x" with one condition set. */
-    @SuppressWarnings("unchecked")
     private static ContainerCheck check(String condition, Object value) {
-        return new ContainerCheck("x", null, null,
-                condition.equals("init") ? (Boolean) value : null,
-                condition.equals("detached") ? (Boolean) value : null,
-                condition.equals("hostname") ? (String) value : null,
-                condition.equals("memory") ? (String) value : null,
-                condition.equals("pidMode") ? (String) value : null,
-                condition.equals("nonRoot") ? (Boolean) value : null,
-                condition.equals("mount") ? (String) value : null,
-                condition.equals("volume") ? (String) value : null,
-                condition.equals("labels") ? (Map<String, String>) value : null,
-                null, null, null, null, null, null, null, null,
-                condition.equals("fileAdded") ? (String) value : null,
-                condition.equals("succeeds") ? (String) value : null);
+        return ContainerCheckBuilder.named("x").with(condition, value).build();
     }
 
     // --- file systems and exec ---
@@ -394,8 +379,7 @@ class JudgeTest {
 
     @Test
     void aContainerThatMustBeGone() {
-        ContainerCheck gone = new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+        ContainerCheck gone = ContainerCheckBuilder.named("schrijver").with("exists", false).build();
         assertThat(judge(gone).done()).isTrue();
         work.container("schrijver", "busybox").exited(0);
         assertThat(text(judge(gone))).isEqualTo("Container schrijver bestaat nog (status exited).");
@@ -404,8 +388,7 @@ class JudgeTest {
     @Test
     void allChecksOfAnExerciseMustHoldTheFirstMissCounts() {
         Exercise exercise = new Exercise("e", null, null, null, "x", null, null,
-                List.of(new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null),
+                List.of(ContainerCheckBuilder.named("schrijver").with("exists", false).build(),
                         new VolumeCheck("mijnvolume", null, true, null)), null, null);
         Verdict verdict = new Judge(docker, lookups, null, true).judge(exercise);
         assertThat(verdict.unmet().key()).isEqualTo("oefen.miss.volume.missing");
