@@ -34,8 +34,11 @@ class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
+    /** Every section with a demo, from the catalog: a new one fails here until it has its golden files. */
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje", "distributie", "volumes", "remote", "prepush")
+        nl.dockerles.content.Catalog catalog = new nl.dockerles.content.Catalog();
+        return catalog.entries().stream().map(nl.dockerles.content.SectionEntry::id)
+                .filter(id -> catalog.isBuilt(id) && !id.equals("lifecycle"))
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
 
