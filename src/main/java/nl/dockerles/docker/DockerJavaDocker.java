@@ -301,22 +301,22 @@ public final class DockerJavaDocker implements Docker {
 
     @Override
     public void tagImage(String source, String target) {
-        run(() -> new Registries(http, negotiatedApi).tag(source, target));
+        run(() -> new Registries(raw).tag(source, target));
     }
 
     @Override
     public String pushImage(String reference, Consumer<String> lines) {
-        return call(() -> new Registries(http, negotiatedApi).push(reference, lines));
+        return call(() -> new Registries(raw).push(reference, lines));
     }
 
     @Override
     public String pullImageShown(String reference, Consumer<String> lines) {
-        return call(() -> new Registries(http, negotiatedApi).pull(reference, lines));
+        return call(() -> new Registries(raw).pull(reference, lines));
     }
 
     @Override
     public List<String> removeImageReference(String reference) {
-        return call(() -> new Registries(http, negotiatedApi).remove(reference));
+        return call(() -> new Registries(raw).remove(reference));
     }
 
     @Override

@@ -134,6 +134,14 @@ final class RawApi {
                 .path(prefix + path).build());
     }
 
+    /** A call without a body, with headers of its own (X-Registry-Auth for push and pull). */
+    Reply send(DockerHttpClient.Request.Method method, String path, Map<String, String> headers) {
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method)
+                .path(prefix + path);
+        headers.forEach(request::putHeader);
+        return send(request.build());
+    }
+
     /**
      * A call whose request or answer is a stream ({@code docker save}, {@code docker load}): the answer as it comes,
      * for the caller to read and close; {@code body} and {@code contentType} may be null.

@@ -7,9 +7,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
+import nl.dockerles.docker.RawApi.Reply;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,23 +27,21 @@ import java.util.function.Consumer;
 final class Registries {
     /** No credentials: the daemon wants the header all the same (an empty one is "no login"). */
     private static final String NO_AUTH = Base64.getUrlEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8));
-    private final DockerHttpClient http;
-    private final String prefix;
+    private final RawApi raw;
 
-    Registries(DockerHttpClient http, String apiVersion) {
-        this.http = http;
-        this.prefix = apiVersion == null || apiVersion.isBlank() ? "" : "/v" + apiVersion;
+    Registries(RawApi raw) {
+        this.raw = raw;
     }
 
     void tag(String source, String target) {
         String[] repoTag = splitTag(target);
         Reply reply = send("POST", "/images/" + RawApi.segment(source) + "/tag"
                 + RawApi.query("repo", repoTag[0], "tag", repoTag[1]), null);
-        if (new RawApi.Reply(reply.status, reply.body).absent()) {
+        if (reply.absent()) {
             throw Images.unknownImage(source, null);
         }
-        if (reply.status >= 300) {
-            throw new RawApi.Reply(reply.status, reply.body).failure();
+        if (reply.status() >= 300) {
+            throw reply.failure();
         }
     }
 
@@ -55,7 +53,7 @@ final class Registries {
         String[] repoTag = splitTag(reference);
         Reply reply = send("POST", "/images/" + RawApi.segment(repoTag[0]) + "/push"
                 + RawApi.query("tag", repoTag[1], "tlsVerify", local(reference) ? "false" : null), NO_AUTH);
-        if (new RawApi.Reply(reply.status, reply.body).absent()) {
+        if (reply.absent()) {
             throw Images.unknownImage(reference, null);
         }
         Progress progress = new Progress(reply, lines);
@@ -81,7 +79,7 @@ final class Registries {
         }
         Reply reply = send("POST", "/images/create" + RawApi.query("fromImage", image, "tag", tag,
                 "tlsVerify", local(reference) ? "false" : null), NO_AUTH);
-        if (local(reference) && reply.body.contains("server gave HTTP response to HTTPS client")) {
+        if (local(reference) && reply.body().contains("server gave HTTP response to HTTPS client")) {
             return podmanPull(reference, lines);
         }
         Progress progress = new Progress(reply, lines);
@@ -100,7 +98,7 @@ final class Registries {
         Reply reply = send("POST", "/libpod/images/pull" + RawApi.query("reference", reference, "tlsVerify", "false",
                 "quiet", "false"), NO_AUTH);
         String error = null;
-        try (MappingIterator<JsonNode> items = RawApi.JSON.readerFor(JsonNode.class).readValues(reply.body)) {
+        try (MappingIterator<JsonNode> items = RawApi.JSON.readerFor(JsonNode.class).readValues(reply.body())) {
             while (items.hasNextValue()) {
                 JsonNode item = items.nextValue();
                 if (item.hasNonNull("error") && !item.path("error").asText().isEmpty()) {
@@ -112,11 +110,11 @@ final class Registries {
                 }
             }
         } catch (IOException e) {
-            error = new RawApi.Reply(reply.status, reply.body).message();
+            error = reply.message();
         }
-        if (error != null || reply.status >= 300) {
+        if (error != null || reply.status() >= 300) {
             throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference,
-                    error != null ? error : new RawApi.Reply(reply.status, reply.body).message());
+                    error != null ? error : reply.message());
         }
         int at = reference.indexOf('@');
         if (at > 0) {
@@ -125,7 +123,7 @@ final class Registries {
         Reply inspect = send("GET", "/images/" + RawApi.segment(reference) + "/json", null);
         String repository = splitTag(reference)[0];
         try {
-            for (JsonNode digest : RawApi.JSON.readTree(inspect.body).path("RepoDigests")) {
+            for (JsonNode digest : RawApi.JSON.readTree(inspect.body()).path("RepoDigests")) {
                 String text = digest.asText();
                 if (text.startsWith(repository + "@")) {
                     return text.substring(text.indexOf('@') + 1);
@@ -140,23 +138,23 @@ final class Registries {
     /** {@code docker rmi REFERENCE}: "Untagged: …" and "Deleted: …" as the daemon reports them. */
     List<String> remove(String reference) {
         Reply reply = send("DELETE", "/images/" + RawApi.segment(reference), null);
-        if (new RawApi.Reply(reply.status, reply.body).absent()) {
+        if (reply.absent()) {
             throw Images.unknownImage(reference, null);
         }
-        if (reply.status == 409) {
+        if (reply.status() == 409) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.inuse", reference,
-                    new RawApi.Reply(reply.status, reply.body).message());
+                    reply.message());
         }
-        if (reply.status >= 300) {
-            throw new RawApi.Reply(reply.status, reply.body).failure();
+        if (reply.status() >= 300) {
+            throw reply.failure();
         }
         List<String> out = new ArrayList<>();
         try {
-            for (JsonNode item : RawApi.JSON.readTree(reply.body)) {
+            for (JsonNode item : RawApi.JSON.readTree(reply.body())) {
                 item.fields().forEachRemaining(field -> out.add(field.getKey() + ": " + field.getValue().asText()));
             }
         } catch (JsonProcessingException e) {
-            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body);
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, e, "error.docker.failed", reply.body());
         }
         return out;
     }
@@ -177,22 +175,9 @@ final class Registries {
         return new String[] {reference, "latest"};
     }
 
-    private record Reply(int status, String body) {
-    }
-
     private Reply send(String method, String path, String auth) {
-        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.valueOf(method)).path(prefix + path);
-        if (auth != null) {
-            request.putHeader("X-Registry-Auth", auth);
-        }
-        try (DockerHttpClient.Response response = http.execute(request.build())) {
-            try (InputStream in = response.getBody()) {
-                return new Reply(response.getStatusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return raw.send(DockerHttpClient.Request.Method.valueOf(method), path,
+                auth == null ? Map.of() : Map.of("X-Registry-Auth", auth));
     }
 
     /**
@@ -206,7 +191,7 @@ final class Registries {
         Progress(Reply reply, Consumer<String> lines) {
             Map<String, Integer> layerAt = new LinkedHashMap<>();
             List<String> shown = new ArrayList<>();
-            try (MappingIterator<JsonNode> items = RawApi.JSON.readerFor(JsonNode.class).readValues(reply.body)) {
+            try (MappingIterator<JsonNode> items = RawApi.JSON.readerFor(JsonNode.class).readValues(reply.body())) {
                 while (items.hasNextValue()) {
                     JsonNode item = items.nextValue();
                     if (item.hasNonNull("errorDetail") || item.hasNonNull("error")) {
@@ -237,14 +222,14 @@ final class Registries {
                     }
                 }
             } catch (IOException e) {
-                if (reply.status >= 300) {
-                    error = new RawApi.Reply(reply.status, reply.body).message();
+                if (reply.status() >= 300) {
+                    error = reply.message();
                     return;
                 }
                 throw new UncheckedIOException(e);
             }
-            if (error == null && reply.status >= 300) {
-                error = new RawApi.Reply(reply.status, reply.body).message();
+            if (error == null && reply.status() >= 300) {
+                error = reply.message();
             }
             shown.forEach(lines);
         }
