@@ -11,32 +11,24 @@ import nl.dockerles.ops.WorkshopNeeds;
 import nl.dockerles.ui.SystemTerminal;
 import nl.dockerles.ui.Wrap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dockerles check}: can the workshop run here? A line per check with ✓ or ✗ and what to do; exit code 0
  * only when everything the sections need is there.
  */
 @Command(name = "check", aliases = "controleer")
-final class CheckCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
+final class CheckCommand extends DockerlesCommand {
     private int width;
 
-    @ParentCommand
-    RootCommand root;
-
     CheckCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override
     public Integer call() {
-        String prefix = Prefix.normalize(root.global.prefix);
+        String prefix = prefix();
         WorkshopNeeds needs = WorkshopNeeds.of(new Catalog());
         Marks marks = new Marks(color());
         PrintStream out = context.out();
@@ -81,34 +73,12 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Long advice is wrapped at the terminal's width (asked once), else at COLUMNS, else at 100. */
+    /** Long advice is wrapped at the terminal's width (asked once), else at COLUMNS, else at 100; 60 at least. */
     private int width() {
         if (width == 0) {
-            width = terminalWidth();
-            if (width <= 0) {
-                try {
-                    width = Integer.parseInt(context.env().getOrDefault("COLUMNS", "100"));
-                } catch (NumberFormatException e) {
-                    width = 100;
-                }
-            }
-            width = Math.max(60, width);
+            int terminal = context.terminal() ? SystemTerminal.columns() : 0;
+            width = Math.max(60, terminal > 0 ? terminal : columns(100));
         }
         return width;
-    }
-
-    private int terminalWidth() {
-        if (!context.terminal()) {
-            return 0;
-        }
-        try (org.jline.terminal.Terminal terminal = SystemTerminal.open()) {
-            return terminal.getWidth();
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private boolean color() {
-        return context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
     }
 }

@@ -9,10 +9,8 @@ import nl.dockerles.ops.ManagedObjects;
 import nl.dockerles.ops.Marks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dockerles cleanup}: removes every container, image, volume and network that carries dockerles's labels
@@ -20,25 +18,18 @@ import java.util.concurrent.Callable;
  * ever touched, and neither is what a demo that still runs made: that is listed, with how to stop that demo.
  */
 @Command(name = "cleanup", aliases = "opruimen")
-final class CleanupCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
-
-    @ParentCommand
-    RootCommand root;
-
+final class CleanupCommand extends DockerlesCommand {
     @Option(names = {"-n", "--dry-run"}, descriptionKey = "cleanup.dryrun")
     boolean dryRun;
 
     CleanupCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override
     public Integer call() {
-        String prefix = Prefix.normalize(root.global.prefix);
-        Marks marks = new Marks(context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR"));
+        String prefix = prefix();
+        Marks marks = new Marks(color());
         PrintStream out = context.out();
         String scope = prefix.isEmpty() ? messages.get("cleanup.scope.all")
                 : messages.get("cleanup.scope.prefix", prefix);

@@ -7,18 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-
 /** {@code dockerles completion}: picocli's completion script for bash and zsh, section names included. */
 @Command(name = "completion")
-final class CompletionCommand implements Callable<Integer> {
-    private final AppContext context;
-
+final class CompletionCommand extends DockerlesCommand {
     @Spec
     CommandSpec spec;
 
     CompletionCommand(AppContext context, Messages messages) {
-        this.context = context;
+        super(context, messages);
     }
 
     @Override

@@ -16,19 +16,10 @@ import nl.dockerles.ui.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-
-import java.util.concurrent.Callable;
 
 /** {@code dockerles demo <sectie>}: presents one section live against the daemon. */
 @Command(name = "demo")
-final class DemoCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
-
-    @ParentCommand
-    RootCommand root;
-
+final class DemoCommand extends DockerlesCommand {
     @Parameters(paramLabel = "${bundle:label.section}", descriptionKey = "demo.section",
             completionCandidates = SectionIds.class)
     String sectionId;
@@ -77,17 +68,16 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     DemoCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override
     public Integer call() {
         boolean presenter = context.terminal() && !auto;
-        boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
-        Ahead<Docker> docker = Ahead.start("connect", context::connect);
-        Ahead<KeyPrompter> terminal = presenter
-                ? Ahead.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80),
+        boolean color = color();
+        BackgroundSetUp<Docker> docker = BackgroundSetUp.start("connect", context::connect);
+        BackgroundSetUp<KeyPrompter> terminal = presenter
+                ? BackgroundSetUp.start("terminal", () -> KeyPrompter.open(new Console(context.out(), color, 80),
                         StopRequest.process())) : null;
         SectionEntry entry;
         Section section;
@@ -120,14 +110,14 @@ final class DemoCommand implements Callable<Integer> {
 
         KeyPrompter keys = terminal != null ? terminal.get() : null;
         Console console = (keys != null ? new Console(context.out(), color, keys::width)
-                : new Console(context.out(), color, columns())).typing(context.terminal() ? typing : 0);
+                : new Console(context.out(), color, columns(80))).typing(context.terminal() ? typing : 0);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         Room following = live;
         try {
             if (following != null) {
                 following.show(console, color);
             }
-            new SectionRun(context, messages).present(docker::get, entry, section, root.global.prefix, console,
+            new SectionRun(context, messages).present(docker::get, entry, section, rawPrefix(), console,
                     prompter, sections -> following != null ? options(sections, keys).listenedBy(following.feed())
                             : options(sections, keys));
         } finally {
@@ -144,13 +134,5 @@ final class DemoCommand implements Callable<Integer> {
     private SectionPresenter options(SectionPresenter sections, KeyPrompter keys) {
         return sections.showApiCalls(api).startAt(startAt).longWaits(longWaits == null ? 0 : longWaits)
                 .handOverShells(handOver && keys != null ? keys : null);
-    }
-
-    private int columns() {
-        try {
-            return Integer.parseInt(context.env().getOrDefault("COLUMNS", "80"));
-        } catch (NumberFormatException e) {
-            return 80;
-        }
     }
 }

@@ -15,7 +15,6 @@ import nl.dockerles.ui.Prompter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,23 +27,17 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dockerles handout <sectie>}: the section as Markdown with the real output of a run, or (--format sh)
  * as the docker CLI script of demos/&lt;id&gt;.sh, or (--format cast|html) as a recording of a real run.
  */
 @Command(name = "handout")
-final class HandoutCommand implements Callable<Integer> {
+final class HandoutCommand extends DockerlesCommand {
     enum Format { md, sh, cast, html }
 
     private static final int CAST_WIDTH = 100;
     private static final int CAST_HEIGHT = 40;
-    private final AppContext context;
-    private final Messages messages;
-
-    @ParentCommand
-    RootCommand root;
 
     @Parameters(paramLabel = "${bundle:label.section}", descriptionKey = "demo.section",
             completionCandidates = SectionIds.class)
@@ -57,8 +50,7 @@ final class HandoutCommand implements Callable<Integer> {
     Format format = Format.md;
 
     HandoutCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override
@@ -92,7 +84,7 @@ final class HandoutCommand implements Callable<Integer> {
                 "dockerles demo " + entry.id());
         Console console = new Console(new PrintStream(OutputStream.nullOutputStream()), true, CAST_WIDTH)
                 .tapped(recording::output);
-        new SectionRun(context, messages).present(context::connect, entry, section, root.global.prefix, console,
+        new SectionRun(context, messages).present(context::connect, entry, section, rawPrefix(), console,
                 Prompter.AUTO, presenter -> presenter);
         return recording.text();
     }
@@ -101,7 +93,7 @@ final class HandoutCommand implements Callable<Integer> {
     private String html(SectionEntry entry, Section section) {
         RoomPage page = new RoomPage(messages);
         RoomFeed feed = new RoomFeed(page);
-        new SectionRun(context, messages).present(context::connect, entry, section, root.global.prefix,
+        new SectionRun(context, messages).present(context::connect, entry, section, rawPrefix(),
                 Console.silent(), Prompter.AUTO, presenter -> presenter.listenedBy(feed));
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault()).format(context.time().now());
@@ -124,7 +116,7 @@ final class HandoutCommand implements Callable<Integer> {
     private String markdown(SectionEntry entry, Section section) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Console console = Console.markdown(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        new SectionRun(context, messages).present(context::connect, entry, section, root.global.prefix, console,
+        new SectionRun(context, messages).present(context::connect, entry, section, rawPrefix(), console,
                 Prompter.AUTO, presenter -> presenter);
         console.finish();
         return buffer.toString(StandardCharsets.UTF_8);

@@ -5,22 +5,12 @@ import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.SectionEntry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-
-import java.util.concurrent.Callable;
 
 /** The sections of the workshop, a line each; needs no Docker. */
 @Command(name = "list", aliases = "lijst")
-final class ListCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
-
-    @ParentCommand
-    RootCommand root;
-
+final class ListCommand extends DockerlesCommand {
     ListCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override

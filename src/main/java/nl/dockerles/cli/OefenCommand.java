@@ -5,26 +5,26 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.SectionEntry;
+import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.daemon.Docker;
 import nl.dockerles.engine.Names;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.practice.Coach;
 import nl.dockerles.practice.Course;
-import nl.dockerles.practice.DaemonProbes;
+import nl.dockerles.practice.DaemonLookups;
 import nl.dockerles.practice.Exercise;
 import nl.dockerles.practice.ExerciseSet;
 import nl.dockerles.practice.Judge;
-import nl.dockerles.practice.KeySource;
-import nl.dockerles.practice.LineKeys;
+import nl.dockerles.ui.KeySource;
+import nl.dockerles.ui.LineKeys;
 import nl.dockerles.practice.Progress;
 import nl.dockerles.practice.ProgressStore;
-import nl.dockerles.practice.TerminalKeys;
+import nl.dockerles.ui.TerminalKeys;
 import nl.dockerles.practice.Verdict;
 import nl.dockerles.ui.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +32,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -41,13 +40,7 @@ import java.util.stream.Collectors;
  * current exercise once (exit 0 done, 9 not yet); {@code --reset} forgets progress, after a yes.
  */
 @Command(name = "oefen", aliases = "practice")
-final class OefenCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
-
-    @ParentCommand
-    RootCommand root;
-
+final class OefenCommand extends DockerlesCommand {
     @Parameters(arity = "0..1", paramLabel = "${bundle:label.section}", descriptionKey = "oefen.section",
             completionCandidates = SectionIds.class)
     String sectionId;
@@ -65,8 +58,7 @@ final class OefenCommand implements Callable<Integer> {
     boolean yes;
 
     OefenCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override
@@ -84,7 +76,7 @@ final class OefenCommand implements Callable<Integer> {
         if (!course.has(entry.id())) {
             throw new DockerlesException(ExitCode.USAGE, "oefen.error.nosection", entry.id());
         }
-        String prefix = Prefix.normalize(root.global.prefix);
+        String prefix = prefix();
         ExerciseSet plain = course.load(entry.id());
         Names names = plain.namer(prefix);
         ExerciseSet set = plain.named(names);
@@ -203,9 +195,9 @@ final class OefenCommand implements Callable<Integer> {
         int total = set.exercises().size();
         out.println(messages.get("oefen.check.header", entry.id(), index + 1, total, exercise.title().in(language)));
         try (Docker docker = context.connect()) {
-            DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen", prefix), context.time());
-            Judge judge = new Judge(docker, probes, progress.started(entry.id(), exercise.id()).orElse(null),
-                    localDaemon(docker.host()), prefix);
+            DaemonLookups lookups = new DaemonLookups(docker, RunIdentity.newRun("oefen", prefix), context.time());
+            Judge judge = new Judge(docker, lookups, progress.started(entry.id(), exercise.id()).orElse(null),
+                    DaemonAddress.isLocal(docker.host()), prefix);
             Verdict verdict = judge.judge(exercise);
             if (verdict.done()) {
                 progress.markDone(entry.id(), exercise.id(), context.time().now());
@@ -224,13 +216,13 @@ final class OefenCommand implements Callable<Integer> {
                 }
                 return ExitCode.OK.code;
             }
-            if (verdict.miss().absent() && progress.started(entry.id(), exercise.id()).isEmpty()) {
+            if (verdict.unmet().absent() && progress.started(entry.id(), exercise.id()).isEmpty()) {
                 // Nothing there yet: the exercise begins now (a container found by image counts from here on).
                 progress.start(entry.id(), exercise.id(), context.time().now());
                 store.save(progress);
             }
             out.println(messages.get("oefen.check.notdone"));
-            out.println(Coach.describeMiss(exercise, verdict.miss(), messages, language));
+            out.println(Coach.describeUnmet(exercise, verdict.unmet(), messages, language));
             out.println(messages.get("oefen.hint", exercise.hint().in(language)));
             return ExitCode.NOT_DONE.code;
         }
@@ -242,7 +234,7 @@ final class OefenCommand implements Callable<Integer> {
                       Set<String> studentNames) {
         String language = messages.locale().getLanguage();
         int first = number != null ? number - 1 : progress.firstOpen(set);
-        boolean color = context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR");
+        boolean color = color();
         if (first < 0) {
             context.out().println(messages.get("oefen.section.alldone", entry.id(), set.exercises().size()));
             return ExitCode.OK.code;
@@ -250,7 +242,7 @@ final class OefenCommand implements Callable<Integer> {
         try (Docker docker = context.connect()) {
             KeySource keys = context.terminal() ? TerminalKeys.open() : new LineKeys(context.in());
             try (keys) {
-                int width = keys instanceof TerminalKeys terminal ? terminal.width() : columns();
+                int width = keys instanceof TerminalKeys terminal ? terminal.width() : columns(80);
                 Console console = new Console(context.out(), color, width);
                 console.title(messages.get("oefen.title", entry.id(), entry.title().in(language)));
                 if (set.intro() != null) {
@@ -261,27 +253,13 @@ final class OefenCommand implements Callable<Integer> {
                 if (!prefix.isEmpty()) {
                     console.info(messages.get("oefen.prefix.note", prefix));
                 }
-                DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen", prefix), context.time());
-                Coach coach = new Coach(docker, probes, set, progress, store::save, console, messages, keys,
-                        context.time(), localDaemon(host));
+                DaemonLookups lookups = new DaemonLookups(docker, RunIdentity.newRun("oefen", prefix), context.time());
+                Coach coach = new Coach(docker, lookups, set, progress, store::save, console, messages, keys,
+                        context.time(), DaemonAddress.isLocal(host));
                 coach.run(first, number != null, studentNames, prefix);
                 console.finish();
             }
         }
         return ExitCode.OK.code;
-    }
-
-    /** Published ports are on this machine only when the daemon is (as for the http-get action). */
-    private static boolean localDaemon(String host) {
-        return !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
-                || host.contains("://127.0.0.1") || host.contains("://localhost"));
-    }
-
-    private int columns() {
-        try {
-            return Integer.parseInt(context.env().getOrDefault("COLUMNS", "80"));
-        } catch (NumberFormatException e) {
-            return 80;
-        }
     }
 }

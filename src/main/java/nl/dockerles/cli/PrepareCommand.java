@@ -14,14 +14,12 @@ import nl.dockerles.ops.WorkshopNeeds;
 import nl.dockerles.render.HumanSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dockerles prepare}: every image the sections need, pulled a few at once with progress bars; with
@@ -29,13 +27,7 @@ import java.util.concurrent.Callable;
  * room's network is slow). Both check afterwards what they did.
  */
 @Command(name = "prepare", aliases = "voorbereiden")
-final class PrepareCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final Messages messages;
-
-    @ParentCommand
-    RootCommand root;
-
+final class PrepareCommand extends DockerlesCommand {
     @Option(names = "--save", paramLabel = "${bundle:label.file}", descriptionKey = "prepare.save")
     Path save;
 
@@ -43,8 +35,7 @@ final class PrepareCommand implements Callable<Integer> {
     Path load;
 
     PrepareCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
     }
 
     @Override
@@ -56,7 +47,7 @@ final class PrepareCommand implements Callable<Integer> {
             throw new DockerlesException(ExitCode.USAGE, "error.archive.load.nofile", load);
         }
         List<String> images = WorkshopNeeds.of(new Catalog()).imageList();
-        Marks marks = new Marks(context.terminal() && !root.global.noColor && !context.env().containsKey("NO_COLOR"));
+        Marks marks = new Marks(color());
         try (Docker docker = context.connect()) {
             if (load != null) {
                 return loadArchive(docker, images, marks);

@@ -5,13 +5,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.concurrent.Callable;
 
 /** {@code dockerles} on its own shows the sections, like {@code dockerles list}. */
 /** Its subcommands are added by {@link Dockerles#commandLine}: only the one asked for, when that is clear. */
 @Command(name = "dockerles", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true, scope = CommandLine.ScopeType.INHERIT)
-final class RootCommand implements Callable<Integer> {
+final class RootCommand extends DockerlesCommand {
     /** Every subcommand, in the order of the help, with its names (as in its {@code @Command}). */
     static final java.util.Map<Class<?>, java.util.List<String>> SUBCOMMANDS = subcommands();
 
@@ -29,15 +28,16 @@ final class RootCommand implements Callable<Integer> {
         return java.util.Collections.unmodifiableMap(all);
     }
 
-    private final AppContext context;
-    private final Messages messages;
-
     @Mixin
     GlobalOptions global;
 
     RootCommand(AppContext context, Messages messages) {
-        this.context = context;
-        this.messages = messages;
+        super(context, messages);
+    }
+
+    @Override
+    GlobalOptions global() {
+        return global;
     }
 
     @Override

@@ -49,7 +49,8 @@ final class SectionRun {
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
-                    context.time(), messages, this::otherDaemon)).introShown().stopOn(StopRequest.process());
+                    context.time(), messages, this::otherDaemon)).introShown().environment(context.env())
+                    .stopOn(StopRequest.process());
             Thread onCtrlC = new Thread(() -> cleanUpAfterInterrupt(presenter, run), "dockerles-cleanup");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {

@@ -1,19 +1,18 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.content.Placeholders;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Real values a section has seen so far ({@code demo.status}, {@code stop.seconds}, ...), for the notes:
  * "{demo.status}" in a note becomes "Exited (137) 2 seconds ago".
  */
 public final class Facts {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
     private final Map<String, String> values = new LinkedHashMap<>();
     private Names names = Names.NONE;
     /** Facts asked for only when a text needs one: prefix ("daemon.") to where they come from. */
@@ -72,14 +71,7 @@ public final class Facts {
 
     /** Fills the placeholders that are known; unknown ones stay as they are (see {@link #missing}). */
     public String fill(String template) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = value(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(template, this::value);
     }
 
     /**
@@ -98,10 +90,9 @@ public final class Facts {
 
     public Set<String> missing(String template) {
         Set<String> missing = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            if (value(m.group(1)) == null) {
-                missing.add(m.group(1));
+        for (String name : Placeholders.names(template)) {
+            if (value(name) == null) {
+                missing.add(name);
             }
         }
         return missing;

@@ -39,6 +39,7 @@ public final class SectionPresenter {
     private volatile boolean inStep;
     private int longWaits;
     private boolean introShown;
+    private java.util.Map<String, String> env = java.util.Map.of();
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -66,6 +67,12 @@ public final class SectionPresenter {
     /** --lange-wachttijden[=N]: the restart watch waits out Docker's long waits, up to RestartCount N. */
     public SectionPresenter longWaits(int restartCount) {
         this.longWaits = Math.max(0, restartCount);
+        return this;
+    }
+
+    /** dockerles's environment (the AppContext's), for the programs a step starts on this machine (a git hook). */
+    public SectionPresenter environment(java.util.Map<String, String> env) {
+        this.env = env;
         return this;
     }
 
@@ -175,7 +182,7 @@ public final class SectionPresenter {
         facts.putLazily("daemon.", () -> DaemonFacts.of(steps.daemon(), messages));
         DaemonSentences.add(facts, steps, section, messages);
         ActionContext context = new ActionContext(steps, console, facts, run, time, messages,
-                prompter == Prompter.AUTO, workspace, longWaits);
+                prompter == Prompter.AUTO, workspace, longWaits, env);
         new Preflight(steps, console, messages).prepare(section, run, facts);
         try (StepExecutor executor = new StepExecutor(context, otherDaemon, terminal);
              StepExecutor quiet = new StepExecutor(context.withConsole(Console.silent()), otherDaemon)) {

@@ -1,5 +1,6 @@
 package nl.dockerles.ops;
 
+import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.daemon.Docker.DaemonDetails;
 
@@ -17,11 +18,7 @@ public enum DaemonPlace {
     REMOTE;
 
     public static DaemonPlace of(DaemonInfo daemon, String osName) {
-        String host = daemon.host() == null ? "" : daemon.host();
-        // ssh://… is another machine, even ssh://127.0.0.1: dockerles only sees it through ssh.
-        boolean here = !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
-                || host.contains("://127.0.0.1") || host.contains("://localhost") || host.contains("://[::1]"));
-        if (!here) {
+        if (!DaemonAddress.isLocal(daemon.host())) {
             return REMOTE;
         }
         String operatingSystem = daemon.operatingSystem() == null ? "" : daemon.operatingSystem();

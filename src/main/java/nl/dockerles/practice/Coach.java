@@ -1,11 +1,13 @@
 package nl.dockerles.practice;
 
 import nl.dockerles.Messages;
+import nl.dockerles.content.Placeholders;
 import nl.dockerles.content.Text;
 import nl.dockerles.daemon.Docker;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.ui.Console;
+import nl.dockerles.ui.KeySource;
 import nl.dockerles.ui.Wrap;
 
 import java.time.Duration;
@@ -15,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code dockerles oefen <section>}: shows a task, watches the daemon (its events, and a look twice a second)
@@ -30,12 +30,11 @@ public final class Coach {
     static final Duration POLL = Duration.ofMillis(500);
     /** A wrong attempt is called out once it has stayed this long (not while the student is still typing). */
     static final Duration STABLE = Duration.ofSeconds(2);
-    private static final Pattern FACT = Pattern.compile("\\{(\\w+)}");
 
     enum Outcome { DONE, SKIPPED, QUIT }
 
     private final Docker docker;
-    private final Probes probes;
+    private final Lookups lookups;
     private final ExerciseSet set;
     private final Progress progress;
     private final Consumer<Progress> save;
@@ -46,13 +45,13 @@ public final class Coach {
     private final boolean portsReachable;
     private final String language;
     private final AtomicBoolean changed = new AtomicBoolean(true);
-    private Made made;
+    private StudentObjects made;
     private String prefix = "";
 
-    public Coach(Docker docker, Probes probes, ExerciseSet set, Progress progress, Consumer<Progress> save,
+    public Coach(Docker docker, Lookups lookups, ExerciseSet set, Progress progress, Consumer<Progress> save,
                  Console console, Messages messages, KeySource keys, TimeSource time, boolean portsReachable) {
         this.docker = docker;
-        this.probes = probes;
+        this.lookups = lookups;
         this.set = set;
         this.progress = progress;
         this.save = save;
@@ -67,11 +66,11 @@ public final class Coach {
     /**
      * Runs the exercises from {@code first} (0-based) on: each open one, or only that one when {@code only}.
      * Returns how many of the section's exercises are done afterwards. {@code names} and {@code prefix} say
-     * what may be the student's (see {@link Made}).
+     * what may be the student's (see {@link StudentObjects}).
      */
     public int run(int first, boolean only, Set<String> names, String prefix) {
         this.prefix = prefix == null ? "" : prefix;
-        made = new Made(docker, names, prefix);
+        made = new StudentObjects(docker, names, prefix);
         AutoCloseable events = docker.followEvents(Map.of(), this::onEvent);
         try {
             for (int i = first; i < set.exercises().size(); i++) {
@@ -107,7 +106,7 @@ public final class Coach {
             return; // dockerles's own look-up containers
         }
         made.saw(event);
-        probes.changed();
+        lookups.changed();
         changed.set(true);
     }
 
@@ -120,7 +119,7 @@ public final class Coach {
         console.blank();
         console.info(messages.get(keys.canAsk() ? "oefen.watching.keys" : "oefen.watching.lines"));
 
-        Judge judge = new Judge(docker, probes, since, portsReachable, prefix);
+        Judge judge = new Judge(docker, lookups, since, portsReachable, prefix);
         long began = time.nanoTime();
         long lastLook = Long.MIN_VALUE;
         int hintLevel = 0;
@@ -147,7 +146,7 @@ public final class Coach {
                             verdict.facts()));
                     return Outcome.DONE;
                 }
-                Miss miss = verdict.miss();
+                UnmetCondition miss = verdict.unmet();
                 String text = miss.absent() ? null : describe(exercise, miss);
                 if (!judgedOnce) {
                     judgedOnce = true;
@@ -164,7 +163,7 @@ public final class Coach {
                 }
             }
             if (pending != null && now - pendingSince >= STABLE.toNanos()) {
-                show(exercise, verdict.miss());
+                show(exercise, verdict.unmet());
                 shown = pending;
                 pending = null;
             }
@@ -196,8 +195,8 @@ public final class Coach {
             if (byItself) {
                 console.info(messages.get("oefen.hint.after", exercise.hintDelay().toSeconds()));
             }
-            if (verdict != null && !verdict.done() && !describe(exercise, verdict.miss()).equals(shown)) {
-                show(exercise, verdict.miss());
+            if (verdict != null && !verdict.done() && !describe(exercise, verdict.unmet()).equals(shown)) {
+                show(exercise, verdict.unmet());
             }
             console.paragraph(messages.get("oefen.hint", exercise.hint().in(language)));
             // After the timed hint h was never pressed: "once more" would not be true.
@@ -212,7 +211,7 @@ public final class Coach {
     }
 
     /** The miss in yellow, the exercise's own words for it below, indented. */
-    private void show(Exercise exercise, Miss miss) {
+    private void show(Exercise exercise, UnmetCondition miss) {
         console.warn("• " + messages.get(miss.key(), miss.argArray()));
         Text extra = exercise.hints().get(miss.condition());
         if (extra != null) {
@@ -221,11 +220,11 @@ public final class Coach {
     }
 
     /** The miss as a sentence, with the exercise's own words for it when it has them. */
-    String describe(Exercise exercise, Miss miss) {
-        return describeMiss(exercise, miss, messages, language);
+    String describe(Exercise exercise, UnmetCondition miss) {
+        return describeUnmet(exercise, miss, messages, language);
     }
 
-    public static String describeMiss(Exercise exercise, Miss miss, Messages messages, String language) {
+    public static String describeUnmet(Exercise exercise, UnmetCondition miss, Messages messages, String language) {
         String text = "• " + messages.get(miss.key(), miss.argArray());
         Text extra = exercise.hints().get(miss.condition());
         if (extra != null) {
@@ -236,18 +235,11 @@ public final class Coach {
 
     /** {port} → 8080: the facts of the passing check; an unknown one stays as it is. */
     public static String fill(String text, Map<String, String> facts) {
-        Matcher m = FACT.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = facts.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(text, facts::get);
     }
 
     private void offerCleanup() {
-        List<Made.Thing> things = made.leftovers();
+        List<StudentObjects.Thing> things = made.leftovers();
         if (things.isEmpty()) {
             return;
         }
@@ -266,10 +258,10 @@ public final class Coach {
             console.clearLine();
         }
         if (!yes) {
-            console.info(messages.get("oefen.cleanup.kept", Made.commands(things)));
+            console.info(messages.get("oefen.cleanup.kept", StudentObjects.commands(things)));
             return;
         }
-        List<String> removed = Made.remove(docker, things,
+        List<String> removed = StudentObjects.remove(docker, things,
                 (thing, e) -> console.warn(messages.get("oefen.cleanup.failed", thing.name(), messages.of(e))));
         if (!removed.isEmpty()) {
             console.info(messages.get("oefen.cleanup.done", String.join(", ", removed)));

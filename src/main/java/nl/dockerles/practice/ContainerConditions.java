@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.dockerles.practice.ContainerMisses.fail;
-import static nl.dockerles.practice.ContainerMisses.failAs;
+import static nl.dockerles.practice.ContainerVerdicts.fail;
+import static nl.dockerles.practice.ContainerVerdicts.failAs;
 
 /**
  * One container against a container check, condition by condition in {@link ContainerCheck#ORDER}: how it was
@@ -19,19 +19,19 @@ import static nl.dockerles.practice.ContainerMisses.failAs;
  */
 final class ContainerConditions {
     private final Docker docker;
-    private final Probes probes;
+    private final Lookups lookups;
     private final PortConditions ports;
 
-    ContainerConditions(Docker docker, Probes probes, PortConditions ports) {
+    ContainerConditions(Docker docker, Lookups lookups, PortConditions ports) {
         this.docker = docker;
-        this.probes = probes;
+        this.lookups = lookups;
         this.ports = ports;
     }
 
     Verdict judge(ContainerCheck c, ContainerRow row) {
         Optional<ContainerInfo> found = docker.inspectContainer(row.id());
         if (found.isEmpty()) {
-            return Verdict.fail(Miss.absent("container", "missing", row.name()));
+            return Verdict.fail(UnmetCondition.absent("container", "missing", row.name()));
         }
         ContainerInfo info = found.get();
         String name = info.name();
@@ -128,7 +128,7 @@ final class ContainerConditions {
             return fail("fileAdded", name, c.fileAdded());
         }
         if (c.succeeds() != null) {
-            Docker.ExecResult result = probes.exec(info.id(), ShellWords.split(c.succeeds()));
+            Docker.ExecResult result = lookups.exec(info.id(), ShellWords.split(c.succeeds()));
             if (result.exitCode() != 0) {
                 return fail("succeeds", name, c.succeeds(), result.exitCode(), lastLine(result.output()));
             }

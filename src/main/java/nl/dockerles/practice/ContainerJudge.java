@@ -33,11 +33,11 @@ final class ContainerJudge {
         if (c.name() != null) {
             Optional<ContainerRow> row = rows.stream().filter(r -> r.name().equals(c.name())).findFirst();
             if (!c.mustExist()) {
-                return row.map(r -> Verdict.fail(Miss.of("container", "exists", c.name(), r.state())))
+                return row.map(r -> Verdict.fail(UnmetCondition.of("container", "exists", c.name(), r.state())))
                         .orElseGet(() -> Verdict.pass(Map.of("name", c.name())));
             }
             return row.map(r -> conditions.judge(c, r))
-                    .orElseGet(() -> Verdict.fail(Miss.absent("container", "missing", c.name())));
+                    .orElseGet(() -> Verdict.fail(UnmetCondition.absent("container", "missing", c.name())));
         }
         Optional<Docker.ImageRow> image = ImageRefs.find(docker.listImages(Map.of()), c.image());
         List<ContainerRow> candidates = rows.stream()
@@ -58,7 +58,7 @@ final class ContainerJudge {
         if (best != null) {
             return best;
         }
-        return Verdict.fail(prefix.isEmpty() ? Miss.absent("container", "none", c.image())
-                : new Miss("oefen.miss.container.none.prefix", List.of(c.image(), prefix), "none", true));
+        return Verdict.fail(prefix.isEmpty() ? UnmetCondition.absent("container", "none", c.image())
+                : new UnmetCondition("oefen.miss.container.none.prefix", List.of(c.image(), prefix), "none", true));
     }
 }

@@ -10,18 +10,18 @@ import java.util.Optional;
 /** An image check: the image is there, built on its base image (its layers first), and holds a file. */
 final class ImageJudge {
     private final Docker docker;
-    private final Probes probes;
+    private final Lookups lookups;
 
-    ImageJudge(Docker docker, Probes probes) {
+    ImageJudge(Docker docker, Lookups lookups) {
         this.docker = docker;
-        this.probes = probes;
+        this.lookups = lookups;
     }
 
     Verdict judge(ImageCheck c) {
         List<Docker.ImageRow> images = docker.listImages(Map.of());
         Optional<Docker.ImageRow> row = ImageRefs.find(images, c.name());
         if (row.isEmpty()) {
-            return Verdict.fail(Miss.absent("image", "missing", c.name()));
+            return Verdict.fail(UnmetCondition.absent("image", "missing", c.name()));
         }
         String id = row.get().id();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -30,21 +30,21 @@ final class ImageJudge {
         if (c.baseImage() != null) {
             Optional<Docker.ImageRow> base = ImageRefs.find(images, c.baseImage());
             if (base.isEmpty()) {
-                return Verdict.fail(new Miss("oefen.miss.image.baseImage.missing", List.of(c.name(), c.baseImage()),
+                return Verdict.fail(new UnmetCondition("oefen.miss.image.baseImage.missing", List.of(c.name(), c.baseImage()),
                         "baseImage", false));
             }
             List<String> layers = docker.imageLayers(id);
             List<String> baseLayers = docker.imageLayers(base.get().id());
             if (baseLayers.isEmpty() || layers.size() < baseLayers.size()
                     || !layers.subList(0, baseLayers.size()).equals(baseLayers)) {
-                return Verdict.fail(Miss.of("image", "baseImage", c.name(), c.baseImage()));
+                return Verdict.fail(UnmetCondition.of("image", "baseImage", c.name(), c.baseImage()));
             }
             facts.put("layers", String.valueOf(layers.size()));
             facts.put("baseLayers", String.valueOf(baseLayers.size()));
             facts.put("newLayers", String.valueOf(layers.size() - baseLayers.size()));
         }
-        if (c.fileExists() != null && !probes.fileInImage(id, c.fileExists())) {
-            return Verdict.fail(Miss.of("image", "fileExists", c.name(), c.fileExists()));
+        if (c.fileExists() != null && !lookups.fileInImage(id, c.fileExists())) {
+            return Verdict.fail(UnmetCondition.of("image", "fileExists", c.name(), c.fileExists()));
         }
         return Verdict.pass(facts);
     }

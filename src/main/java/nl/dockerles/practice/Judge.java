@@ -23,16 +23,16 @@ public final class Judge {
      * @param prefix         --prefix (many students on one daemon): a container found by image only counts when
      *                       its name starts with it; "" for none
      */
-    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable, String prefix) {
+    public Judge(Docker docker, Lookups lookups, Instant since, boolean portsReachable, String prefix) {
         this.containers = new ContainerJudge(docker,
-                new ContainerConditions(docker, probes, new PortConditions(probes, portsReachable)), since,
+                new ContainerConditions(docker, lookups, new PortConditions(lookups, portsReachable)), since,
                 prefix == null ? "" : prefix);
-        this.images = new ImageJudge(docker, probes);
-        this.volumes = new VolumeJudge(docker, probes);
+        this.images = new ImageJudge(docker, lookups);
+        this.volumes = new VolumeJudge(docker, lookups);
     }
 
-    public Judge(Docker docker, Probes probes, Instant since, boolean portsReachable) {
-        this(docker, probes, since, portsReachable, "");
+    public Judge(Docker docker, Lookups lookups, Instant since, boolean portsReachable) {
+        this(docker, lookups, since, portsReachable, "");
     }
 
     public Verdict judge(Exercise exercise) {

@@ -10,18 +10,18 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static nl.dockerles.practice.ContainerMisses.fail;
-import static nl.dockerles.practice.ContainerMisses.failAs;
+import static nl.dockerles.practice.ContainerVerdicts.fail;
+import static nl.dockerles.practice.ContainerVerdicts.failAs;
 
 /** The port conditions of a container check: publishes, loopbackOnly, and http (a GET of the published port). */
 final class PortConditions {
     private static final Set<String> LOOPBACK_ONLY = Set.of("127.0.0.1", "::1");
-    private final Probes probes;
+    private final Lookups lookups;
     private final boolean portsReachable;
 
     /** @param portsReachable whether published ports are on this machine (a local daemon): else no HTTP probe */
-    PortConditions(Probes probes, boolean portsReachable) {
-        this.probes = probes;
+    PortConditions(Lookups lookups, boolean portsReachable) {
+        this.lookups = lookups;
         this.portsReachable = portsReachable;
     }
 
@@ -51,10 +51,10 @@ final class PortConditions {
             if (reachable.isEmpty()) {
                 return failAs("http", "http.elsewhere", name, port, describe(mine));
             }
-            String url = "http://" + DaemonProbes.LOOPBACK + ":" + reachable.get().hostPort() + "/";
+            String url = "http://" + DaemonLookups.LOOPBACK + ":" + reachable.get().hostPort() + "/";
             facts.put("port", String.valueOf(reachable.get().hostPort()));
             facts.put("url", url);
-            OptionalInt status = probes.http(reachable.get().hostPort());
+            OptionalInt status = lookups.http(reachable.get().hostPort());
             if (status.isEmpty()) {
                 return failAs("http", "http", name, url);
             }

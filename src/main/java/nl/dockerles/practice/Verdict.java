@@ -3,10 +3,10 @@ package nl.dockerles.practice;
 import java.util.Map;
 
 /**
- * The judgement of an exercise at one moment: done, or the first miss. {@code facts} are what the done text
- * may show: {name}, {id}, {image}, {port}, {url}, {restarts}, {exitCode}, {status}.
+ * The judgement of an exercise at one moment: done, or the first condition that does not hold. {@code facts}
+ * are what the done text may show: {name}, {id}, {image}, {port}, {url}, {restarts}, {exitCode}, {status}.
  */
-public record Verdict(boolean done, Miss miss, Map<String, String> facts) {
+public record Verdict(boolean done, UnmetCondition unmet, Map<String, String> facts) {
 
     public Verdict {
         facts = facts == null ? Map.of() : Map.copyOf(facts);
@@ -16,12 +16,12 @@ public record Verdict(boolean done, Miss miss, Map<String, String> facts) {
         return new Verdict(true, null, facts);
     }
 
-    static Verdict fail(Miss miss) {
-        return new Verdict(false, miss, Map.of());
+    static Verdict fail(UnmetCondition unmet) {
+        return new Verdict(false, unmet, Map.of());
     }
 
     /** How far a candidate got: the index of the failed condition in its kind's order (a pass is furthest). */
     int progress(java.util.List<String> order) {
-        return done ? Integer.MAX_VALUE : order.indexOf(miss.condition());
+        return done ? Integer.MAX_VALUE : order.indexOf(unmet.condition());
     }
 }

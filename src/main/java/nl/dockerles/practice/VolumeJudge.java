@@ -8,11 +8,11 @@ import java.util.Map;
 /** A volume check: a named volume there or gone (dangling or in use, holding a file), or some anonymous one. */
 final class VolumeJudge {
     private final Docker docker;
-    private final Probes probes;
+    private final Lookups lookups;
 
-    VolumeJudge(Docker docker, Probes probes) {
+    VolumeJudge(Docker docker, Lookups lookups) {
         this.docker = docker;
-        this.probes = probes;
+        this.lookups = lookups;
     }
 
     Verdict judge(VolumeCheck c) {
@@ -21,24 +21,24 @@ final class VolumeJudge {
         }
         boolean exists = docker.listVolumes(false, Map.of()).stream().anyMatch(v -> v.name().equals(c.name()));
         if (!c.mustExist()) {
-            return exists ? Verdict.fail(Miss.of("volume", "exists", c.name()))
+            return exists ? Verdict.fail(UnmetCondition.of("volume", "exists", c.name()))
                     : Verdict.pass(Map.of("volume", c.name()));
         }
         if (!exists) {
-            return Verdict.fail(Miss.absent("volume", "missing", c.name()));
+            return Verdict.fail(UnmetCondition.absent("volume", "missing", c.name()));
         }
         if (c.dangling() != null) {
             boolean dangling = docker.listVolumes(true, Map.of()).stream().anyMatch(v -> v.name().equals(c.name()));
             if (c.dangling() && !dangling) {
-                return Verdict.fail(Miss.of("volume", "dangling", c.name()));
+                return Verdict.fail(UnmetCondition.of("volume", "dangling", c.name()));
             }
             if (!c.dangling() && dangling) {
-                return Verdict.fail(new Miss("oefen.miss.volume.dangling.unused", List.of(c.name()), "dangling",
+                return Verdict.fail(new UnmetCondition("oefen.miss.volume.dangling.unused", List.of(c.name()), "dangling",
                         false));
             }
         }
-        if (c.fileExists() != null && !probes.fileInVolume(c.name(), c.fileExists())) {
-            return Verdict.fail(Miss.of("volume", "fileExists", c.name(), c.fileExists()));
+        if (c.fileExists() != null && !lookups.fileInVolume(c.name(), c.fileExists())) {
+            return Verdict.fail(UnmetCondition.of("volume", "fileExists", c.name(), c.fileExists()));
         }
         return Verdict.pass(Map.of("volume", c.name()));
     }
@@ -52,11 +52,11 @@ final class VolumeJudge {
                 .map(Docker.VolumeRow::name).filter(n -> ANONYMOUS.matcher(n).matches())
                 .limit(MOST_LOOKED_INTO).toList();
         for (String volume : candidates) {
-            if (probes.fileInVolume(volume, c.fileExists())) {
+            if (lookups.fileInVolume(volume, c.fileExists())) {
                 return Verdict.pass(Map.of("volume", volume, "volumeShort", volume.substring(0, 12)));
             }
         }
-        return Verdict.fail(new Miss(Boolean.TRUE.equals(c.dangling()) ? "oefen.miss.volume.anonymous.dangling"
+        return Verdict.fail(new UnmetCondition(Boolean.TRUE.equals(c.dangling()) ? "oefen.miss.volume.anonymous.dangling"
                 : "oefen.miss.volume.anonymous", List.of(c.fileExists()), "anonymous", false));
     }
 }

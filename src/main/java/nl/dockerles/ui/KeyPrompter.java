@@ -1,12 +1,10 @@
 package nl.dockerles.ui;
 
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +29,7 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     private final Terminal terminal;
     private final Console console;
     private final StopRequest stop;
-    private final Attributes original;
-    /** {@code stty -g} at the start: JLine's attributes lose the line speed, stty gives it back exactly. */
-    private final String sttyOriginal;
+    private final RawMode raw;
     private final BlockingQueue<Key> keys = new ArrayBlockingQueue<>(1);
     private final Thread reader;
     private volatile boolean waiting;
@@ -50,12 +46,7 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
         this.terminal = terminal;
         this.console = console;
         this.stop = stop;
-        this.original = terminal.getAttributes();
-        this.sttyOriginal = Stty.save();
-        if (sttyOriginal == null || !Stty.set("-icanon", "-echo", "-iexten", "-isig", "-ixon", "-icrnl", "-inlcr",
-                "min", "0", "time", "1")) {
-            terminal.setAttributes(quiet(original));
-        }
+        this.raw = RawMode.enter(terminal, true);
         terminal.handle(Terminal.Signal.WINCH, signal -> redrawPrompt());
         this.reader = new Thread(this::readKeys, "dockerles-keys");
         reader.setDaemon(true);
@@ -70,18 +61,6 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     /** Columns of the terminal, for wrapping the narration. */
     public int width() {
         return SystemTerminal.width(terminal);
-    }
-
-    /** Raw input (as JLine's raw mode), and Ctrl-C, Ctrl-Z and Ctrl-\ as keys instead of signals. */
-    private static Attributes quiet(Attributes original) {
-        Attributes quiet = new Attributes(original);
-        quiet.setLocalFlags(EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
-                Attributes.LocalFlag.IEXTEN, Attributes.LocalFlag.ISIG), false);
-        quiet.setInputFlags(EnumSet.of(Attributes.InputFlag.IXON, Attributes.InputFlag.ICRNL,
-                Attributes.InputFlag.INLCR), false);
-        quiet.setControlChar(Attributes.ControlChar.VMIN, 0);
-        quiet.setControlChar(Attributes.ControlChar.VTIME, 1);
-        return quiet;
     }
 
     private void readKeys() {
@@ -230,14 +209,7 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
 
     /** Puts the terminal back exactly as it was; safe to call more than once. */
     public void restore() {
-        if (sttyOriginal != null && Stty.set(sttyOriginal)) {
-            return;
-        }
-        try {
-            terminal.setAttributes(original);
-        } catch (RuntimeException ignored) {
-            // The terminal is gone (SIGHUP): nothing to restore.
-        }
+        raw.restore();
     }
 
     @Override

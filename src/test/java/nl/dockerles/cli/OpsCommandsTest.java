@@ -6,7 +6,7 @@ import nl.dockerles.daemon.Docker;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.daemon.RunOwner;
 import nl.dockerles.ops.ImageArchive;
-import nl.dockerles.ops.OpsFakeDocker;
+import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.testing.Runs;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** check, prepare and cleanup as a user runs them, against the fake daemon. */
 class OpsCommandsTest {
     private final FakeTime time = new FakeTime();
-    private final OpsFakeDocker docker = new OpsFakeDocker();
+    private final FakeDocker docker = FakeDocker.withWorkshopImages(new FakeTime());
 
     @TempDir
     Path dir;
@@ -121,13 +121,12 @@ class OpsCommandsTest {
     @Test
     void anArchiveThatLacksAnImageIsAFailure() {
         docker.addImage("postgres:15");
-        OpsFakeDocker forgetful = new OpsFakeDocker() {
-            @Override
-            public void saveImages(List<String> references, Path file) {
-                super.saveImages(references.subList(0, references.size() - 2), file);
-            }
-        };
+        FakeDocker forgetful = FakeDocker.withWorkshopImages(new FakeTime());
         forgetful.addImage("postgres:15");
+        FakeDocker writer = FakeDocker.withWorkshopImages(new FakeTime());
+        writer.addImage("postgres:15");
+        forgetful.onSaveImages = (references, file) -> writer.saveImages(references.subList(0, references.size() - 2),
+                file);
         Path archive = dir.resolve("half.tar");
         Runs run = run(forgetful, "prepare", "--save", archive.toString());
 
@@ -137,7 +136,7 @@ class OpsCommandsTest {
 
     @Test
     void prepareLoadsAnArchiveAndChecksEveryImageIsThere() {
-        OpsFakeDocker home = new OpsFakeDocker();
+        FakeDocker home = FakeDocker.withWorkshopImages(new FakeTime());
         home.addImage("postgres:15");
         Path archive = dir.resolve("usb.tar");
         home.saveImages(List.of("busybox:latest", "nginx:latest", "registry:2", "busybox:1.35.0", "postgres:15", "adminer:latest"), archive);
@@ -155,7 +154,7 @@ class OpsCommandsTest {
     @Test
     void anArchiveWithoutAnImageLeavesItMissing() {
         Path archive = dir.resolve("oud.tar");
-        new OpsFakeDocker().saveImages(List.of("busybox:latest"), archive);
+        FakeDocker.withWorkshopImages(new FakeTime()).saveImages(List.of("busybox:latest"), archive);
 
         Runs run = run("prepare", "--load", archive.toString());
 
@@ -223,9 +222,9 @@ class OpsCommandsTest {
                 .contains("Samen: 2 containers, 1 image, 1 volume, 1 netwerk.")
                 .contains("is niet aangeraakt");
         assertThat(docker.containers()).extracting(c -> c.name).containsExactly("mijn-eigen");
-        assertThat(docker.images).containsOnlyKeys("sha256:cccc3333cccc3333");
-        assertThat(docker.volumes).isEmpty();
-        assertThat(docker.networks).isEmpty();
+        assertThat(docker.labelledImageIds()).containsOnly("sha256:cccc3333cccc3333");
+        assertThat(docker.labelledVolumeNames()).isEmpty();
+        assertThat(docker.networkIds()).isEmpty();
     }
 
     @Test
@@ -237,7 +236,7 @@ class OpsCommandsTest {
         assertThat(run.out()).contains("voorvoegsel jan-").contains("jan-demo").doesNotContain("firstbusybox")
                 .contains("Samen: 1 container.");
         assertThat(docker.containers()).extracting(c -> c.name).containsExactlyInAnyOrder("firstbusybox", "mijn-eigen");
-        assertThat(docker.volumes).containsOnlyKeys("dockerles-vol");
+        assertThat(docker.labelledVolumeNames()).containsOnly("dockerles-vol");
     }
 
     @Test
@@ -253,13 +252,13 @@ class OpsCommandsTest {
     @Test
     void whatStaysIsListedWithTheReasonAndADockerErrorExitCode() {
         labelledThings();
-        docker.inUse.add("sha256:aaaa1111aaaa1111");
+        docker.inUse("sha256:aaaa1111aaaa1111");
         Runs run = run("cleanup");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.DOCKER_ERROR.code);
         assertThat(run.out()).contains("Bleef staan:").contains("metfoo:latest");
         assertThat(run.err()).contains("Het image sha256:aaaa1111aaaa1111 is nog in gebruik");
-        assertThat(docker.volumes).isEmpty();
+        assertThat(docker.labelledVolumeNames()).isEmpty();
     }
 
     @Test
@@ -291,7 +290,7 @@ class OpsCommandsTest {
                     .contains("q of Ctrl-C in zijn eigen venster, of kill " + pid + ".")
                     .contains("is niet aangeraakt").doesNotContain("Bleef staan");
             assertThat(docker.containers()).extracting(c -> c.name).containsExactlyInAnyOrder("demo", "mijn-eigen");
-            assertThat(docker.images).containsKey("sha256:eeee5555eeee5555");
+            assertThat(docker.labelledImageIds()).contains("sha256:eeee5555eeee5555");
             String removedPart = cleaned.out().substring(0, cleaned.out().indexOf("Laat ik staan"));
             assertThat(removedPart).doesNotContain("demo-img");
         } finally {

@@ -5,9 +5,11 @@ import nl.dockerles.testing.FakePostgres;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.testing.Golden;
 import nl.dockerles.testing.Runs;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,17 +26,49 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>ports, tooltje, distributie and remote really listen on 127.0.0.1 (8080, 8081, 5001; the forward on 2375
  * goes to no daemon at all), and are skipped when those ports are taken here. volumes makes files in a folder of
- * this machine owned by root, as Docker's daemon does: it runs only as root (as CI does). Not here: prepush, whose
- * git hook runs the docker CLI on this machine, which no fake can answer.
+ * this machine owned by root, as Docker's daemon does: it runs only as root (as CI does). prepush runs git on this
+ * machine, and its git hook the docker CLI: the test puts a stand-in {@code docker} (and {@code busybox}) first on
+ * the PATH of dockerles's environment, which runs the project's tests with this machine's sh, so no daemon is asked.
  */
 class SectionNarrationTest {
     /** A script the section's image runs; the fake's busybox does not know it. */
     private static final String GROET = "Hallo uit dockerles-app (taal: nl, map: /app)\ngereedschap uit dockerles-basis\n";
 
+    /** Every section with a demo, from the catalog: a new one fails here until it has its golden files. */
     static Stream<String[]> sections() {
-        return Stream.of("isolation", "run", "restart", "ports", "snapshots", "layers", "database", "tooltje", "distributie", "volumes", "remote")
+        nl.dockerles.content.Catalog catalog = new nl.dockerles.content.Catalog();
+        return catalog.entries().stream().map(nl.dockerles.content.SectionEntry::id)
+                .filter(id -> catalog.isBuilt(id) && !id.equals("lifecycle"))
                 .flatMap(id -> Stream.of(new String[] {id, "nl"}, new String[] {id, "en"}));
     }
+
+    /** What {@code busybox | head -n 1} says in busybox:1.35.0, in the container and in the hook alike. */
+    private static final String BUSYBOX = "BusyBox v1.35.0 (2022-11-19 10:13:10 UTC) multi-call binary.";
+
+    /** The docker CLI as the pre-push hook uses it: run the tests in the mounted folder, rm says the name. */
+    private static final String DOCKER_CLI = """
+            #!/bin/sh
+            # Stand-in for the docker CLI in SectionNarrationTest (prepush): no daemon is asked.
+            case "$1" in
+              run)
+                shift
+                src=.
+                while [ $# -gt 0 ]; do
+                  case "$1" in
+                    -v) src=${2%%:*}; shift 2 ;;
+                    --name|-w) shift 2 ;;
+                    *) break ;;
+                  esac
+                done
+                shift
+                cd "$src" && exec "$@" ;;
+              rm) echo "$2" ;;
+              *) echo "docker (stand-in): $*" >&2; exit 1 ;;
+            esac
+            """;
+
+    @TempDir
+    Path bin;
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("sections")
@@ -52,8 +86,13 @@ class SectionNarrationTest {
                 () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
         FakeTime time = new FakeTime();
         FakeDocker docker = new FakeDocker(time).restartsPerFollow(7);
+        java.util.Map<String, String> env = java.util.Map.of("LANG", "C");
         if (section.equals("database")) {
             FakePostgres.on(docker, time);
+        } else if (section.equals("prepush")) {
+            assumeTrue(new java.io.File("/usr/bin/git").canExecute() || new java.io.File("/bin/git").canExecute(),
+                    "git is here");
+            env = prepush(docker);
         } else {
             docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
                     : FakeDocker.busybox(c));
@@ -62,18 +101,42 @@ class SectionNarrationTest {
         docker.addImage("adminer:latest");
         docker.addImage("registry:2");
         // "Another daemon" (tooltje): DOCKER_HOST points at a TCP port forwarded to this same daemon.
-        Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Runs.run(env -> env.containsKey("DOCKER_HOST")
-                ? docker.host(env.get("DOCKER_HOST")) : docker, time, java.util.Map.of("LANG", "C"),
+        java.util.Map<String, String> environment = env;
+        Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Runs.run(e -> e.containsKey("DOCKER_HOST")
+                ? docker.host(e.get("DOCKER_HOST")) : docker, time, environment,
                 "demo", section, "--auto", "--lang", lang));
 
         assertThat(run.err()).as(section + " " + lang + ":\n" + run.out()).isEmpty();
         assertThat(run.exitCode()).as(section + " " + lang).isZero();
         String out = stable(run.out());
         // What a presenter would never show: a placeholder left, a null, a field the daemon did not have.
-        assertThat(out).doesNotContainPattern("(?<!\\{)\\{[a-zA-Z0-9][a-zA-Z0-9.-]*}(?!})").doesNotContain("null").doesNotContain("<no value>")
+        assertThat(out).doesNotContainPattern("(?<!\\{)\\{[a-zA-Z0-9][a-zA-Z0-9.-]*}(?!})").doesNotContainPattern("(?<!/dev/)null").doesNotContain("<no value>")
                 .doesNotContain(": not found");
         assertThat(docker.containers()).as("left behind").isEmpty();
         Golden.assertMatches(out, section + "." + lang + ".txt");
+    }
+
+    /**
+     * prepush: the tests in busybox:1.35.0 on the fake, and dockerles's environment for git and its hook: the
+     * stand-ins first on the PATH, no global or system git settings, and fixed dates so commits keep their ids.
+     */
+    private java.util.Map<String, String> prepush(FakeDocker docker) throws java.io.IOException {
+        docker.addImage("busybox:1.35.0");
+        docker.programs(c -> c.command.equals(List.of("sh", "test.sh"))
+                ? FakeDocker.Program.done("goed: 2 + 3 = 5\ngoed: 10 + -4 = 6\ngetest met " + BUSYBOX + "\n")
+                : FakeDocker.busybox(c));
+        executable(bin.resolve("docker"), DOCKER_CLI);
+        executable(bin.resolve("busybox"), "#!/bin/sh\necho '" + BUSYBOX + "'\n");
+        String date = "2026-11-27T10:00:00+01:00";
+        return java.util.Map.of("LANG", "C", "PATH", bin + ":" + System.getenv("PATH"),
+                "GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1",
+                "GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date);
+    }
+
+    private static void executable(Path file, String text) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, text);
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                "rwxr-xr-x"));
     }
 
     /** An empty registry's catalog, for the registry image. */

@@ -1,6 +1,8 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.DockerlesException;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImagePullsTest {
-    private final OpsFakeDocker docker = new OpsFakeDocker();
+    private final FakeDocker docker = FakeDocker.withWorkshopImages(new FakeTime());
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
@@ -51,7 +53,7 @@ class ImagePullsTest {
 
     @Test
     void aPullThatWorksShowsItsLayersAsPlainLines() {
-        docker.registry.add("postgres:latest");
+        docker.inRegistry("postgres:latest");
         List<ImagePulls.Result> results = ImagePulls.pullAll(docker, List.of("postgres:latest"),
                 new PlainPullDisplay(out, Messages.dutch()));
 
@@ -64,16 +66,14 @@ class ImagePullsTest {
     @Test
     void severalPullsRunAtOnce() throws Exception {
         java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(3);
-        OpsFakeDocker waiting = new OpsFakeDocker() {
-            @Override
-            public void pullImage(String reference, Consumer<PullProgress> progress) {
-                together.countDown();
-                try {
-                    // Each pull waits until all three have started: only possible when they run at the same time.
-                    assertThat(together.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        FakeDocker waiting = FakeDocker.withWorkshopImages(new FakeTime());
+        waiting.onPullImage = (reference, progress) -> {
+            together.countDown();
+            try {
+                // Each pull waits until all three have started: only possible when they run at the same time.
+                assertThat(together.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         };
         waiting.addImage("postgres:latest");
@@ -89,11 +89,9 @@ class ImagePullsTest {
 
     @Test
     void aLostDaemonEndsItWithThatError() {
-        OpsFakeDocker lost = new OpsFakeDocker() {
-            @Override
-            public void pullImage(String reference, Consumer<PullProgress> progress) {
-                throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.lost", "unix:///x", "weg");
-            }
+        FakeDocker lost = FakeDocker.withWorkshopImages(new FakeTime());
+        lost.onPullImage = (reference, progress) -> {
+            throw new DockerlesException(ExitCode.DOCKER_UNAVAILABLE, "error.docker.lost", "unix:///x", "weg");
         };
 
         assertThatThrownBy(() -> ImagePulls.pullAll(lost, List.of("busybox:latest"),
@@ -104,7 +102,7 @@ class ImagePullsTest {
 
     @Test
     void theBarsShowEachImageAndTheNotesFollowUnderThem() {
-        docker.registry.add("postgres:latest");
+        docker.inRegistry("postgres:latest");
         List<String> images = List.of("busybox:latest", "postgres:latest");
         try (BarPullDisplay display = new BarPullDisplay(out, Messages.dutch(), new Marks(false, true), images)) {
             ImagePulls.pullAll(docker, images, display);

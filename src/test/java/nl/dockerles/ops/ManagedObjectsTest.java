@@ -1,6 +1,8 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
 import nl.dockerles.daemon.RunOwner;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ManagedObjectsTest {
-    private final OpsFakeDocker docker = new OpsFakeDocker();
+    private final FakeDocker docker = FakeDocker.withWorkshopImages(new FakeTime());
     private final Map<String, String> ours = new RunIdentity("snapshots", "1a2b3c4d").labels();
     private final Map<String, String> jans = new RunIdentity("snapshots", "5e6f7a8b", "jan-").labels();
 
@@ -59,22 +61,22 @@ class ManagedObjectsTest {
         assertThat(removal.removed()).hasSize(6);
         assertThat(removal.left()).isEmpty();
         assertThat(docker.containers()).extracting(c -> c.name).containsExactly("mijn-eigen");
-        assertThat(docker.images).containsOnlyKeys("sha256:cccc3333cccc3333");
-        assertThat(docker.volumes).containsOnlyKeys("mijn-data");
-        assertThat(docker.networks).containsOnlyKeys("n2");
+        assertThat(docker.labelledImageIds()).containsOnly("sha256:cccc3333cccc3333");
+        assertThat(docker.labelledVolumeNames()).containsOnly("mijn-data");
+        assertThat(docker.networkIds()).containsOnly("n2");
     }
 
     @Test
     void anImageInUseStaysAndTheRestStillGoes() {
         daemonWithOursJansAndForeignThings();
-        docker.inUse.add("sha256:aaaa1111aaaa1111");
+        docker.inUse("sha256:aaaa1111aaaa1111");
 
         ManagedObjects.Removal removal = new ManagedObjects(docker, "").removeAll();
 
         assertThat(removal.left()).extracting(ManagedObjects.Item::name).containsExactly("metfoo:latest");
         assertThat(removal.problems()).singleElement().extracting(e -> e.key()).isEqualTo("error.image.inuse");
-        assertThat(docker.volumes).containsOnlyKeys("mijn-data");
-        assertThat(docker.networks).containsOnlyKeys("n2");
+        assertThat(docker.labelledVolumeNames()).containsOnly("mijn-data");
+        assertThat(docker.networkIds()).containsOnly("n2");
     }
 
     private static Map<String, String> ownedBy(Map<String, String> labels, String owner) {
@@ -106,8 +108,8 @@ class ManagedObjectsTest {
                     .containsExactlyInAnyOrder("demo", "metfoo:latest");
         });
         assertThat(docker.containers()).extracting(c -> c.name).containsExactlyInAnyOrder("demo", "mijn-eigen");
-        assertThat(docker.images).containsKey("sha256:dddd4444dddd4444");
-        assertThat(docker.volumes).isEmpty();
+        assertThat(docker.labelledImageIds()).contains("sha256:dddd4444dddd4444");
+        assertThat(docker.labelledVolumeNames()).isEmpty();
     }
 
     @Test

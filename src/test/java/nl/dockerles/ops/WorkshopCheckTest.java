@@ -1,6 +1,8 @@
 package nl.dockerles.ops;
 
 import nl.dockerles.Messages;
+import nl.dockerles.testing.FakeDocker;
+import nl.dockerles.testing.FakeTime;
 import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.daemon.Docker.DaemonDetails;
 import nl.dockerles.daemon.RunIdentity;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The checks with their inputs made up: which images, which ports are taken, how much disk is free. */
 class WorkshopCheckTest {
-    private final OpsFakeDocker docker = new OpsFakeDocker();
+    private final FakeDocker docker = FakeDocker.withWorkshopImages(new FakeTime());
     private final Set<Integer> takenPorts = new HashSet<>();
     private long freeBytes = 80_000_000_000L;
     private final List<Path> measured = new ArrayList<>();
@@ -40,7 +42,7 @@ class WorkshopCheckTest {
 
     @BeforeEach
     void localDaemonWithItsDataFolderHere() {
-        docker.details = new DaemonDetails(dockerRoot.toString(), List.of("Engine", "containerd", "runc"));
+        docker.onDaemonDetails = () -> new DaemonDetails(dockerRoot.toString(), List.of("Engine", "containerd", "runc"));
     }
 
     private void check() {
@@ -132,7 +134,7 @@ class WorkshopCheckTest {
     @Test
     void aRemoteDaemonsPortsAndDiskAreNotThisMachines() {
         takenPorts.add(8080);
-        docker.daemon = new DaemonInfo("tcp://192.0.2.10:2376", "24.0.7", "1.43", "1.43", "linux", "amd64",
+        docker.onDaemon = () -> new DaemonInfo("tcp://192.0.2.10:2376", "24.0.7", "1.43", "1.43", "linux", "amd64",
                 "Ubuntu 22.04", "5.15");
         check();
 
@@ -146,7 +148,7 @@ class WorkshopCheckTest {
     @Test
     void aDaemonOverSshIsAnotherMachineEvenOnLoopback() {
         takenPorts.add(8080);
-        docker.daemon = new DaemonInfo("ssh://127.0.0.1:2222", "20.10.24", "1.41", "1.41", "linux", "amd64",
+        docker.onDaemon = () -> new DaemonInfo("ssh://127.0.0.1:2222", "20.10.24", "1.41", "1.41", "linux", "amd64",
                 "Debian GNU/Linux 12 (bookworm)", "6.1");
         check();
 
@@ -160,7 +162,7 @@ class WorkshopCheckTest {
 
     @Test
     void dockerDesktopRunsInAVmAndItsDiskIsNotMeasuredHere() {
-        docker.daemon = new DaemonInfo("unix:///Users/jan/.docker/run/docker.sock", "28.0.1", "1.48", "1.47",
+        docker.onDaemon = () -> new DaemonInfo("unix:///Users/jan/.docker/run/docker.sock", "28.0.1", "1.48", "1.47",
                 "linux", "arm64", "Docker Desktop", "6.10.14-linuxkit");
         osName = "Mac OS X";
         check();
@@ -174,7 +176,7 @@ class WorkshopCheckTest {
 
     @Test
     void podmanSaysSoInItsComponents() {
-        docker.details = new DaemonDetails("/home/jan/.local/share/containers/storage",
+        docker.onDaemonDetails = () -> new DaemonDetails("/home/jan/.local/share/containers/storage",
                 List.of("Podman Engine", "Conmon", "OCI Runtime (crun)"));
         osName = "Mac OS X";
         check();

@@ -3,6 +3,7 @@ package nl.dockerles.practice;
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Names;
 import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.ui.Console;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The watcher: done within a second of the change, wrong attempts called out, hints, keys, cleanup offer. */
 class CoachTest {
     private final FakeTime time = new FakeTime();
-    private final PracticeDocker docker = new PracticeDocker(time);
+    private final FakeDocker docker = new FakeDocker(time);
+    private final StudentWork work = StudentWork.on(docker, time);
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final Progress progress = new Progress();
     private final List<Instant> saves = new ArrayList<>();
@@ -33,12 +35,12 @@ class CoachTest {
 
     private Coach coach(ExerciseSet set, ScriptedKeys keys) {
         Console console = new Console(new PrintStream(screen, true, StandardCharsets.UTF_8), false, 100);
-        return new Coach(docker, new DaemonProbes(docker, RunIdentity.newRun("oefen"), time), set, progress,
+        return new Coach(docker, new DaemonLookups(docker, RunIdentity.newRun("oefen"), time), set, progress,
                 p -> saves.add(time.now()), console, Messages.dutch(), keys, time, true);
     }
 
-    private PracticeDocker.Box detached(String name) {
-        PracticeDocker.Box box = docker.container(name, "busybox");
+    private StudentWork.Box detached(String name) {
+        StudentWork.Box box = work.container(name, "busybox");
         box.attached = false;
         return box;
     }
@@ -53,7 +55,7 @@ class CoachTest {
                 })
                 .at(Duration.ofSeconds(8), () -> {
                     made[1] = time.now();
-                    docker.container("exit3", "busybox").exited(3);
+                    work.container("exit3", "busybox").exited(3);
                 });
 
         int done = coach(run, keys).run(0, false, Set.of("slaper", "exit3"), "");
@@ -76,7 +78,7 @@ class CoachTest {
     @Test
     void aWrongAttemptThatStaysIsCalledOutOnceWithItsOwnHint() {
         ScriptedKeys keys = new ScriptedKeys(time, false)
-                .at(Duration.ofSeconds(1), () -> docker.container("slaper", "busybox").attached = true)
+                .at(Duration.ofSeconds(1), () -> work.container("slaper", "busybox").attached = true)
                 .key(Duration.ofSeconds(20), 'q');
 
         coach(run, keys).run(0, false, Set.of(), "");
@@ -113,12 +115,12 @@ class CoachTest {
     @Test
     void theStateAnExerciseBeginsWithIsNotCalledOutAsAMistake() {
         ExerciseSet lifecycle = new Course().load("lifecycle");
-        PracticeDocker.Box proef = docker.container("proef", "busybox");
+        StudentWork.Box proef = work.container("proef", "busybox");
         proef.attached = true;
         ScriptedKeys keys = new ScriptedKeys(time, true)
                 .at(Duration.ofSeconds(12), () -> {
                     proef.exited(137);
-                    docker.emit("die", proef);
+                    work.emit("die", proef);
                 })
                 .key(Duration.ofSeconds(15), 'q');
 
@@ -146,18 +148,18 @@ class CoachTest {
 
     @Test
     void whatTheStudentMadeIsOfferedForRemovalAndOnlyThatAndOnlyOnYes() {
-        PracticeDocker.Box mine = detached("van-voor");
+        StudentWork.Box mine = detached("van-voor");
         ScriptedKeys keys = new ScriptedKeys(time, true)
                 .at(Duration.ofSeconds(1), () -> detached("slaper"))
-                .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3))
+                .at(Duration.ofSeconds(2), () -> work.container("exit3", "busybox").exited(3))
                 .key(Duration.ofSeconds(4), 'j');
 
         coach(run, keys).run(0, false, Set.of("slaper", "exit3"), "");
 
         assertThat(screen()).contains("Dit maakte je tijdens het oefenen, en het staat er nog: container slaper, "
                 + "container exit3.", "Weghalen? j/N", "Weggehaald: slaper, exit3");
-        assertThat(docker.removed).containsExactly("container slaper", "container exit3");
-        assertThat(docker.boxes).containsKey(mine.id);
+        assertThat(work.removed).containsExactly("container slaper", "container exit3");
+        assertThat(work.boxes).containsKey(mine.id);
     }
 
     @Test
@@ -170,19 +172,19 @@ class CoachTest {
         coach(run, keys).run(0, false, Set.of(), "");
 
         assertThat(screen()).contains("Het blijft staan: het is van jou. Zelf weghalen kan met: docker rm -f -v slaper");
-        assertThat(docker.removed).isEmpty();
+        assertThat(work.removed).isEmpty();
     }
 
     @Test
     void withoutATerminalNothingIsAskedAndNothingRemoved() {
         ScriptedKeys keys = new ScriptedKeys(time, false)
                 .at(Duration.ofSeconds(1), () -> detached("slaper"))
-                .at(Duration.ofSeconds(2), () -> docker.container("exit3", "busybox").exited(3));
+                .at(Duration.ofSeconds(2), () -> work.container("exit3", "busybox").exited(3));
 
         coach(run, keys).run(0, false, Set.of(), "");
 
         assertThat(screen()).doesNotContain("Weghalen?").contains("docker rm -f -v slaper exit3");
-        assertThat(docker.removed).isEmpty();
+        assertThat(work.removed).isEmpty();
     }
 
     @Test
@@ -190,17 +192,17 @@ class CoachTest {
         ExerciseSet snapshots = new Course().load("snapshots");
         ScriptedKeys keys = new ScriptedKeys(time, true)
                 .at(Duration.ofSeconds(1), () -> {
-                    PracticeDocker.Box box = docker.container("mijnbusybox", "busybox").exited(0);
+                    StudentWork.Box box = work.container("mijnbusybox", "busybox").exited(0);
                     box.diff.add(new nl.dockerles.daemon.Docker.Change('A', "/foo"));
                 })
-                .at(Duration.ofSeconds(2), () -> docker.image("mijnfoo:latest", "b1", "f").files().add("/foo"))
-                .at(Duration.ofSeconds(3), () -> docker.image("iets-anders:latest", "b1", "g"))
+                .at(Duration.ofSeconds(2), () -> work.image("mijnfoo:latest", "b1", "f").files().add("/foo"))
+                .at(Duration.ofSeconds(3), () -> work.image("iets-anders:latest", "b1", "g"))
                 .key(Duration.ofSeconds(5), 'y');
 
         coach(snapshots, keys).run(0, false, Set.of("mijnbusybox", "mijnfoo"), "");
 
         assertThat(progress.doneCount(snapshots)).isEqualTo(2);
-        assertThat(docker.removed).containsExactly("container mijnbusybox", "image mijnfoo:latest");
+        assertThat(work.removed).containsExactly("container mijnbusybox", "image mijnfoo:latest");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import nl.dockerles.Messages;
 import nl.dockerles.daemon.Docker;
 import nl.dockerles.daemon.RunIdentity;
+import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The checks against a fake daemon: what passes, and which miss (and so which hint) a wrong attempt gets. */
 class JudgeTest {
     private final FakeTime time = new FakeTime();
-    private final PracticeDocker docker = new PracticeDocker(time);
-    private final DaemonProbes probes = new DaemonProbes(docker, RunIdentity.newRun("oefen"), time);
+    private final FakeDocker docker = new FakeDocker(time);
+    private final StudentWork work = StudentWork.on(docker, time);
+    private final DaemonLookups lookups = new DaemonLookups(docker, RunIdentity.newRun("oefen"), time);
     private final Messages dutch = Messages.dutch();
     private HttpServer server;
 
@@ -40,11 +42,11 @@ class JudgeTest {
     }
 
     private Verdict judge(Check check, Instant since) {
-        return new Judge(docker, probes, since, true).judge(check);
+        return new Judge(docker, lookups, since, true).judge(check);
     }
 
     private String text(Verdict verdict) {
-        return dutch.get(verdict.miss().key(), verdict.miss().argArray());
+        return dutch.get(verdict.unmet().key(), verdict.unmet().argArray());
     }
 
     private int serveHttp() throws IOException {
@@ -67,49 +69,49 @@ class JudgeTest {
 
     // --- ports: {kind: container, image: nginx, running: true, publishes: 80, http: true} ---
 
-    private static final ContainerCheck NGINX_PUBLISHED = new ContainerCheck(null, "nginx", null, null, null, null,
-            null, null, null, null, null, null, null, true, null, null, null, 80, null, true, null, null);
+    private static final ContainerCheck NGINX_PUBLISHED = ContainerCheckBuilder.ofImage("nginx")
+            .with("running", true).with("publishes", 80).with("http", true).build();
 
     @Test
     void nothingYetIsAbsentAndNotCalledOut() {
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).isFalse();
-        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo("Er is nog geen container van nginx die je maakte sinds je aan deze "
                 + "opdracht begon.");
     }
 
     @Test
     void nginxPublishedOnTheWrongContainerPortDoesNotPassAndSaysWhichPortItPublishes() {
-        docker.container("verkeerd", "nginx").publish("0.0.0.0", 8080, 8080);
+        work.container("verkeerd", "nginx").publish("0.0.0.0", 8080, 8080);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).isFalse();
-        assertThat(verdict.miss().condition()).isEqualTo("publishes");
+        assertThat(verdict.unmet().condition()).isEqualTo("publishes");
         assertThat(text(verdict)).isEqualTo(
                 "Container verkeerd publiceert 0.0.0.0:8080 → 8080/tcp, maar niet poort 80 van de container.");
     }
 
     @Test
     void aStoppedNginxDoesNotPass() {
-        docker.container("gestopt", "nginx").publish("0.0.0.0", 8080, 80).exited(0);
+        work.container("gestopt", "nginx").publish("0.0.0.0", 8080, 80).exited(0);
         Verdict verdict = judge(NGINX_PUBLISHED);
-        assertThat(verdict.miss().condition()).isEqualTo("running");
+        assertThat(verdict.unmet().condition()).isEqualTo("running");
         assertThat(text(verdict)).isEqualTo("Container gestopt draait niet (status exited, exitcode 0).");
     }
 
     @Test
     void publishedButNobodyAnswersIsNotDone() throws IOException {
         int port = freePort();
-        docker.container("stil", "nginx").publish("0.0.0.0", port, 80);
+        work.container("stil", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(NGINX_PUBLISHED);
-        assertThat(verdict.miss().condition()).isEqualTo("http");
+        assertThat(verdict.unmet().condition()).isEqualTo("http");
         assertThat(text(verdict)).contains("http://127.0.0.1:" + port + "/");
     }
 
     @Test
     void nginxThatAnswersOnItsPublishedPortPassesWithTheFacts() throws IOException {
         int port = serveHttp();
-        docker.container("web", "nginx:latest").publish("0.0.0.0", port, 80).publish("::", port, 80);
+        work.container("web", "nginx:latest").publish("0.0.0.0", port, 80).publish("::", port, 80);
         Verdict verdict = judge(NGINX_PUBLISHED);
         assertThat(verdict.done()).as(verdict.toString()).isTrue();
         assertThat(verdict.facts()).containsEntry("name", "web").containsEntry("port", String.valueOf(port))
@@ -118,57 +120,57 @@ class JudgeTest {
 
     @Test
     void theBestAttemptGivesTheHintAndAnyGoodOnePasses() throws IOException {
-        docker.container("een", "nginx").exited(1);
-        docker.container("twee", "nginx").publish("0.0.0.0", 8080, 8080);
-        assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("publishes");
+        work.container("een", "nginx").exited(1);
+        work.container("twee", "nginx").publish("0.0.0.0", 8080, 8080);
+        assertThat(judge(NGINX_PUBLISHED).unmet().condition()).isEqualTo("publishes");
         int port = serveHttp();
-        docker.container("drie", "nginx").publish("127.0.0.1", port, 80);
+        work.container("drie", "nginx").publish("127.0.0.1", port, 80);
         assertThat(judge(NGINX_PUBLISHED).facts()).containsEntry("name", "drie");
     }
 
     @Test
     void onlyContainersMadeSinceTheExerciseBeganCountAndNeverDockerlesOwn() throws IOException {
         int port = serveHttp();
-        docker.container("oud", "nginx").publish("0.0.0.0", port, 80);
+        work.container("oud", "nginx").publish("0.0.0.0", port, 80);
         time.advance(Duration.ofSeconds(5));
         Instant began = time.now();
-        assertThat(judge(NGINX_PUBLISHED, began).miss().absent()).isTrue();
-        PracticeDocker.Box demo = docker.container("web", "nginx").publish("0.0.0.0", port, 80);
+        assertThat(judge(NGINX_PUBLISHED, began).unmet().absent()).isTrue();
+        StudentWork.Box demo = work.container("web", "nginx").publish("0.0.0.0", port, 80);
         demo.labels.putAll(RunIdentity.newRun("ports").labels());
-        assertThat(judge(NGINX_PUBLISHED, began).miss().absent()).as("dockerles's own demo container").isTrue();
+        assertThat(judge(NGINX_PUBLISHED, began).unmet().absent()).as("dockerles's own demo container").isTrue();
         assertThat(judge(NGINX_PUBLISHED, null).done()).isTrue();
     }
 
     @Test
     void withAPrefixOnlyContainersWithTheStudentsNamesCount() throws IOException {
         int port = serveHttp();
-        docker.container("iemand-anders", "nginx").publish("0.0.0.0", port, 80);
-        Judge judge = new Judge(docker, probes, null, true, "jan-");
+        work.container("iemand-anders", "nginx").publish("0.0.0.0", port, 80);
+        Judge judge = new Judge(docker, lookups, null, true, "jan-");
         Verdict verdict = judge.judge(NGINX_PUBLISHED);
-        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo(
                 "Er is nog geen container van nginx met een naam die begint met jan- (je voorvoegsel).");
-        docker.container("jan-web", "nginx").publish("127.0.0.1", port, 80);
+        work.container("jan-web", "nginx").publish("127.0.0.1", port, 80);
         assertThat(judge.judge(NGINX_PUBLISHED).facts()).containsEntry("name", "jan-web");
     }
 
     @Test
     void otherImagesDoNotCount() {
-        docker.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
-        assertThat(judge(NGINX_PUBLISHED).miss().condition()).isEqualTo("none");
+        work.container("bb", "busybox").publish("0.0.0.0", 8080, 80);
+        assertThat(judge(NGINX_PUBLISHED).unmet().condition()).isEqualTo("none");
     }
 
     @Test
     void publishedOnEveryInterfaceIsNotLoopbackOnly() throws IOException {
-        ContainerCheck loopback = new ContainerCheck("web2", "nginx", null, null, null, null, null, null, null,
-                null, null, null, null, true, null, null, null, 80, true, true, null, null);
+        ContainerCheck loopback = ContainerCheckBuilder.named("web2").with("image", "nginx").with("running", true)
+                .with("publishes", 80).with("loopbackOnly", true).with("http", true).build();
         int port = serveHttp();
-        docker.container("web2", "nginx").publish("0.0.0.0", port, 80);
+        work.container("web2", "nginx").publish("0.0.0.0", port, 80);
         Verdict verdict = judge(loopback);
-        assertThat(verdict.miss().condition()).isEqualTo("loopbackOnly");
+        assertThat(verdict.unmet().condition()).isEqualTo("loopbackOnly");
         assertThat(text(verdict)).isEqualTo("Container web2 publiceert poort 80 op 0.0.0.0:" + port + " → 80/tcp: "
                 + "dat is niet alleen 127.0.0.1.");
-        docker.boxes.values().iterator().next().ports.set(0,
+        work.boxes.values().iterator().next().ports.set(0,
                 new nl.dockerles.daemon.PortMapping("127.0.0.1", port, 80, "tcp"));
         assertThat(judge(loopback).done()).isTrue();
     }
@@ -176,18 +178,18 @@ class JudgeTest {
     // --- lifecycle ---
 
     private static ContainerCheck stopped(String name, Integer exitCode, Boolean init) {
-        return new ContainerCheck(name, null, null, init, null, null, null, null, null, null, null, null, null, null,
-                "exited", exitCode, null, null, null, null, null, null);
+        return ContainerCheckBuilder.named(name).with("init", init).with("status", "exited").with("exitCode", exitCode)
+                .build();
     }
 
     @Test
     void stoppedByDockerStopIs137AndEndingTheShellIsNot() {
-        PracticeDocker.Box demo = docker.container("demo", "busybox");
+        StudentWork.Box demo = work.container("demo", "busybox");
         Verdict running = judge(stopped("demo", 137, null));
         assertThat(text(running)).isEqualTo("Container demo heeft status running; de opdracht vraagt exited.");
         demo.exited(0);
         Verdict ctrlD = judge(stopped("demo", 137, null));
-        assertThat(ctrlD.miss().condition()).isEqualTo("exitCode");
+        assertThat(ctrlD.unmet().condition()).isEqualTo("exitCode");
         assertThat(text(ctrlD)).isEqualTo("Container demo stopte met exitcode 0, niet met 137.");
         demo.exited(137);
         assertThat(judge(stopped("demo", 137, null)).done()).isTrue();
@@ -195,26 +197,25 @@ class JudgeTest {
 
     @Test
     void withoutInitTheInitConditionComesFirst() {
-        docker.container("snel", "busybox").exited(137);
+        work.container("snel", "busybox").exited(137);
         Verdict verdict = judge(stopped("snel", 143, true));
-        assertThat(verdict.miss().condition()).isEqualTo("init");
-        docker.boxes.values().iterator().next().init = true;
-        docker.boxes.values().iterator().next().exitCode = 143;
+        assertThat(verdict.unmet().condition()).isEqualTo("init");
+        work.boxes.values().iterator().next().init = true;
+        work.boxes.values().iterator().next().exitCode = 143;
         assertThat(judge(stopped("snel", 143, true)).done()).isTrue();
     }
 
     @Test
     void aNamedContainerThatIsNotThereIsAbsent() {
         Verdict verdict = judge(stopped("demo", 137, null));
-        assertThat(verdict.miss().absent()).isTrue();
+        assertThat(verdict.unmet().absent()).isTrue();
         assertThat(text(verdict)).isEqualTo("Er is (nog) geen container demo.");
     }
 
     @Test
     void theImageOfANamedContainerMatters() {
-        docker.container("demo", "nginx");
-        ContainerCheck check = new ContainerCheck("demo", "busybox", null, null, null, null, null, null, null, null,
-                null, null, null, true, null, null, null, null, null, null, null, null);
+        work.container("demo", "nginx");
+        ContainerCheck check = ContainerCheckBuilder.named("demo").with("image", "busybox").with("running", true).build();
         assertThat(text(judge(check))).isEqualTo("Container demo is gemaakt van nginx, niet van busybox.");
     }
 
@@ -222,9 +223,8 @@ class JudgeTest {
 
     @Test
     void restartPolicyAndCount() {
-        ContainerCheck always = new ContainerCheck("c", null, null, null, null, null, null, null, null, null, null,
-                null, "always", null, null, null, 3, null, null, null, null, null);
-        PracticeDocker.Box box = docker.container("c", "busybox").exited(0);
+        ContainerCheck always = ContainerCheckBuilder.named("c").with("restartPolicy", "always").with("minRestarts", 3).build();
+        StudentWork.Box box = work.container("c", "busybox").exited(0);
         assertThat(text(judge(always))).isEqualTo("Container c heeft het herstartbeleid no, niet always.");
         box.restartPolicy = "always";
         box.restarts = 1;
@@ -233,12 +233,12 @@ class JudgeTest {
         box.restarts = 3;
         assertThat(judge(always).facts()).containsEntry("restarts", "3");
 
-        ContainerCheck onFailure = new ContainerCheck("c", null, null, null, null, null, null, null, null, null,
-                null, null, "on-failure:2", null, "exited", null, 2, null, null, null, null, null);
+        ContainerCheck onFailure = ContainerCheckBuilder.named("c").with("restartPolicy", "on-failure:2").with("status", "exited")
+                .with("minRestarts", 2).build();
         assertThat(text(judge(onFailure))).isEqualTo("Container c heeft het herstartbeleid always, niet on-failure:2.");
         box.restartPolicy = "on-failure";
         box.maxRetries = 5;
-        assertThat(judge(onFailure).miss().condition()).isEqualTo("restartPolicy");
+        assertThat(judge(onFailure).unmet().condition()).isEqualTo("restartPolicy");
         box.maxRetries = 2;
         assertThat(judge(onFailure).done()).isTrue();
     }
@@ -247,7 +247,7 @@ class JudgeTest {
 
     @Test
     void theSettingsOfDockerRunAreReadFromInspect() {
-        PracticeDocker.Box box = docker.container("x", "busybox");
+        StudentWork.Box box = work.container("x", "busybox");
         assertThat(text(judge(check("hostname", "eiland")))).isEqualTo(
                 "Container x heeft binnen de hostnaam " + box.hostname + ", niet eiland.");
         box.hostname = "eiland";
@@ -286,34 +286,21 @@ class JudgeTest {
         assertThat(judge(check("labels", Map.of("gemaakt-met", "curl"))).done()).isTrue();
 
         box.attached = true;
-        assertThat(judge(check("detached", true)).miss().condition()).isEqualTo("detached");
+        assertThat(judge(check("detached", true)).unmet().condition()).isEqualTo("detached");
         box.attached = false;
         assertThat(judge(check("detached", true)).done()).isTrue();
     }
 
     /** A container check on "x" with one condition set. */
-    @SuppressWarnings("unchecked")
     private static ContainerCheck check(String condition, Object value) {
-        return new ContainerCheck("x", null, null,
-                condition.equals("init") ? (Boolean) value : null,
-                condition.equals("detached") ? (Boolean) value : null,
-                condition.equals("hostname") ? (String) value : null,
-                condition.equals("memory") ? (String) value : null,
-                condition.equals("pidMode") ? (String) value : null,
-                condition.equals("nonRoot") ? (Boolean) value : null,
-                condition.equals("mount") ? (String) value : null,
-                condition.equals("volume") ? (String) value : null,
-                condition.equals("labels") ? (Map<String, String>) value : null,
-                null, null, null, null, null, null, null, null,
-                condition.equals("fileAdded") ? (String) value : null,
-                condition.equals("succeeds") ? (String) value : null);
+        return ContainerCheckBuilder.named("x").with(condition, value).build();
     }
 
     // --- file systems and exec ---
 
     @Test
     void anAddedFileIsReadFromDiff() {
-        PracticeDocker.Box box = docker.container("x", "busybox").exited(0);
+        StudentWork.Box box = work.container("x", "busybox").exited(0);
         box.diff.add(new Docker.Change('A', "/root/.ash_history"));
         assertThat(text(judge(check("fileAdded", "/foo")))).isEqualTo(
                 "In container x is /foo niet toegevoegd of veranderd (docker diff x).");
@@ -323,7 +310,7 @@ class JudgeTest {
 
     @Test
     void aCommandThatMustSucceedRunsWithExecInARunningContainer() {
-        PracticeDocker.Box box = docker.container("x", "postgres");
+        StudentWork.Box box = work.container("x", "postgres");
         box.exec = command -> command.equals(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"))
                 ? new Docker.ExecResult(2, "127.0.0.1:5432 - no response\n") : new Docker.ExecResult(127, "");
         ContainerCheck ready = check("succeeds", "pg_isready -h 127.0.0.1 -U postgres");
@@ -333,7 +320,7 @@ class JudgeTest {
         time.advance(Duration.ofSeconds(3));
         assertThat(judge(ready).done()).isTrue();
         box.exited(1);
-        assertThat(judge(ready).miss().condition()).isEqualTo("running");
+        assertThat(judge(ready).unmet().condition()).isEqualTo("running");
     }
 
     // --- images ---
@@ -342,21 +329,21 @@ class JudgeTest {
     void anImageWithAFileIsLookedAtByAShortLivedContainerOfDockerles() {
         ImageCheck metfoo = new ImageCheck("metfoo", null, "/foo");
         assertThat(text(judge(metfoo))).isEqualTo("Er is (nog) geen image metfoo.");
-        PracticeDocker.Img image = docker.image("metfoo:latest", "b1", "f1");
+        StudentWork.Img image = work.image("metfoo:latest", "b1", "f1");
         assertThat(text(judge(metfoo))).isEqualTo("In het image metfoo staat geen /foo.");
-        PracticeDocker.Img withFoo = docker.image("metfoo2:latest", "b1", "f2");
+        StudentWork.Img withFoo = work.image("metfoo2:latest", "b1", "f2");
         withFoo.files().add("/foo");
         docker.removeImage("metfoo:latest");
         withFoo.tags().set(0, "metfoo:latest");
         assertThat(judge(metfoo).done()).isTrue();
-        assertThat(docker.probesLeft()).as("look-up containers removed").isZero();
-        assertThat(docker.probeLabels).allSatisfy(labels -> assertThat(RunIdentity.isManaged(labels)).isTrue());
+        assertThat(work.probesLeft()).as("look-up containers removed").isZero();
+        assertThat(work.probeLabels).allSatisfy(labels -> assertThat(RunIdentity.isManaged(labels)).isTrue());
         assertThat(image.files()).isEmpty();
     }
 
     @Test
     void anImageIsBuiltOnAnotherWhenItsLayersStartWithThoseOfTheOther() {
-        docker.image("laag1:latest", "b1", "l1").files().add("/hallo.txt");
+        work.image("laag1:latest", "b1", "l1").files().add("/hallo.txt");
         ImageCheck laag1 = new ImageCheck("laag1", "busybox", "/hallo.txt");
         Verdict verdict = judge(laag1);
         assertThat(verdict.done()).isTrue();
@@ -364,7 +351,7 @@ class JudgeTest {
                 .containsEntry("newLayers", "1");
 
         ImageCheck laag2 = new ImageCheck("laag2", "laag1", "/app.txt");
-        docker.image("laag2:latest", "b1", "x2").files().add("/app.txt");
+        work.image("laag2:latest", "b1", "x2").files().add("/app.txt");
         assertThat(text(judge(laag2))).isEqualTo("Het image laag2 is niet gebouwd op laag1.");
         assertThat(text(judge(new ImageCheck("laag2", "laag0", null))))
                 .isEqualTo("Het image laag0 ontbreekt, dus laag2 kan er niet op gebouwd zijn.");
@@ -376,15 +363,15 @@ class JudgeTest {
     void aVolumeWithAFileThatNoContainerUsesAnyMore() {
         VolumeCheck dangling = new VolumeCheck("mijnvolume", null, true, "/groet");
         assertThat(text(judge(dangling))).isEqualTo("Er is (nog) geen volume mijnvolume.");
-        docker.volumes.put("mijnvolume", new java.util.HashSet<>());
-        PracticeDocker.Box writer = docker.container("schrijver", "busybox").exited(0);
+        work.volumes.put("mijnvolume", new java.util.HashSet<>());
+        StudentWork.Box writer = work.container("schrijver", "busybox").exited(0);
         writer.mounts.add(new String[] {"volume", "mijnvolume", "/data"});
         assertThat(text(judge(dangling))).isEqualTo("Het volume mijnvolume wordt nog gebruikt door een container.");
         assertThat(judge(new VolumeCheck("mijnvolume", null, false, null)).done()).isTrue();
         docker.removeContainer(writer.id, false, true);
         assertThat(text(judge(dangling))).isEqualTo("In het volume mijnvolume staat geen /groet.");
-        docker.volumes.get("mijnvolume").add("/groet");
-        probes.changed();
+        work.volumes.get("mijnvolume").add("/groet");
+        lookups.changed();
         assertThat(judge(dangling).done()).isTrue();
         assertThat(text(judge(new VolumeCheck("mijnvolume", false, null, null))))
                 .isEqualTo("Het volume mijnvolume bestaat nog.");
@@ -392,28 +379,26 @@ class JudgeTest {
 
     @Test
     void aContainerThatMustBeGone() {
-        ContainerCheck gone = new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+        ContainerCheck gone = ContainerCheckBuilder.named("schrijver").with("exists", false).build();
         assertThat(judge(gone).done()).isTrue();
-        docker.container("schrijver", "busybox").exited(0);
+        work.container("schrijver", "busybox").exited(0);
         assertThat(text(judge(gone))).isEqualTo("Container schrijver bestaat nog (status exited).");
     }
 
     @Test
     void allChecksOfAnExerciseMustHoldTheFirstMissCounts() {
         Exercise exercise = new Exercise("e", null, null, null, "x", null, null,
-                List.of(new ContainerCheck("schrijver", null, false, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null),
+                List.of(ContainerCheckBuilder.named("schrijver").with("exists", false).build(),
                         new VolumeCheck("mijnvolume", null, true, null)), null, null);
-        Verdict verdict = new Judge(docker, probes, null, true).judge(exercise);
-        assertThat(verdict.miss().key()).isEqualTo("oefen.miss.volume.missing");
-        docker.volumes.put("mijnvolume", new java.util.HashSet<>());
-        assertThat(new Judge(docker, probes, null, true).judge(exercise).done()).isTrue();
+        Verdict verdict = new Judge(docker, lookups, null, true).judge(exercise);
+        assertThat(verdict.unmet().key()).isEqualTo("oefen.miss.volume.missing");
+        work.volumes.put("mijnvolume", new java.util.HashSet<>());
+        assertThat(new Judge(docker, lookups, null, true).judge(exercise).done()).isTrue();
     }
 
     @Test
     void numbersAreNotFormattedAsDutchThousands() {
-        docker.container("web", "nginx").publish("0.0.0.0", 8080, 8080);
+        work.container("web", "nginx").publish("0.0.0.0", 8080, 8080);
         assertThat(text(judge(NGINX_PUBLISHED))).contains("8080").doesNotContain("8.080");
     }
 }

@@ -2,6 +2,7 @@ package nl.dockerles.practice;
 
 import nl.dockerles.cli.AppContext;
 import nl.dockerles.cli.Dockerles;
+import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.testing.Runs;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class OefenCommandTest {
     Path data;
 
     private final FakeTime time = new FakeTime();
-    private final PracticeDocker docker = new PracticeDocker(time);
+    private final FakeDocker docker = new FakeDocker(time);
+    private final StudentWork work = StudentWork.on(docker, time);
 
     private Runs oefen(String... args) {
         String[] all = new String[args.length + 1];
@@ -47,7 +49,7 @@ class OefenCommandTest {
 
     @Test
     void checkExitsNineWithTheHintThenZeroAndProgressMovesOn() {
-        docker.container("slaper", "busybox").attached = true;
+        work.container("slaper", "busybox").attached = true;
         Runs notYet = oefen("run", "--check");
         assertThat(notYet.exitCode()).isEqualTo(9);
         assertThat(notYet.out()).isEqualTo("""
@@ -58,7 +60,7 @@ class OefenCommandTest {
                 Hint: -d (detach) start de container los van je terminal.
                 """);
 
-        docker.boxes.values().iterator().next().attached = false;
+        work.boxes.values().iterator().next().attached = false;
         Runs done = oefen("run", "--check");
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(done.out()).startsWith("Oefening run 1/2 · Op de achtergrond\n✓ Klaar. slaper draait op de "
@@ -69,7 +71,7 @@ class OefenCommandTest {
         assertThat(second.exitCode()).isEqualTo(9);
         assertThat(second.out()).startsWith("Oefening run 2/2").contains("Er is (nog) geen container exit3.");
 
-        docker.container("exit3", "busybox").exited(3);
+        work.container("exit3", "busybox").exited(3);
         assertThat(oefen("run", "--check").out()).contains("Beide opdrachten van run zijn klaar.");
         Runs after = oefen("run", "--check");
         assertThat(after.exitCode()).isZero();
@@ -79,13 +81,13 @@ class OefenCommandTest {
 
     @Test
     void aChosenExerciseWithAPrefixInEnglish() {
-        docker.container("exit3", "busybox").exited(3);
+        work.container("exit3", "busybox").exited(3);
         Runs unprefixed = oefen("run", "--check", "--oefening", "2", "--prefix", "jan", "--lang", "en");
         assertThat(unprefixed.exitCode()).isEqualTo(9);
         assertThat(unprefixed.out()).contains("Exercise run 2/2 · The process's exit code".replace("'", "’").substring(0, 15))
                 .contains("There is no container jan-exit3 (yet).")
                 .contains("Hint: A shell ends with an exit code of your choice");
-        docker.container("jan-exit3", "busybox").exited(3);
+        work.container("jan-exit3", "busybox").exited(3);
         Runs done = oefen("run", "--check", "--exercise", "2", "--prefix", "jan", "--lang", "en");
         assertThat(done.exitCode()).isZero();
         assertThat(done.out()).contains("✓ Done. jan-exit3 has status exited with exit code 3");
@@ -103,7 +105,7 @@ class OefenCommandTest {
 
     @Test
     void resetAsksFirstAndWithoutATerminalNeedsYes() throws IOException {
-        docker.container("slaper", "busybox");
+        work.container("slaper", "busybox");
         assertThat(oefen("run", "--check").exitCode()).isZero();
         Path file = data.resolve("dockerles/progress.json");
         assertThat(Files.readString(file)).contains("\"detached\"");
@@ -121,7 +123,7 @@ class OefenCommandTest {
         assertThat(yes.exitCode()).isZero();
         assertThat(yes.out()).contains("Je voortgang van run is gewist");
         assertThat(Files.readString(file)).doesNotContain("\"detached\"");
-        assertThat(docker.boxes).as("the student's containers stay").hasSize(1);
+        assertThat(work.boxes).as("the student's containers stay").hasSize(1);
 
         assertThat(oefen("run", "--check").exitCode()).isZero();
         Runs all = oefen("--reset", "--yes");
@@ -145,15 +147,15 @@ class OefenCommandTest {
 
     @Test
     void watchingWithoutATerminalEndsWhenEverythingIsDone() {
-        docker.container("slaper", "busybox");
-        docker.container("exit3", "busybox").exited(3);
+        work.container("slaper", "busybox");
+        work.container("exit3", "busybox").exited(3);
         Runs runs = oefen("run");
         assertThat(runs.exitCode()).as(runs.err()).isZero();
         assertThat(runs.out().replaceAll("\\s+", " ")).contains("Oefenen · run · Eén blokkerend proces", "Je voortgang: 0/2 opdrachten klaar.",
                 "── Opdracht 1/2 · Op de achtergrond", "Typ h, s of q en Enter", "✓ Gelukt! slaper draait",
                 "── Opdracht 2/2", "✓ Gelukt! exit3 heeft status exited", "Beide opdrachten van run zijn klaar.")
                 .doesNotContain("Weghalen?");
-        assertThat(docker.removed).isEmpty();
+        assertThat(work.removed).isEmpty();
         Runs again = oefen("run");
         assertThat(again.out()).contains("Je hebt beide opdrachten van run al gedaan.");
     }

@@ -1,6 +1,7 @@
 package nl.dockerles.practice;
 
 import nl.dockerles.content.Catalog;
+import nl.dockerles.content.Placeholders;
 import nl.dockerles.content.SectionEntry;
 import nl.dockerles.content.Text;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,6 @@ class OefenContentTest {
     private static final Set<String> FACTS = Set.of("name", "id", "image", "status", "exitCode", "restarts",
             "hostname", "user", "port", "containerPort", "url", "httpStatus", "imageId", "layers", "baseLayers",
             "newLayers", "volume", "volumeShort");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private final Course course = new Course();
 
     @Test
@@ -146,9 +146,8 @@ class OefenContentTest {
                     assertAllLanguages(text, where + " hints." + condition);
                 });
                 for (String language : LANGUAGES) {
-                    Matcher m = PLACEHOLDER.matcher(exercise.done().in(language));
-                    while (m.find()) {
-                        assertThat(FACTS).as(where + " done {" + m.group(1) + "}").contains(m.group(1));
+                    for (String name : Placeholders.names(exercise.done().in(language))) {
+                        assertThat(FACTS).as(where + " done {" + name + "}").contains(name);
                     }
                 }
             }

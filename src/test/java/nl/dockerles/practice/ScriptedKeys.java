@@ -1,6 +1,7 @@
 package nl.dockerles.practice;
 
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.ui.KeySource;
 
 import java.time.Duration;
 import java.util.ArrayList;

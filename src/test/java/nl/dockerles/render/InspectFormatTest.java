@@ -56,4 +56,15 @@ class InspectFormatTest {
     void notJsonIsAnError() {
         assertThatThrownBy(() -> InspectFormat.render("<html>", null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void spacesInsideTheBracesAndAnObjectFieldAsJson() {
+        assertThat(InspectFormat.render(JSON, "{{ .State.Pid }} {{.State}}"))
+                .isEqualTo("4242 {\"Pid\":4242,\"Running\":true}\n");
+    }
+
+    @Test
+    void jsonOfAMissingFieldIsNullAsInGo() {
+        assertThat(InspectFormat.render(JSON, "{{json .Config.Nope}}")).isEqualTo("null\n");
+    }
 }

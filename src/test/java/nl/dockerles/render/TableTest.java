@@ -33,4 +33,12 @@ class TableTest {
     void widthCountsCharactersNotBytes() {
         assertThat(new Table("NAAM", "X").row("één", "1").render()).isEqualTo("NAAM      X\néén       1\n");
     }
+
+    @Test
+    void aHeaderWiderThanItsCellsSetsTheColumnToo() {
+        assertThat(new Table("CONTAINER ID", "NAMES").row("ab", "web").render()).isEqualTo("""
+                CONTAINER ID   NAMES
+                ab             web
+                """);
+    }
 }

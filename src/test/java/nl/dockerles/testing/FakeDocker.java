@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * a shell as PID 1 ignores SIGTERM (stop waits for the timeout, exit 137), a busybox shell answers
  * {@code ps ax}, Ctrl-P Ctrl-Q detaches and Ctrl-D ends the shell.
  */
-public class FakeDocker implements Docker {
+public final class FakeDocker implements Docker {
     private final FakeTime time;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Set<String> images = new java.util.HashSet<>(Set.of("busybox:latest", "nginx:latest"));
@@ -63,6 +63,34 @@ public class FakeDocker implements Docker {
     public FakeDocker(FakeTime time) {
         this.time = time;
     }
+
+    // --- Per call, what a test wants instead of the built-in behaviour (docker/cli's fakeClient): null is the
+    // built-in daemon below. E.g. {@code fake.onInspectContainer = name -> Optional.of(...)}.
+
+    public java.util.function.Supplier<DaemonInfo> onDaemon;
+    public java.util.function.Supplier<DaemonDetails> onDaemonDetails;
+    public java.util.function.BiFunction<Boolean, Map<String, String>, List<ContainerRow>> onListContainers;
+    public java.util.function.Function<String, Optional<ContainerInfo>> onInspectContainer;
+    public java.util.function.Function<String, Optional<String>> onInspectJson;
+    public java.util.function.Function<String, List<String>> onImageLayers;
+    public java.util.function.Function<ContainerSpec, String> onCreateContainer;
+    public Consumer<String> onStartContainer;
+    /** The container's id; force and volumes are the built-in's concern. */
+    public Consumer<String> onRemoveContainer;
+    public java.util.function.BiFunction<String, Duration, Optional<Integer>> onWaitForExit;
+    /** The container's id; the tail is the built-in's concern. */
+    public java.util.function.Function<String, String> onLogs;
+    /** The container's id and the command. */
+    public java.util.function.BiFunction<String, List<String>, ExecResult> onExec;
+    public java.util.function.Function<String, List<Change>> onDiff;
+    public java.util.function.BiConsumer<String, Consumer<PullProgress>> onPullImage;
+    public java.util.function.Function<Map<String, String>, List<ImageRow>> onListImages;
+    public Consumer<String> onRemoveImage;
+    public java.util.function.BiFunction<Boolean, Map<String, String>, List<VolumeRow>> onListVolumes;
+    public Consumer<String> onRemoveVolume;
+    public java.util.function.BiFunction<Map<String, String>, Consumer<ContainerEvent>, AutoCloseable> onFollowEvents;
+    public java.util.function.Supplier<List<ApiCall>> onTakeApiCalls;
+    public java.util.function.BiConsumer<List<String>, java.nio.file.Path> onSaveImages;
 
     /**
      * What a program does in a container that runs without -it: its output, exit code and how long it runs
@@ -376,6 +404,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public DaemonInfo daemon() {
+        if (onDaemon != null) {
+            return onDaemon.get();
+        }
         apiCalls.add(new ApiCall("GET", "/v1.41/version", 200, Duration.ofMillis(2)));
         return new DaemonInfo(host, "20.10.24", "1.41", "1.41", "linux", "amd64",
                 "Debian GNU/Linux 12 (bookworm)", "6.1.0");
@@ -383,6 +414,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
+        if (onListContainers != null) {
+            return onListContainers.apply(all, labels);
+        }
         calls.add("list");
         apiCalls.add(new ApiCall("GET", "/v1.41/containers/json" + (all ? "?all=1" : ""), 200, Duration.ofMillis(3)));
         settle();
@@ -398,6 +432,7 @@ public class FakeDocker implements Docker {
                         List.of("/" + c.name), c.labels));
             }
         }
+        listedOnly.stream().filter(row -> matches(row.labels(), labels)).forEach(rows::add);
         return rows;
     }
 
@@ -414,6 +449,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+        if (onInspectContainer != null) {
+            return onInspectContainer.apply(nameOrId);
+        }
         inspections.incrementAndGet();
         settle();
         return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
@@ -430,7 +468,7 @@ public class FakeDocker implements Docker {
         }
         c.anonymousVolumes.forEach((folder, volume) -> mounts.add(new nl.dockerles.daemon.Mount("volume", volume,
                 folder)));
-        return new nl.dockerles.daemon.ContainerSetup(c.image, null, "", false, c.init, 0, "", "", 0, mounts);
+        return new nl.dockerles.daemon.ContainerSetup(c.image, c.path, "", false, c.init, 0, "", "", 0, mounts);
     }
 
     private Optional<Container> find(String nameOrId) {
@@ -441,6 +479,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public String createContainer(ContainerSpec spec) {
+        if (onCreateContainer != null) {
+            return onCreateContainer.apply(spec);
+        }
         calls.add("create " + spec.name());
         if (!images.contains(spec.image().contains(":") ? spec.image() : spec.image() + ":latest")) {
             throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.missing", spec.image());
@@ -483,6 +524,10 @@ public class FakeDocker implements Docker {
 
     @Override
     public void startContainer(String id) {
+        if (onStartContainer != null) {
+            onStartContainer.accept(id);
+            return;
+        }
         calls.add("start " + id.substring(0, 12));
         apiCalls.add(new ApiCall("POST", "/v1.41/containers/" + id + "/start", 204, Duration.ofMillis(41)));
         Container c = containers.get(id);
@@ -534,6 +579,10 @@ public class FakeDocker implements Docker {
 
     @Override
     public synchronized void removeContainer(String id, boolean force, boolean volumes) {
+        if (onRemoveContainer != null) {
+            onRemoveContainer.accept(id);
+            return;
+        }
         calls.add("remove " + id.substring(0, 12));
         time.advance(Duration.ofSeconds(1));
         Container c = containers.get(id);
@@ -562,11 +611,26 @@ public class FakeDocker implements Docker {
 
     @Override
     public void pullImage(String reference, Consumer<PullProgress> progress) {
-        throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference, "offline");
+        if (onPullImage != null) {
+            onPullImage.accept(reference, progress);
+            return;
+        }
+        calls.add("pull " + reference);
+        if (!registry.contains(reference)) {
+            throw new DockerlesException(ExitCode.IMAGE_MISSING, "error.image.pull.failed", reference, "offline");
+        }
+        progress.accept(new PullProgress(null, "Pulling from library/" + reference, 0, 0));
+        progress.accept(new PullProgress("a1b2c3", "Downloading", 500_000, 2_000_000));
+        progress.accept(new PullProgress("a1b2c3", "Downloading", 2_000_000, 2_000_000));
+        progress.accept(new PullProgress("a1b2c3", "Pull complete", 0, 0));
+        addImage(reference);
     }
 
     @Override
     public Optional<Integer> waitForExit(String id, Duration timeout) {
+        if (onWaitForExit != null) {
+            return onWaitForExit.apply(id, timeout);
+        }
         Container c = containers.get(id);
         untilItEnds(c, timeout);
         return c == null || c.running ? Optional.empty() : Optional.of(c.exitCode);
@@ -574,6 +638,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public String logs(String id, Integer tail) {
+        if (onLogs != null) {
+            return onLogs.apply(id);
+        }
         settle();
         Container c = containers.get(id);
         if (c == null) {
@@ -605,6 +672,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+        if (onExec != null) {
+            return onExec.apply(id, command);
+        }
         calls.add("exec " + String.join(" ", command));
         return find(id).map(c -> execs.apply(c, command)).orElse(new ExecResult(0, ""));
     }
@@ -649,6 +719,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<Change> diff(String id) {
+        if (onDiff != null) {
+            return onDiff.apply(id);
+        }
         return find(id).map(c -> c.files.stream().filter(f -> !imageFiles.getOrDefault(reference(c.image), Set.of())
                 .contains(f)).map(f -> new Change('A', f)).toList()).orElse(List.of());
     }
@@ -703,8 +776,17 @@ public class FakeDocker implements Docker {
         return List.of();
     }
 
+    /** The fake knows no layers unless a test says. */
+    @Override
+    public List<String> imageLayers(String image) {
+        return onImageLayers != null ? onImageLayers.apply(image) : List.of();
+    }
+
     @Override
     public Optional<String> inspectJson(String nameOrId) {
+        if (onInspectJson != null) {
+            return onInspectJson.apply(nameOrId);
+        }
         settle();
         if (find(nameOrId).isEmpty() && images.contains(reference(nameOrId))) {
             String reference = reference(nameOrId);
@@ -752,12 +834,23 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<ImageRow> listImages(Map<String, String> labels) {
-        return List.of();
+        if (onListImages != null) {
+            return onListImages.apply(labels);
+        }
+        return labelledImages.values().stream().filter(i -> matches(i.labels(), labels)).toList();
     }
 
     @Override
     public void removeImage(String idOrReference) {
+        if (onRemoveImage != null) {
+            onRemoveImage.accept(idOrReference);
+            return;
+        }
         calls.add("rmi " + idOrReference);
+        if (inUse.contains(idOrReference)) {
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.image.inuse", idOrReference, "in use");
+        }
+        labelledImages.remove(idOrReference);
     }
 
     @Override
@@ -858,23 +951,36 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
-        if (!labels.isEmpty()) {
-            return List.of();
+        if (onListVolumes != null) {
+            return onListVolumes.apply(danglingOnly, labels);
         }
-        Set<String> used = new java.util.HashSet<>();
-        containers.values().forEach(c -> used.addAll(c.anonymousVolumes.values()));
-        return volumeStore.stream().filter(v -> !danglingOnly || !used.contains(v))
-                .map(v -> new VolumeRow(v, "local", Map.of())).toList();
+        List<VolumeRow> rows = new ArrayList<>();
+        if (labels.isEmpty()) {
+            Set<String> used = new java.util.HashSet<>();
+            containers.values().forEach(c -> used.addAll(c.anonymousVolumes.values()));
+            volumeStore.stream().filter(v -> !danglingOnly || !used.contains(v))
+                    .map(v -> new VolumeRow(v, "local", Map.of())).forEach(rows::add);
+        }
+        labelledVolumes.values().stream().filter(v -> matches(v.labels(), labels)).forEach(rows::add);
+        return rows;
     }
 
     @Override
     public void removeVolume(String name) {
+        if (onRemoveVolume != null) {
+            onRemoveVolume.accept(name);
+            return;
+        }
         calls.add("volume rm " + name);
         volumeStore.remove(name);
+        labelledVolumes.remove(name);
     }
 
     @Override
     public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+        if (onFollowEvents != null) {
+            return onFollowEvents.apply(labels, sink);
+        }
         settle();
         List<Container> restarting = containers.values().stream().filter(c -> c.restartPolicy != null
                 && labels.entrySet().stream().allMatch(e -> e.getValue().equals(c.labels.get(e.getKey())))).toList();
@@ -918,6 +1024,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<ApiCall> takeApiCalls() {
+        if (onTakeApiCalls != null) {
+            return onTakeApiCalls.get();
+        }
         synchronized (apiCalls) {
             List<ApiCall> taken = List.copyOf(apiCalls);
             apiCalls.clear();
@@ -929,7 +1038,80 @@ public class FakeDocker implements Docker {
     public void close() {
     }
 
-    // --- check, prepare and cleanup ---
+    // --- check, prepare and cleanup: what they look at besides the sections' containers ---
+
+    /** Images with labels, as {@code docker images} lists them, by id (cleanup removes them). */
+    private final Map<String, ImageRow> labelledImages = new LinkedHashMap<>();
+    private final Map<String, VolumeRow> labelledVolumes = new LinkedHashMap<>();
+    private final Map<String, NetworkRow> networks = new LinkedHashMap<>();
+    /** Containers that are only listed (someone else's, publishing a port): never inspected or removed. */
+    private final List<ContainerRow> listedOnly = new ArrayList<>();
+    /** Images a pull can fetch (the registry has them); every other pull fails as without internet. */
+    private final Set<String> registry = new java.util.HashSet<>();
+    /** Image ids the daemon refuses to remove (in use by someone else's container). */
+    private final Set<String> inUse = new java.util.HashSet<>();
+
+    /** busybox, nginx and what distributie, prepush and tooltje use (issue 15); postgres is the one missing. */
+    public static FakeDocker withWorkshopImages(FakeTime time) {
+        FakeDocker fake = new FakeDocker(time);
+        List.of("registry:2", "busybox:1.35.0", "adminer:latest").forEach(fake::addImage);
+        return fake;
+    }
+
+    public FakeDocker addLabelledImage(String id, String tag, Map<String, String> labels) {
+        labelledImages.put(id, new ImageRow(id, tag == null ? List.of() : List.of(tag), 1000, labels));
+        return this;
+    }
+
+    public FakeDocker addVolume(String name, Map<String, String> labels) {
+        labelledVolumes.put(name, new VolumeRow(name, "local", labels));
+        return this;
+    }
+
+    public FakeDocker addNetwork(String id, String name, Map<String, String> labels) {
+        networks.put(id, new NetworkRow(id, name, "bridge", labels));
+        return this;
+    }
+
+    /** A running container of someone else that publishes {@code port} on the host (only listed). */
+    public FakeDocker addPublishing(String name, int port, Map<String, String> labels) {
+        listedOnly.add(new ContainerRow("c0ffee" + port, "nginx", "nginx", 0, "running", "Up 1 minute",
+                List.of(new nl.dockerles.daemon.PortMapping("127.0.0.1", port, 80, "tcp")), List.of("/" + name),
+                labels));
+        return this;
+    }
+
+    /** The registry has this image: a pull fetches it (with progress) instead of failing offline. */
+    public FakeDocker inRegistry(String reference) {
+        registry.add(reference);
+        return this;
+    }
+
+    /** The daemon refuses to remove this image: someone else's container uses it. */
+    public FakeDocker inUse(String imageId) {
+        inUse.add(imageId);
+        return this;
+    }
+
+    /** The ids of the labelled images that are still there. */
+    public Set<String> labelledImageIds() {
+        return Set.copyOf(labelledImages.keySet());
+    }
+
+    /** The names of the labelled volumes that are still there. */
+    public Set<String> labelledVolumeNames() {
+        return Set.copyOf(labelledVolumes.keySet());
+    }
+
+    /** The ids of the networks that are still there. */
+    public Set<String> networkIds() {
+        return Set.copyOf(networks.keySet());
+    }
+
+    private static boolean matches(Map<String, String> have, Map<String, String> wanted) {
+        return wanted == null || wanted.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+    }
+
 
     /** An image that is there, e.g. postgres:latest for the database section. */
     public void addImage(String image) {
@@ -951,6 +1133,9 @@ public class FakeDocker implements Docker {
 
     @Override
     public DaemonDetails daemonDetails() {
+        if (onDaemonDetails != null) {
+            return onDaemonDetails.get();
+        }
         return new DaemonDetails("/var/lib/docker", List.of("Engine", "containerd", "runc", "docker-init"), "overlay2",
                 null);
     }
@@ -1070,6 +1255,10 @@ public class FakeDocker implements Docker {
     /** A real tar with the manifest.json docker save writes (no layers): enough to verify what is in it. */
     @Override
     public void saveImages(List<String> references, java.nio.file.Path file) {
+        if (onSaveImages != null) {
+            onSaveImages.accept(references, file);
+            return;
+        }
         calls.add("save " + String.join(" ", references));
         List<Map<String, Object>> manifest = new ArrayList<>();
         for (String reference : references) {
@@ -1128,12 +1317,13 @@ public class FakeDocker implements Docker {
 
     @Override
     public List<NetworkRow> listNetworks(Map<String, String> labels) {
-        return List.of();
+        return networks.values().stream().filter(n -> matches(n.labels(), labels)).toList();
     }
 
     @Override
     public void removeNetwork(String idOrName) {
         calls.add("network rm " + idOrName);
+        networks.remove(idOrName);
     }
 
     private String newId() {
@@ -1230,6 +1420,8 @@ public class FakeDocker implements Docker {
         public final Instant created;
         public boolean running;
         public boolean init;
+        /** The program it runs as docker inspect's {@code Path} says; null: the fake does not say. */
+        public String path;
         public int exitCode;
         public Instant started;
         public Instant finished;

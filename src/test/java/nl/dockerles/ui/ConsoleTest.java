@@ -136,4 +136,52 @@ class ConsoleTest {
         assertThat(KeyPrompter.fit(wide, narrow, 50)).isEqualTo(narrow);
         assertThat(KeyPrompter.fit(wide, narrow, 20)).hasSize(19).isEqualTo(narrow.substring(0, 19));
     }
+
+    @Test
+    void withoutATerminalAPromptIsALineAndAStatusIsAPlainLine() {
+        Console console = new Console(out, false, 60);
+        console.prompt("[Enter] verder");
+        console.clearPrompt("[Enter] verder", 60, 60);
+        console.status("Nog 10 seconden");
+        console.status("Nog 9 seconden");
+        console.endStatus();
+
+        assertThat(console.redraws()).isFalse();
+        assertThat(printed()).doesNotContain("\u001B").isEqualTo("[Enter] verder\nNog 10 seconden\nNog 9 seconden\n");
+    }
+
+    @Test
+    void onATerminalAPromptOverTwoRowsIsWipedWhole() {
+        Console console = new Console(out, true, 10);
+        console.clearPrompt("x".repeat(15), 10, 10);
+
+        assertThat(printed()).isEqualTo("\r\u001B[1A\u001B[J");
+    }
+
+    @Test
+    void onATerminalTheStatusIsRedrawnInPlaceAndNotTapped() {
+        StringBuilder tapped = new StringBuilder();
+        Console console = new Console(out, true, 60).tapped(tapped::append);
+        console.status("Nog 10 seconden");
+        console.status("Nog 9 seconden");
+        console.endStatus();
+
+        assertThat(printed()).startsWith("\r\u001B[K").contains("Nog 9 seconden").endsWith("\r\u001B[K")
+                .doesNotContain("\n");
+        assertThat(tapped.toString()).isEmpty();
+    }
+
+    @Test
+    void aMutedConsoleDropsNarrationNotesAndStatusLines() {
+        Console console = new Console(out, false, 60);
+        console.output("half");
+        console.mute();
+        console.paragraph("Niet meer.");
+        console.note("Ook niet.");
+        console.status("Nee.");
+        console.afterStop("Gestopt.");
+
+        assertThat(console.muted()).isTrue();
+        assertThat(printed()).isEqualTo("half\n\nGestopt.\n");
+    }
 }

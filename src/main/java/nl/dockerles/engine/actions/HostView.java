@@ -1,5 +1,6 @@
 package nl.dockerles.engine.actions;
 
+import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.daemon.DaemonInfo;
 
 import java.io.IOException;
@@ -44,8 +45,7 @@ final class HostView {
                 || !Files.isDirectory(proc)) {
             return Where.VM;
         }
-        if (host.startsWith("unix:") || host.contains("://127.0.0.1") || host.contains("://localhost")
-                || host.contains("://[::1]")) {
+        if (DaemonAddress.isLocal(host)) {
             return Where.LOCAL;
         }
         return Where.REMOTE;

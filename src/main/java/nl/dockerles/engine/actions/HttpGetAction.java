@@ -1,5 +1,6 @@
 package nl.dockerles.engine.actions;
 
+import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Message;
@@ -130,9 +131,7 @@ public final class HttpGetAction implements Action {
      */
     private static void requireLocalDaemon(ActionContext context, int containerPort) {
         String host = context.docker().host();
-        boolean local = !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
-                || host.contains("://127.0.0.1") || host.contains("://localhost"));
-        if (!local) {
+        if (!DaemonAddress.isLocal(host)) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "action.http.remote", host, containerPort);
         }
     }

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code shell}: a command of the host's own shell ({@code git commit}, {@code git push}), shown and run exactly as
  * written, in this run's temporary folder ({@code {workdir}}) or where an earlier {@code cd} of such a step went.
- * The docker CLI that it may start (a git hook) talks to the daemon dockerles uses. A command meant to fail
- * ({@code fails}) gives its exit code as a fact; any other that fails is a step that did not work.
+ * It runs with dockerles's own environment ({@link ActionContext#env}), and the docker CLI that it may start (a
+ * git hook) talks to the daemon dockerles uses. A command meant to fail ({@code fails}) gives its exit code as a
+ * fact; any other that fails is a step that did not work.
  *
  * <p>Settings: {@code run} (the command line), {@code fails} ("true": the command is meant to fail; demos/&lt;id&gt;.sh
  * goes on after it), {@code timeout} (seconds, default 120).
@@ -54,6 +55,7 @@ public final class ShellAction implements Action {
         String script = command + "\n__dockerles_status=$?\npwd > '" + pwd + "'\nexit $__dockerles_status\n";
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(where.toFile())
                 .redirectErrorStream(true);
+        builder.environment().putAll(context.env());
         environment(builder.environment(), context.docker().host());
         String output;
         int exit;

@@ -21,8 +21,8 @@ class ApiCallsActionTest {
 
     @Test
     void psIsOneGetOnContainersJsonAndEarlierCallsAreNotShown() {
-        Recording docker = new Recording();
-        docker.pending.add(new Docker.ApiCall("POST", "/v1.41/containers/create", 201, Duration.ofMillis(9)));
+        FakeDocker docker = recording();
+        pending.add(new Docker.ApiCall("POST", "/v1.41/containers/create", 201, Duration.ofMillis(9)));
 
         String output = action.run(testing.context(docker), Map.of("request", "ps"));
 
@@ -36,7 +36,7 @@ class ApiCallsActionTest {
 
     @Test
     void versionNamesTheVersionCallEvenWhenInfoFollows() {
-        Recording docker = new Recording();
+        FakeDocker docker = recording();
 
         action.run(testing.english(docker), Map.of("request", "version"));
 
@@ -67,32 +67,28 @@ class ApiCallsActionTest {
     }
 
     /** A daemon that records its HTTP calls as the real transport does. */
-    private static final class Recording extends FakeDocker {
-        final List<Docker.ApiCall> pending = new ArrayList<>();
+    /** Calls the daemon had, as the real client records them, until the action takes them. */
+    private final List<Docker.ApiCall> pending = new ArrayList<>();
 
-        Recording() {
-            super(new FakeTime());
-        }
-
-        @Override
-        public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
+    /** ps lists one container; version is followed by info, as docker version does. */
+    private FakeDocker recording() {
+        FakeDocker fake = new FakeDocker(new FakeTime());
+        nl.dockerles.daemon.DaemonInfo daemon = new FakeDocker(new FakeTime()).daemon();
+        fake.onListContainers = (all, labels) -> {
             pending.add(new Docker.ApiCall("GET", "/v1.41/containers/json?all=false", 200, Duration.ofMillis(3)));
             return List.of(new ContainerRow("b".repeat(64), "busybox", "sleep 300", 0, "running", "Up 1 second",
                     List.of(), List.of("/bewoner"), Map.of()));
-        }
-
-        @Override
-        public nl.dockerles.daemon.DaemonInfo daemon() {
+        };
+        fake.onDaemon = () -> {
             pending.add(new Docker.ApiCall("GET", "/v1.41/version", 200, Duration.ofMillis(2)));
             pending.add(new Docker.ApiCall("GET", "/v1.41/info", 200, Duration.ofMillis(5)));
-            return super.daemon();
-        }
-
-        @Override
-        public List<Docker.ApiCall> takeApiCalls() {
+            return daemon;
+        };
+        fake.onTakeApiCalls = () -> {
             List<Docker.ApiCall> taken = List.copyOf(pending);
             pending.clear();
             return taken;
-        }
+        };
+        return fake;
     }
 }

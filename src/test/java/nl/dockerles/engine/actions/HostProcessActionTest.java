@@ -1,8 +1,6 @@
 package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
-import nl.dockerles.daemon.ContainerInfo;
-import nl.dockerles.daemon.ContainerSetup;
 import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,40 +19,23 @@ class HostProcessActionTest {
     Path root;
     private final ProcessActionTesting testing = new ProcessActionTesting();
 
-    /** A daemon whose container "cel" runs sh as PID 4242 (FakeDocker's PID for a running container). */
-    static class Daemon extends FakeDocker {
-        private final DaemonInfo info;
-        private final String path;
-
-        Daemon(ProcessActionTesting testing, DaemonInfo info, String path) {
-            super(testing.time);
-            this.info = info;
-            this.path = path;
-            String id = createContainer(new nl.dockerles.daemon.ContainerSpec("busybox", java.util.List.of("sh"),
-                    "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
-                    null, RunIdentity.newRun("isolation").labels()));
-            startContainer(id);
-        }
-
-        @Override
-        public DaemonInfo daemon() {
-            return info;
-        }
-
-        @Override
-        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
-            return super.inspectContainer(nameOrId).map(c -> new ContainerInfo(c.id(), c.name(), c.image(),
-                    c.status(), c.running(), c.exitCode(), c.pid(), c.startedAt(), c.finishedAt(), c.restartCount(),
-                    c.labels(), c.hostname(), c.ports(), new ContainerSetup(null, path, "", false, false, 0, "", "",
-                    0, List.of())));
-        }
+    /** A daemon whose container "cel" runs {@code path} as PID 4242 (FakeDocker's PID for a running container). */
+    static FakeDocker daemon(ProcessActionTesting testing, DaemonInfo info, String path) {
+        FakeDocker fake = new FakeDocker(testing.time);
+        String id = fake.createContainer(new nl.dockerles.daemon.ContainerSpec("busybox", java.util.List.of("sh"),
+                "cel", true, true, false, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
+                null, RunIdentity.newRun("isolation").labels()));
+        fake.startContainer(id);
+        fake.containers().get(0).path = path;
+        fake.onDaemon = () -> info;
+        return fake;
     }
 
     @Test
     void showsTheContainersProcessInTheHostsProcessList() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
 
         String output = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 
@@ -74,7 +54,7 @@ class HostProcessActionTest {
     void anotherProcessUnderThatNumberIsNotShownAsTheContainer() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "nginx");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "nginx");
 
         String output = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 
@@ -87,7 +67,7 @@ class HostProcessActionTest {
     void dockerDesktopSaysTheProcessLivesInTheVm() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///home/me/.docker/desktop/docker.sock",
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///home/me/.docker/desktop/docker.sock",
                 "Docker Desktop"), "sh");
 
         action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
@@ -102,7 +82,7 @@ class HostProcessActionTest {
     void aRemoteDaemonInEnglish() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("tcp://10.0.0.5:2376", "Ubuntu"), "sh");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("tcp://10.0.0.5:2376", "Ubuntu"), "sh");
 
         action.run(testing.context(docker, "isolation", true, ProcessActionTesting.english()), Map.of("container", "cel"));
 
@@ -116,7 +96,7 @@ class HostProcessActionTest {
     void aStoppedContainerHasNoProcess() throws Exception {
         HostProcessAction action = new HostProcessAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
+        FakeDocker docker = daemon(testing, HostViewTest.daemon("unix:///var/run/docker.sock", "Debian"), "sh");
         docker.stopContainer(docker.inspectContainer("cel").orElseThrow().id(), 0);
 
         assertThatThrownBy(() -> action.run(testing.context(docker, "isolation", true), Map.of("container", "cel")))

@@ -12,6 +12,7 @@ import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.engine.Workspace;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 import nl.dockerles.ui.Console;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class HttpGetActionTest {
     @Test
     void showsTheStatusLineTheHeadersAndTheTitleAndRecordsThem() throws Exception {
         int port = serve(0, 200, PAGE);
-        Published docker = new Published("unix:///var/run/docker.sock",
+        FakeDocker docker = published("unix:///var/run/docker.sock",
                 new PortMapping("127.0.0.1", port, 80, "tcp"));
 
         String output = action.run(context(docker), Map.of("container", "web", "port", "80",
@@ -77,7 +78,7 @@ class HttpGetActionTest {
     @Test
     void followsAHostPortThatWasReplacedAndSaysSo() throws Exception {
         int port = serve(0, 200, PAGE);
-        Published docker = new Published("unix:///var/run/docker.sock", new PortMapping("0.0.0.0", port, 80, "tcp"));
+        FakeDocker docker = published("unix:///var/run/docker.sock", new PortMapping("0.0.0.0", port, 80, "tcp"));
 
         action.run(context(docker), Map.of("container", "web", "port", "80", "host-port", "1"));
 
@@ -89,7 +90,7 @@ class HttpGetActionTest {
     @Test
     void waitsForAServerThatStartsLate() throws Exception {
         int port = freePort();
-        Published docker = new Published("unix:///var/run/docker.sock",
+        FakeDocker docker = published("unix:///var/run/docker.sock",
                 new PortMapping("127.0.0.1", port, 80, "tcp"));
         CompletableFuture<Void> late = CompletableFuture.runAsync(() -> {
             try {
@@ -111,7 +112,7 @@ class HttpGetActionTest {
     @Test
     void givesUpAtTheDeadlineWithADutchMessage() throws Exception {
         int port = freePort();
-        Published docker = new Published("unix:///var/run/docker.sock",
+        FakeDocker docker = published("unix:///var/run/docker.sock",
                 new PortMapping("127.0.0.1", port, 80, "tcp"));
 
         long start = System.nanoTime();
@@ -124,18 +125,18 @@ class HttpGetActionTest {
 
     @Test
     void anUnpublishedPortOrAnotherAddressOrARemoteDaemonIsAMessageNotARequest() {
-        Published unpublished = new Published("unix:///var/run/docker.sock", new PortMapping(null, null, 80, "tcp"));
+        FakeDocker unpublished = published("unix:///var/run/docker.sock", new PortMapping(null, null, 80, "tcp"));
         assertThatThrownBy(() -> action.run(context(unpublished), Map.of("container", "web")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .contains("publiceert poort 80 niet").contains("-p 127.0.0.1:8080:80"));
 
-        Published elsewhere = new Published("unix:///var/run/docker.sock",
+        FakeDocker elsewhere = published("unix:///var/run/docker.sock",
                 new PortMapping("192.168.1.20", 8080, 80, "tcp"));
         assertThatThrownBy(() -> action.run(context(elsewhere), Map.of("container", "web")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .contains("192.168.1.20:8080").contains("-p 127.0.0.1:8080:80"));
 
-        Published remote = new Published("tcp://10.0.0.5:2376", new PortMapping("0.0.0.0", 8080, 80, "tcp"));
+        FakeDocker remote = published("tcp://10.0.0.5:2376", new PortMapping("0.0.0.0", 8080, 80, "tcp"));
         assertThatThrownBy(() -> action.run(context(remote), Map.of("container", "web")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .contains("tcp://10.0.0.5:2376"));
@@ -198,28 +199,12 @@ class HttpGetActionTest {
     }
 
     /** A daemon whose container "web" publishes one port. */
-    private static final class Published extends FakeDocker {
-        private final String host;
-        private final PortMapping mapping;
-
-        Published(String host, PortMapping mapping) {
-            super(new FakeTime());
-            this.host = host;
-            this.mapping = mapping;
-        }
-
-        @Override
-        public DaemonInfo daemon() {
-            return new DaemonInfo(host, "20.10.24", "1.41", "1.41", "linux", "amd64", "Debian", "6.1.0");
-        }
-
-        @Override
-        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
-            if (!nameOrId.equals("web")) {
-                return Optional.empty();
-            }
-            return Optional.of(new ContainerInfo("f".repeat(64), "web", "nginx", "running", true, 0, 4242,
-                    Instant.EPOCH, null, 0, Map.of(), "ffffffffffff", List.of(mapping)));
-        }
+    /** A daemon at {@code host} with one container, web, that publishes {@code mapping}. */
+    private static FakeDocker published(String host, PortMapping mapping) {
+        FakeDocker fake = new FakeDocker(new FakeTime());
+        fake.onDaemon = () -> Inspected.daemonAt(host);
+        fake.onInspectContainer = name -> !name.equals("web") ? Optional.empty()
+                : Optional.of(Inspected.container("web").id("f".repeat(64)).image("nginx").publishes(mapping).build());
+        return fake;
     }
 }

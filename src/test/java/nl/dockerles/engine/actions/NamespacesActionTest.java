@@ -1,5 +1,7 @@
 package nl.dockerles.engine.actions;
 
+import nl.dockerles.daemon.Docker.ExecResult;
+import nl.dockerles.testing.FakeDocker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,33 +30,31 @@ class NamespacesActionTest {
     Path root;
     private final ProcessActionTesting testing = new ProcessActionTesting();
 
+    /** What the container was asked (docker exec). */
+    private final List<String> execs = new ArrayList<>();
+
     /** The container's ls -l /proc/1/ns, for when /proc/PID/ns may not be read. */
-    static final class Daemon extends HostProcessActionTest.Daemon {
-        final List<String> execs = new ArrayList<>();
-
-        Daemon(ProcessActionTesting testing, String host, String operatingSystem) {
-            super(testing, HostViewTest.daemon(host, operatingSystem), "sh");
-        }
-
-        @Override
-        public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+    private FakeDocker daemon(String host, String operatingSystem) {
+        FakeDocker fake = HostProcessActionTest.daemon(testing, HostViewTest.daemon(host, operatingSystem), "sh");
+        fake.onExec = (id, command) -> {
             execs.add(String.join(" ", command));
             return new ExecResult(0, LS);
-        }
+        };
+        return fake;
     }
 
     @Test
     void putsTheContainersNamespacesBesideThisMachines() throws Exception {
         NamespacesAction action = new NamespacesAction(new HostView(ProcessActionTesting.fakeProc(root),
                 root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, "unix:///var/run/docker.sock", "Debian");
+        FakeDocker docker = daemon("unix:///var/run/docker.sock", "Debian");
 
         String table = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 
         assertThat(table).startsWith("NAMESPACE   DEZE MACHINE          CONTAINER cel\n")
                 .contains("pid         pid:[4026531830]      pid:[4026532235]      eigen\n")
                 .contains("user        user:[4026531840]     user:[4026531840]     gedeeld\n");
-        assertThat(docker.execs).isEmpty();
+        assertThat(execs).isEmpty();
         assertThat(testing.facts.get("ns.own")).isEqualTo("pid, uts, net, mnt, ipc");
         assertThat(testing.facts.get("ns.shared")).isEqualTo("user, cgroup");
         assertThat(testing.facts.get("ns.container.pid")).isEqualTo("pid:[4026532235]");
@@ -70,11 +70,11 @@ class NamespacesActionTest {
             Files.delete(proc.resolve("4242/ns/" + kind)); // as a user who may not read root's /proc/PID/ns
         }
         NamespacesAction action = new NamespacesAction(new HostView(proc, root.resolve("passwd"), "Linux"));
-        Daemon docker = new Daemon(testing, "unix:///var/run/docker.sock", "Debian");
+        FakeDocker docker = daemon("unix:///var/run/docker.sock", "Debian");
 
         String table = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 
-        assertThat(docker.execs).containsExactly("ls -l /proc/1/ns");
+        assertThat(execs).containsExactly("ls -l /proc/1/ns");
         assertThat(testing.screen()).contains("docker exec cel ls -l /proc/1/ns");
         assertThat(table).contains("pid         pid:[4026531830]      pid:[4026532258]      eigen");
         assertThat(testing.facts.get("ns.container.pid")).isEqualTo("pid:[4026532258]");
@@ -84,7 +84,7 @@ class NamespacesActionTest {
     void aDaemonInAVmShowsOnlyTheContainersIds() throws Exception {
         NamespacesAction action = new NamespacesAction(new HostView(root.resolve("geen-proc"),
                 root.resolve("passwd"), "Mac OS X"));
-        Daemon docker = new Daemon(testing, "unix:///Users/me/.docker/run/docker.sock", "Docker Desktop");
+        FakeDocker docker = daemon("unix:///Users/me/.docker/run/docker.sock", "Docker Desktop");
 
         String table = action.run(testing.context(docker, "isolation", true), Map.of("container", "cel"));
 

@@ -6,6 +6,7 @@ import nl.dockerles.daemon.Docker.ContainerEvent;
 import nl.dockerles.engine.TimeSource;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,7 +31,9 @@ class RestartWatchActionTest {
      * A container that runs 2 s, then Docker waits its schedule plus 0.5 s of its own work: as measured on 20.10.
      * All events are there as soon as the action follows them.
      */
-    static class Crashing extends FakeDocker {
+    /** A container that crashes and is restarted: its inspect and its events, on the one fake daemon. */
+    static final class Crashing {
+        final FakeDocker daemon;
         private final List<ContainerEvent> events = new ArrayList<>();
         private final int countAtStart;
         private final Instant startedAt;
@@ -53,7 +56,7 @@ class RestartWatchActionTest {
 
         private Crashing(ProcessActionTesting testing, int countAtStart, int restarts, long startEventNanos,
                 Duration atOnce) {
-            super(testing.time);
+            this.daemon = new FakeDocker(testing.time);
             this.countAtStart = countAtStart;
             RestartBackoff schedule = new RestartBackoff();
             for (int i = 0; i < countAtStart; i++) {
@@ -71,6 +74,8 @@ class RestartWatchActionTest {
             // The start that inspect already told about, seen once more as an event: not a restart.
             events.add(0, event("start", startEventNanos));
             startedAt = T0;
+            daemon.onInspectContainer = this::inspectContainer;
+            daemon.onFollowEvents = this::followEvents;
         }
 
         private static ContainerEvent event(String action, long offsetNanos) {
@@ -78,16 +83,14 @@ class RestartWatchActionTest {
             return new ContainerEvent(action, ID, "crashingbackgroundprocess", at, Map.of());
         }
 
-        @Override
-        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+        private Optional<ContainerInfo> inspectContainer(String nameOrId) {
             inspections++;
             int count = inspections <= 2 ? countAtStart : countAtStart + 7;
-            return Optional.of(new ContainerInfo(ID, "crashingbackgroundprocess", "busybox", "running", true, 0, 4242,
-                    startedAt, null, count, Map.of(), "c0ffee000000", List.of()));
+            return Optional.of(Inspected.container("crashingbackgroundprocess").id(ID).started(startedAt)
+                    .restarts(count).hostname("c0ffee000000").build());
         }
 
-        @Override
-        public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+        private AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
             followedLabels = labels;
             events.forEach(sink);
             sink.accept(new ContainerEvent("start", "someone-else", "other", Long.MAX_VALUE, Map.of()));
@@ -97,7 +100,8 @@ class RestartWatchActionTest {
 
     @Test
     void aLineForEveryRestartBesideDockersSchedule() {
-        Crashing docker = new Crashing(testing, 0, 9);
+        Crashing crashing = new Crashing(testing, 0, 9);
+        FakeDocker docker = crashing.daemon;
         var context = testing.context(docker, "restart", true);
 
         String shown = action.run(context, Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
@@ -109,7 +113,7 @@ class RestartWatchActionTest {
         assertThat(rows.get(7)).isEqualTo("7            30,2 s       8,9 s        2,0 s        6,9 s        6,4 s");
         assertThat(schedule(rows)).containsExactly("0,10", "0,20", "0,40", "0,80", "1,6", "3,2", "6,4");
         assertThat(shown).contains("Volgens het schema wacht Docker hierna 12,8 s, 25,6 s, 51,2 s");
-        assertThat(docker.followedLabels).isEqualTo(context.run().labels());
+        assertThat(crashing.followedLabels).isEqualTo(context.run().labels());
         assertThat(testing.facts.get("restart.watched")).isEqualTo("7");
         assertThat(testing.facts.get("restart.count")).isEqualTo("7");
         assertThat(testing.facts.get("restart.gaps")).isEqualTo("2,6 · 2,7 · 2,9 · 3,3 · 4,1 · 5,7 · 8,9");
@@ -152,7 +156,7 @@ class RestartWatchActionTest {
 
     @Test
     void withLongWaitsItWaitsUntilTheMinuteAndCountsEachLongWaitDown() {
-        Crashing docker = new Crashing(testing, 0, 12);
+        FakeDocker docker = new Crashing(testing, 0, 12).daemon;
         var context = testing.context(docker, "restart", true).withLongWaits(11);
 
         String shown = new RestartWatchAction(() -> new ClockQueue(testing.time)).run(context,
@@ -177,7 +181,7 @@ class RestartWatchActionTest {
 
     @Test
     void onATerminalTheCountdownIsOneLineRedrawnEverySecond() {
-        Crashing docker = new Crashing(testing, 0, 8);
+        FakeDocker docker = new Crashing(testing, 0, 8).daemon;
         var plain = testing.context(docker, "restart", true).withLongWaits(8);
         java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
         StringBuilder livePage = new StringBuilder();
@@ -201,7 +205,7 @@ class RestartWatchActionTest {
 
     @Test
     void withoutLongWaitsTheNoteSaysTheyWereNotWaitedFor() {
-        Crashing docker = new Crashing(testing, 0, 9);
+        FakeDocker docker = new Crashing(testing, 0, 9).daemon;
 
         new RestartWatchAction(() -> new ClockQueue(testing.time)).run(testing.context(docker, "restart", true),
                 Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
@@ -212,7 +216,7 @@ class RestartWatchActionTest {
 
     @Test
     void aFewLongWaitsSayWhichWereWaitedOutAndWhichNot() {
-        Crashing docker = new Crashing(testing, 0, 9);
+        FakeDocker docker = new Crashing(testing, 0, 9).daemon;
 
         new RestartWatchAction(() -> new ClockQueue(testing.time)).run(
                 testing.context(docker, "restart", true, ProcessActionTesting.english()).withLongWaits(7),
@@ -225,7 +229,7 @@ class RestartWatchActionTest {
 
     @Test
     void aDaemonThatRestartsAtOnceHasNoLongWaits() {
-        Crashing docker = new Crashing(testing, 0, 11, Duration.ofMillis(60));
+        FakeDocker docker = new Crashing(testing, 0, 11, Duration.ofMillis(60)).daemon;
 
         new RestartWatchAction(() -> new ClockQueue(testing.time)).run(
                 testing.context(docker, "restart", true).withLongWaits(11),
@@ -239,13 +243,11 @@ class RestartWatchActionTest {
     @Test
     void aStopDuringTheCountdownEndsTheWatchWithinASecond() throws Exception {
         // Nine restarts before we looked: the next wait is 51,2 s, and the start does not come in this test.
-        Crashing docker = new Crashing(testing, 9, 0) {
-            @Override
-            public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
-                sink.accept(new ContainerEvent("die", ID, "crashingbackgroundprocess",
-                        T0.getEpochSecond() * 1_000_000_000L + 2_000_000_000L, Map.of()));
-                return () -> { };
-            }
+        FakeDocker docker = new Crashing(testing, 9, 0).daemon;
+        docker.onFollowEvents = (labels, sink) -> {
+            sink.accept(new ContainerEvent("die", ID, "crashingbackgroundprocess",
+                    T0.getEpochSecond() * 1_000_000_000L + 2_000_000_000L, Map.of()));
+            return () -> { };
         };
         var context = testing.context(docker, "restart", false, Messages.dutch(), TimeSource.SYSTEM).withLongWaits(11);
         java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
@@ -292,7 +294,7 @@ class RestartWatchActionTest {
     @Test
     void theTableCountsFromTheStartEventNotFromInspectsStartedAt() {
         // Docker 28 with the containerd store: StartedAt is 0.4 s before the start event of that run.
-        Crashing docker = new Crashing(testing, 0, 9, 400_000_000L);
+        FakeDocker docker = new Crashing(testing, 0, 9, 400_000_000L).daemon;
 
         String shown = action.run(testing.context(docker, "restart", true),
                 Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
@@ -304,7 +306,7 @@ class RestartWatchActionTest {
 
     @Test
     void withAPresenterItWatchesLonger() {
-        Crashing docker = new Crashing(testing, 0, 9);
+        FakeDocker docker = new Crashing(testing, 0, 9).daemon;
 
         String shown = action.run(testing.context(docker, "restart", false),
                 Map.of("container", "crashingbackgroundprocess", "restarts", "5", "presenterRestarts", "8"));
@@ -315,7 +317,7 @@ class RestartWatchActionTest {
 
     @Test
     void restartsBeforeWeLookedAreCountedNotMeasured() {
-        Crashing docker = new Crashing(testing, 3, 4);
+        FakeDocker docker = new Crashing(testing, 3, 4).daemon;
 
         String shown = action.run(testing.context(docker, "restart", true),
                 Map.of("container", "crashingbackgroundprocess", "restarts", "7"));
@@ -332,7 +334,7 @@ class RestartWatchActionTest {
 
     @Test
     void stopsAtTheTimeLimitWhenNothingHappens() {
-        Crashing docker = new Crashing(testing, 0, 0);
+        FakeDocker docker = new Crashing(testing, 0, 0).daemon;
 
         long started = System.nanoTime();
         action.run(testing.context(docker, "restart", true, Messages.dutch(), TimeSource.SYSTEM),

@@ -5,6 +5,7 @@ import nl.dockerles.Messages;
 import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class TcpForwardTest {
     @Test
     void openRecordsThePortAndCloseShowsTheRefusal() throws Exception {
         Path socket = upperCaseDaemon();
-        Daemon docker = new Daemon("unix://" + socket);
+        FakeDocker docker = daemonAt("unix://" + socket);
         int preferred = freePort();
 
         String opened = new TcpOpenAction().run(testing.context(docker), Map.of("port", String.valueOf(preferred)));
@@ -87,7 +88,7 @@ class TcpForwardTest {
         Path socket = upperCaseDaemon();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            new TcpOpenAction().run(testing.context(new Daemon("unix://" + socket)),
+            new TcpOpenAction().run(testing.context(daemonAt("unix://" + socket)),
                     Map.of("port", String.valueOf(port)));
 
             int chosen = Integer.parseInt(testing.facts.get("tcp.port"));
@@ -100,7 +101,7 @@ class TcpForwardTest {
     @Test
     void aRepeatedOpenClosesTheEarlierPort() throws Exception {
         Path socket = upperCaseDaemon();
-        Daemon docker = new Daemon("unix://" + socket);
+        FakeDocker docker = daemonAt("unix://" + socket);
         new TcpOpenAction().run(testing.context(docker), Map.of("port", String.valueOf(freePort())));
         int first = Integer.parseInt(testing.facts.get("tcp.port"));
         new TcpOpenAction().run(testing.context(docker), Map.of("port", String.valueOf(freePort())));
@@ -119,7 +120,7 @@ class TcpForwardTest {
         assertThat(TcpForward.target("unix:///var/run/docker.sock"))
                 .isEqualTo(UnixDomainSocketAddress.of("/var/run/docker.sock"));
         assertThat(TcpForward.target("npipe:////./pipe/docker_engine")).isNull();
-        assertThatThrownBy(() -> new TcpOpenAction().run(testing.context(new Daemon("npipe:////./pipe/docker_engine")),
+        assertThatThrownBy(() -> new TcpOpenAction().run(testing.context(daemonAt("npipe:////./pipe/docker_engine")),
                 Map.of())).isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                 .contains("npipe:////./pipe/docker_engine").contains("unix://"));
     }
@@ -158,17 +159,9 @@ class TcpForwardTest {
         }
     }
 
-    private static final class Daemon extends FakeDocker {
-        private final String host;
-
-        Daemon(String host) {
-            super(new FakeTime());
-            this.host = host;
-        }
-
-        @Override
-        public DaemonInfo daemon() {
-            return new DaemonInfo(host, "20.10.24", "1.41", "1.41", "linux", "amd64", "Debian", "6.1.0");
-        }
+    private static FakeDocker daemonAt(String host) {
+        FakeDocker fake = new FakeDocker(new FakeTime());
+        fake.onDaemon = () -> Inspected.daemonAt(host);
+        return fake;
     }
 }

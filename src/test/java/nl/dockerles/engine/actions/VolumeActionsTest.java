@@ -2,14 +2,14 @@ package nl.dockerles.engine.actions;
 
 import nl.dockerles.DockerlesException;
 import nl.dockerles.Messages;
-import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker;
 import nl.dockerles.daemon.ContainerSetup;
 import nl.dockerles.daemon.Mount;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeOfPrintsTheNameAsTheTemplateDoesAndKeepsIt() {
-        Volumes docker = new Volumes();
+        FakeDocker docker = volumes(MOUNTS);
 
         String output = new VolumeOfAction().run(testing.context(docker), Map.of("container", "schrijver"));
 
@@ -37,8 +37,7 @@ class VolumeActionsTest {
 
     @Test
     void aContainerWithoutVolumeSaysSo() {
-        Volumes docker = new Volumes();
-        docker.mounts = List.of(new Mount("bind", null, "/host"));
+        FakeDocker docker = volumes(List.of(new Mount("bind", null, "/host")));
         assertThatThrownBy(() -> new VolumeOfAction().run(testing.context(docker), Map.of("container", "x")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
                         .isEqualTo("Container x heeft geen volume, dus er valt niets op te ruimen."));
@@ -46,8 +45,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeRmRemovesOnlyThatVolumeAndCountsWhatIsLeft() {
-        Volumes docker = new Volumes();
-        docker.dangling.add("eigen-volume-van-de-gebruiker");
+        FakeDocker docker = volumes(MOUNTS, "eigen-volume-van-de-gebruiker");
 
         String output = new VolumeRmAction().run(testing.context(docker), Map.of("volume", NAME));
 
@@ -59,7 +57,7 @@ class VolumeActionsTest {
 
     @Test
     void volumeRmRefusesAnUnfilledPlaceholder() {
-        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(new Volumes()),
+        assertThatThrownBy(() -> new VolumeRmAction().run(testing.context(volumes(MOUNTS)),
                 Map.of("volume", "{volume}"))).isInstanceOf(DockerlesException.class);
     }
 
@@ -70,24 +68,13 @@ class VolumeActionsTest {
         assertThat(new VolumeRmAction().shell(Map.of("volume", "{volume}"))).isEqualTo("docker volume rm \"$volume\"");
     }
 
-    private static final class Volumes extends FakeDocker {
-        List<Mount> mounts = MOUNTS;
-        final List<String> dangling = new ArrayList<>();
-
-        Volumes() {
-            super(new FakeTime());
-        }
-
-        @Override
-        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
-            return Optional.of(new ContainerInfo("abc", nameOrId, "busybox", "exited", false, 0, 0, null, null, 0,
-                    Map.of(), "abc", List.of(), new ContainerSetup(null, null, "", false, false, 0, "", "", 0,
-                    mounts)));
-        }
-
-        @Override
-        public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
-            return dangling.stream().map(name -> new VolumeRow(name, "local", Map.of())).toList();
-        }
+    /** A stopped container with these mounts, on a daemon with these dangling volumes. */
+    private static FakeDocker volumes(List<Mount> mounts, String... dangling) {
+        FakeDocker fake = new FakeDocker(new FakeTime());
+        fake.onInspectContainer = name -> Optional.of(Inspected.container(name).id("abc").exited(0).started(null)
+                .setup(new ContainerSetup(null, null, "", false, false, 0, "", "", 0, mounts)).build());
+        fake.onListVolumes = (danglingOnly, labels) -> java.util.Arrays.stream(dangling)
+                .map(name -> new Docker.VolumeRow(name, "local", Map.of())).toList();
+        return fake;
     }
 }

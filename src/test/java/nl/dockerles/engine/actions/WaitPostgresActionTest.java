@@ -4,8 +4,10 @@ import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
 import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker.ExecResult;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,13 +27,13 @@ class WaitPostgresActionTest {
 
     @Test
     void asksUntilPostgresAcceptsConnectionsAndCollapsesTheSameAnswer() {
-        Postgres docker = new Postgres(testing.time, 3, true);
+        FakeDocker docker = postgres(3, true);
 
         String output = action.run(testing.context(docker), Map.of("container", "db"));
 
         assertThat(output).isEqualTo("127.0.0.1:5432 - no response   (3×)\n"
                 + "127.0.0.1:5432 - accepting connections\n");
-        assertThat(docker.commands).hasSize(4).allMatch(c -> c.equals("pg_isready -h 127.0.0.1 -U postgres"));
+        assertThat(commands).hasSize(4).allMatch(c -> c.equals("pg_isready -h 127.0.0.1 -U postgres"));
         assertThat(testing.facts.get("wait.tries")).isEqualTo("4");
         assertThat(testing.facts.get("wait.seconds")).isEqualTo("2,0");
         assertThat(testing.facts.get("db.ready")).isEqualTo("127.0.0.1:5432 - accepting connections");
@@ -40,7 +42,7 @@ class WaitPostgresActionTest {
 
     @Test
     void givesUpAtTheDeadlineWithADutchMessage() {
-        Postgres docker = new Postgres(testing.time, Integer.MAX_VALUE, true);
+        FakeDocker docker = postgres(Integer.MAX_VALUE, true);
 
         assertThatThrownBy(() -> action.run(testing.context(docker), Map.of("container", "db", "timeout", "2")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> {
@@ -53,7 +55,7 @@ class WaitPostgresActionTest {
 
     @Test
     void aContainerThatStoppedShowsItsLastLogLines() {
-        Postgres docker = new Postgres(testing.time, 1, false);
+        FakeDocker docker = postgres(1, false);
 
         assertThatThrownBy(() -> action.run(testing.context(docker), Map.of("container", "db")))
                 .isInstanceOfSatisfying(DockerlesException.class, e -> assertThat(Messages.dutch().of(e))
@@ -80,29 +82,19 @@ class WaitPostgresActionTest {
     }
 
     /** A database that answers "no response" {@code slow} times, each try half a second later. */
-    private static final class Postgres extends FakeDocker {
-        private final FakeTime time;
-        private final int slow;
-        private final boolean keepsRunning;
-        final List<String> commands = new ArrayList<>();
+    /** The pg_isready commands the container was asked. */
+    private final List<String> commands = new ArrayList<>();
 
-        Postgres(FakeTime time, int slow, boolean keepsRunning) {
-            super(time);
-            this.time = time;
-            this.slow = slow;
-            this.keepsRunning = keepsRunning;
-        }
-
-        @Override
-        public Optional<ContainerInfo> inspectContainer(String nameOrId) {
+    /** PostgreSQL that answers yes after {@code slow} no's; or, unless {@code keepsRunning}, stops after one. */
+    private FakeDocker postgres(int slow, boolean keepsRunning) {
+        FakeTime time = testing.time;
+        FakeDocker fake = new FakeDocker(time);
+        fake.onInspectContainer = name -> {
             boolean running = keepsRunning || commands.isEmpty();
-            return Optional.of(new ContainerInfo("d".repeat(64), "db", "postgres", running ? "running" : "exited",
-                    running, running ? 0 : 1, running ? 42 : 0, Instant.EPOCH, null, 0, Map.of(), "dddddddddddd",
-                    List.of()));
-        }
-
-        @Override
-        public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+            Inspected db = Inspected.container("db").id("d".repeat(64)).image("postgres").pid(42);
+            return Optional.of((running ? db : db.exited(1)).build());
+        };
+        fake.onExec = (id, command) -> {
             if (!keepsRunning && !commands.isEmpty()) {
                 throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", id);
             }
@@ -110,11 +102,8 @@ class WaitPostgresActionTest {
             time.advance(Duration.ofMillis(500));
             return commands.size() > slow ? new ExecResult(0, "127.0.0.1:5432 - accepting connections\n")
                     : new ExecResult(2, "127.0.0.1:5432 - no response\n");
-        }
-
-        @Override
-        public String logs(String id, Integer tail) {
-            return "Error: Database is uninitialized and superuser password is not specified.\n";
-        }
+        };
+        fake.onLogs = id -> "Error: Database is uninitialized and superuser password is not specified.\n";
+        return fake;
     }
 }

@@ -3,6 +3,11 @@ package nl.dockerles.practice;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.daemon.ContainerInfo;
+import nl.dockerles.daemon.Docker.Change;
+import nl.dockerles.daemon.Docker.ContainerEvent;
+import nl.dockerles.daemon.Docker.ExecResult;
+import nl.dockerles.daemon.Docker.ImageRow;
+import nl.dockerles.daemon.Docker.VolumeRow;
 import nl.dockerles.daemon.ContainerRow;
 import nl.dockerles.daemon.ContainerSetup;
 import nl.dockerles.daemon.ContainerSpec;
@@ -11,6 +16,7 @@ import nl.dockerles.daemon.PortMapping;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
+import nl.dockerles.testing.Inspected;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +32,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A fake daemon for the exercises: containers with what the checks read (ports, restart policy, mounts,
- * user, ...), images with layers and files, volumes with files, and the short-lived look-up containers of
- * dockerles ({@code test -e PATH}) answered from those files. Events go to whoever follows them.
+ * What the student made on the fake daemon, for the exercises: containers with what the checks read (ports,
+ * restart policy, mounts, user, ...), images with layers and files, volumes with files, and the short-lived
+ * look-up containers of dockerles ({@code test -e PATH}) answered from those files. Events go to whoever follows
+ * them. Not a daemon of its own: {@link #on} sets the calls the checks make on the one {@link FakeDocker}.
  */
-class PracticeDocker extends FakeDocker {
+final class StudentWork {
     final FakeTime time;
     final Map<String, Box> boxes = new LinkedHashMap<>();
     final Map<String, Img> images = new LinkedHashMap<>();
@@ -40,12 +47,31 @@ class PracticeDocker extends FakeDocker {
     private final List<Consumer<ContainerEvent>> followers = new ArrayList<>();
     private int ids;
 
-    PracticeDocker(FakeTime time) {
-        super(time);
+    private StudentWork(FakeTime time) {
         this.time = time;
         image("busybox:latest", "b1");
         image("nginx:latest", "n1", "n2");
         image("postgres:latest", "p1", "p2", "p3");
+    }
+
+    /** The student's work on {@code fake}: what the checks ask is answered from here. */
+    static StudentWork on(FakeDocker fake, FakeTime time) {
+        StudentWork work = new StudentWork(time);
+        fake.onListContainers = work::listContainers;
+        fake.onInspectContainer = work::inspectContainer;
+        fake.onImageLayers = work::imageLayers;
+        fake.onListImages = work::listImages;
+        fake.onRemoveImage = work::removeImage;
+        fake.onListVolumes = work::listVolumes;
+        fake.onRemoveVolume = work::removeVolume;
+        fake.onDiff = work::diff;
+        fake.onExec = work::exec;
+        fake.onCreateContainer = work::createContainer;
+        fake.onStartContainer = work::startContainer;
+        fake.onWaitForExit = (id, timeout) -> work.waitForExit(id);
+        fake.onRemoveContainer = work::removeContainer;
+        fake.onFollowEvents = work::followEvents;
+        return work;
     }
 
     /** A container as the checks see it; fields are set by the test. */
@@ -130,8 +156,7 @@ class PracticeDocker extends FakeDocker {
                 .toList();
     }
 
-    @Override
-    public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
+    private List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
         List<ContainerRow> rows = new ArrayList<>();
         List<Box> newestFirst = new ArrayList<>(boxes.values());
         java.util.Collections.reverse(newestFirst);
@@ -145,17 +170,17 @@ class PracticeDocker extends FakeDocker {
         return rows;
     }
 
-    @Override
-    public Optional<ContainerInfo> inspectContainer(String nameOrId) {
-        return find(nameOrId).map(b -> new ContainerInfo(b.id, b.name, b.image, b.status, b.running(), b.exitCode,
-                b.running() ? 4242 : 0, b.created, null, b.restarts, Map.copyOf(b.labels), b.hostname,
-                List.copyOf(b.ports), new ContainerSetup(b.imageId, null, b.user, b.attached, b.init, b.memory,
-                b.pidMode, b.restartPolicy, b.maxRetries, b.mounts.stream().map(m -> new Mount(m[0], m[1], m[2]))
-                .toList())));
+    private Optional<ContainerInfo> inspectContainer(String nameOrId) {
+        return find(nameOrId).map(b -> Inspected.container(b.name).id(b.id).image(b.image)
+                .status(b.status, b.running()).exitCode(b.exitCode).pid(b.running() ? 4242 : 0).started(b.created)
+                .restarts(b.restarts).labels(Map.copyOf(b.labels)).hostname(b.hostname).publishes(b.ports)
+                .setup(new ContainerSetup(b.imageId, null, b.user, b.attached, b.init, b.memory, b.pidMode,
+                        b.restartPolicy, b.maxRetries, b.mounts.stream().map(m -> new Mount(m[0], m[1], m[2]))
+                        .toList()))
+                .build());
     }
 
-    @Override
-    public List<String> imageLayers(String image) {
+    private List<String> imageLayers(String image) {
         Img img = images.get(image);
         return img == null ? List.of() : img.layers();
     }
@@ -164,19 +189,16 @@ class PracticeDocker extends FakeDocker {
         return boxes.values().stream().filter(b -> b.name.equals(nameOrId) || b.id.startsWith(nameOrId)).findFirst();
     }
 
-    @Override
-    public List<ImageRow> listImages(Map<String, String> labels) {
+    private List<ImageRow> listImages(Map<String, String> labels) {
         return imageRows();
     }
 
-    @Override
-    public void removeImage(String idOrReference) {
+    void removeImage(String idOrReference) {
         removed.add("image " + idOrReference);
         images.values().removeIf(i -> i.tags().contains(idOrReference) || i.id().equals(idOrReference));
     }
 
-    @Override
-    public List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
+    private List<VolumeRow> listVolumes(boolean danglingOnly, Map<String, String> labels) {
         List<VolumeRow> rows = new ArrayList<>();
         for (String name : volumes.keySet()) {
             boolean used = boxes.values().stream().anyMatch(b -> b.mounts.stream()
@@ -188,19 +210,16 @@ class PracticeDocker extends FakeDocker {
         return rows;
     }
 
-    @Override
-    public void removeVolume(String name) {
+    void removeVolume(String name) {
         removed.add("volume " + name);
         volumes.remove(name);
     }
 
-    @Override
-    public List<Change> diff(String id) {
+    List<Change> diff(String id) {
         return find(id).map(b -> List.copyOf(b.diff)).orElseThrow();
     }
 
-    @Override
-    public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
+    private ExecResult exec(String id, List<String> command) {
         Box b = find(id).orElseThrow();
         if (!b.running()) {
             throw new DockerlesException(ExitCode.DOCKER_ERROR, "error.container.notrunning", b.name);
@@ -210,23 +229,21 @@ class PracticeDocker extends FakeDocker {
 
     // --- dockerles's look-up containers: docker run --rm [-v VOLUME:/dockerles-volume:ro] IMAGE test -e PATH ---
 
-    private final Map<String, ContainerSpec> probes = new HashMap<>();
+    private final Map<String, ContainerSpec> lookups = new HashMap<>();
     private final Map<String, Integer> probeExits = new HashMap<>();
 
-    @Override
-    public String createContainer(ContainerSpec spec) {
+    String createContainer(ContainerSpec spec) {
         if (!RunIdentity.isManaged(spec.labels())) {
             throw new AssertionError("dockerles creates only containers with its labels: " + spec);
         }
         probeLabels.add(spec.labels());
         String id = newId();
-        probes.put(id, spec);
+        lookups.put(id, spec);
         return id;
     }
 
-    @Override
-    public void startContainer(String id) {
-        ContainerSpec spec = probes.get(id);
+    void startContainer(String id) {
+        ContainerSpec spec = lookups.get(id);
         String path = spec.command().get(2);
         boolean found;
         if (spec.binds().isEmpty()) {
@@ -240,14 +257,12 @@ class PracticeDocker extends FakeDocker {
         probeExits.put(id, found ? 0 : 1);
     }
 
-    @Override
-    public Optional<Integer> waitForExit(String id, Duration timeout) {
+    private Optional<Integer> waitForExit(String id) {
         return Optional.ofNullable(probeExits.get(id));
     }
 
-    @Override
-    public void removeContainer(String id, boolean force, boolean volumes) {
-        if (probes.remove(id) != null) {
+    private void removeContainer(String id) {
+        if (lookups.remove(id) != null) {
             return;
         }
         Box b = boxes.remove(id);
@@ -258,11 +273,10 @@ class PracticeDocker extends FakeDocker {
     }
 
     int probesLeft() {
-        return probes.size();
+        return lookups.size();
     }
 
-    @Override
-    public AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
+    AutoCloseable followEvents(Map<String, String> labels, Consumer<ContainerEvent> sink) {
         followers.add(sink);
         return () -> followers.remove(sink);
     }

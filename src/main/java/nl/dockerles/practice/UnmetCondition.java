@@ -9,19 +9,19 @@ import java.util.List;
  * @param absent nothing to judge yet (no such container): the normal state before the student starts, so the
  *               watcher does not call it out
  */
-public record Miss(String key, List<Object> args, String condition, boolean absent) {
+public record UnmetCondition(String key, List<Object> args, String condition, boolean absent) {
 
     /** Values as text: a port 8080 must not become "8.080" in a Dutch MessageFormat. */
-    public Miss {
+    public UnmetCondition {
         args = args.stream().map(a -> (Object) String.valueOf(a)).toList();
     }
 
-    static Miss of(String kind, String condition, Object... args) {
-        return new Miss("oefen.miss." + kind + "." + condition, List.of(args), condition, false);
+    static UnmetCondition of(String kind, String condition, Object... args) {
+        return new UnmetCondition("oefen.miss." + kind + "." + condition, List.of(args), condition, false);
     }
 
-    static Miss absent(String kind, String condition, Object... args) {
-        return new Miss("oefen.miss." + kind + "." + condition, List.of(args), condition, true);
+    static UnmetCondition absent(String kind, String condition, Object... args) {
+        return new UnmetCondition("oefen.miss." + kind + "." + condition, List.of(args), condition, true);
     }
 
     public Object[] argArray() {

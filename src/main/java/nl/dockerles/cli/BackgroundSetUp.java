@@ -10,24 +10,24 @@ import java.util.function.Supplier;
  * terminal), made on a second thread while the command reads its content: each takes 50–70 ms of a start.
  * {@link #get()} gives the result, or its own error as if it had been made on this thread.
  */
-final class Ahead<T> {
+final class BackgroundSetUp<T> {
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
-    private Ahead() {
+    private BackgroundSetUp() {
     }
 
-    static <T> Ahead<T> start(String name, Supplier<T> setUp) {
-        Ahead<T> ahead = new Ahead<>();
+    static <T> BackgroundSetUp<T> start(String name, Supplier<T> setUp) {
+        BackgroundSetUp<T> background = new BackgroundSetUp<>();
         Thread thread = new Thread(() -> {
             try {
-                ahead.result.complete(setUp.get());
+                background.result.complete(setUp.get());
             } catch (Throwable t) {
-                ahead.result.completeExceptionally(t);
+                background.result.completeExceptionally(t);
             }
         }, "dockerles-" + name);
         thread.setDaemon(true);
         thread.start();
-        return ahead;
+        return background;
     }
 
     T get() {

@@ -1,24 +1,25 @@
-package nl.dockerles.practice;
+package nl.dockerles.ui;
 
-import nl.dockerles.ui.SystemTerminal;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
-/** Single key presses from the terminal (raw mode through JLine), each read with a timeout. */
+/**
+ * Single key presses from the terminal for {@code oefen}, each read with a timeout. The terminal is in raw mode
+ * ({@link RawMode}) from open to close; Ctrl-C still ends the program, and the terminal is put back then too.
+ */
 public final class TerminalKeys implements KeySource {
     private final Terminal terminal;
-    private final Attributes saved;
+    private final RawMode raw;
     private final Thread restoreOnExit;
 
     private TerminalKeys(Terminal terminal) {
         this.terminal = terminal;
-        this.saved = terminal.enterRawMode();
+        this.raw = RawMode.enter(terminal, false);
         // Ctrl-C ends the JVM: the terminal must not stay in raw mode.
-        this.restoreOnExit = new Thread(() -> terminal.setAttributes(saved), "dockerles-terminal");
+        this.restoreOnExit = new Thread(raw::restore, "dockerles-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnExit);
     }
 
@@ -53,7 +54,7 @@ public final class TerminalKeys implements KeySource {
 
     @Override
     public void close() {
-        terminal.setAttributes(saved);
+        raw.restore();
         try {
             Runtime.getRuntime().removeShutdownHook(restoreOnExit);
         } catch (IllegalStateException shuttingDown) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * volumes with an exercise's name that were not there when watching began. Only these are ever offered for
  * removal, and only when the student says yes; what was there before is never touched.
  */
-final class Made {
+final class StudentObjects {
     private final Docker docker;
     private final Set<String> names;
     private final String prefix;
@@ -30,7 +30,7 @@ final class Made {
      * @param names  the exercises' names as the student types them (with the prefix): images and volumes
      * @param prefix --prefix: many students share the daemon, so only containers whose name has it are theirs
      */
-    Made(Docker docker, Set<String> names, String prefix) {
+    StudentObjects(Docker docker, Set<String> names, String prefix) {
         this.docker = docker;
         this.names = Set.copyOf(names);
         this.prefix = prefix == null ? "" : prefix;

@@ -17,12 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link Probes} against the daemon. A file in an image or volume is looked for by a short-lived busybox-style
+ * {@link Lookups} against the daemon. A file in an image or volume is looked for by a short-lived busybox-style
  * container of dockerles ({@code test -e}), labelled as dockerles's own and removed at once. Answers are kept
  * while nothing changed: an image's files never change (by id), a volume's and an exec's until an event or a
  * few seconds pass, so a watcher that asks twice a second does not start containers twice a second.
  */
-public final class DaemonProbes implements Probes {
+public final class DaemonLookups implements Lookups {
     static final String LOOPBACK = "127.0.0.1";
     static final String VOLUME_PROBE_IMAGE = "busybox:latest";
     private static final Duration VOLUME_TTL = Duration.ofSeconds(10);
@@ -38,7 +38,7 @@ public final class DaemonProbes implements Probes {
     private final Map<String, Kept<Docker.ExecResult>> execs = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    public DaemonProbes(Docker docker, RunIdentity run, TimeSource time) {
+    public DaemonLookups(Docker docker, RunIdentity run, TimeSource time) {
         this.docker = docker;
         this.run = run;
         this.time = time;

@@ -1,4 +1,4 @@
-package nl.dockerles.practice;
+package nl.dockerles.ui;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -5,8 +5,12 @@ import nl.dockerles.daemon.Docker;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** What the checks cannot read from inspect or list: they ask the running thing. */
-public interface Probes {
+/**
+ * What the checks cannot read from inspect or list, so they look it up on the running thing: an HTTP answer, a
+ * file in an image or a volume, a command in a container. (Not to be confused with {@code docker.DaemonProbe},
+ * which asks a possible daemon whether it is one.)
+ */
+public interface Lookups {
 
     /** An HTTP GET on http://127.0.0.1:port/: the status, or empty when nothing answers. */
     OptionalInt http(int hostPort);

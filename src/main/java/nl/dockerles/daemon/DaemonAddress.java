@@ -1,0 +1,23 @@
+package nl.dockerles.daemon;
+
+/**
+ * What a daemon's address ({@code unix:///var/run/docker.sock}, {@code tcp://10.0.0.5:2375}, {@code ssh://…})
+ * says about where it is. The one home of "is the daemon on this machine": the http-get action, {@code oefen}'s
+ * port checks, {@code check} and the process view all ask here.
+ */
+public final class DaemonAddress {
+    private DaemonAddress() {
+    }
+
+    /**
+     * True for a socket or a loopback address: the daemon (or the VM of Docker Desktop, which forwards its
+     * published ports) is on this machine. {@code ssh://…} is another machine, even {@code ssh://127.0.0.1}:
+     * dockerles only sees it through ssh.
+     */
+    public static boolean isLocal(String host) {
+        String address = host == null ? "" : host;
+        return !address.startsWith("ssh:") && (address.startsWith("unix:") || address.startsWith("npipe:")
+                || address.contains("://127.0.0.1") || address.contains("://localhost")
+                || address.contains("://[::1]"));
+    }
+}
