@@ -32,10 +32,15 @@ final class DaemonState {
                 .withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section)).exec();
     }
 
+    /**
+     * Asked with one label filter and the section matched here: Podman 4.3 answers [] to /images/json with two
+     * label filters, which made this list empty there whatever was left.
+     */
     static List<com.github.dockerjava.api.model.Image> managedImages(String section) {
-        return client().listImagesCmd().withShowAll(true)
-                .withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section))
-                .exec();
+        return client().listImagesCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED, "true")).exec().stream()
+                .filter(image -> image.getLabels() != null
+                        && section.equals(image.getLabels().get("nl.dockerles.section")))
+                .toList();
     }
 
     /** The names of the volumes no container uses, labelled or not. */
