@@ -145,6 +145,9 @@ public final class Coach {
                     save.accept(progress);
                     console.note(messages.get("oefen.done") + " " + fill(exercise.done().in(language),
                             verdict.facts()));
+                    if (verdict.facts().containsKey("unchecked")) {
+                        console.note(messages.get("oefen.unchecked." + verdict.facts().get("unchecked")));
+                    }
                     return Outcome.DONE;
                 }
                 Miss miss = verdict.miss();
