@@ -144,6 +144,9 @@ public final class Coach {
                     save.accept(progress);
                     console.note(messages.get("oefen.done") + " " + fill(exercise.done().in(language),
                             verdict.facts()));
+                    if (verdict.facts().containsKey("unchecked")) {
+                        console.note(messages.get("oefen.unchecked." + verdict.facts().get("unchecked")));
+                    }
                     return Outcome.DONE;
                 }
                 UnmetCondition miss = verdict.unmet();

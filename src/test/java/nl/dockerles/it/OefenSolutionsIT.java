@@ -134,12 +134,18 @@ class OefenSolutionsIT {
             Exercise exercise = named.exercises().get(i);
             String where = section + "/" + exercise.id();
             List<String> near = NEAR_MISS.get(where);
-            shell(set.namer(prefix).apply(near.get(0)), true);
+            shell(forDaemon(set.namer(prefix).apply(near.get(0))), true);
             Result miss = check(section, i + 1);
-            assertThat(miss.code()).as(where + ": the near miss is not done\n" + miss.out()).isEqualTo(9);
-            assertThat(miss.out()).as(where).contains("✗ Nog niet klaar.");
+            if (where.equals("run/detached") && "podman".equals(System.getenv("DOCKERLES_DAEMON"))) {
+                // Podman's inspect cannot tell create + start from run -d: the verdict says it could not check.
+                assertThat(miss.code()).as(where + "\n" + miss.out()).isZero();
+                assertThat(miss.out()).as(where).contains("Let op: Podman laat niet zien of een container met -d is gestart.");
+            } else {
+                assertThat(miss.code()).as(where + ": the near miss is not done\n" + miss.out()).isEqualTo(9);
+                assertThat(miss.out()).as(where).contains("✗ Nog niet klaar.");
+            }
             if (!near.get(1).isEmpty()) {
-                shell(set.namer(prefix).apply(near.get(1)), false);
+                undo(forDaemon(set.namer(prefix).apply(near.get(1))));
             }
 
             solve(where, exercise.solution());
@@ -148,6 +154,23 @@ class OefenSolutionsIT {
             assertThat(done.code()).as(where + ": the solution is done\n" + said + "\n" + done.out()).isZero();
             assertThat(done.out()).as(where).contains("✓ Klaar.").doesNotContainPattern("\\{[A-Za-z]+}");
         }
+    }
+
+    /**
+     * Undoes a near miss. A docker rm -f of a container that restarts can fail on Podman, which restarts it at once
+     * ("container state improper"): then it is asked again, for at most 10 s.
+     */
+    private void undo(String line) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Result result = shell(line, true);
+        while (result.code() != 0 && line.startsWith("docker rm -f ") && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200); // asking again, bounded by the deadline
+            result = shell(line, true);
+            if (result.code() != 0 && result.out().toLowerCase(java.util.Locale.ROOT).contains("no such container")) {
+                return; // the first attempt removed it after all
+            }
+        }
+        assertThat(result.code()).as(line + "\n" + result.out()).isZero();
     }
 
     /** Runs a solution line by line: a shell line in bash, a line after {@code docker run -it} typed into it. */
@@ -169,7 +192,7 @@ class OefenSolutionsIT {
                 continue;
             }
             // A line may fail on purpose (the trap's SELECT finds no table): the judge decides, not the exit code.
-            Result result = shell(asStudent(line), true);
+            Result result = shell(forDaemon(asStudent(line)), true);
             said.append("$ ").append(line).append(" → ").append(result.code()).append('\n').append(result.out());
         }
         if (session != null && solution.strip().lines().reduce((a, b) -> b).orElse("").equals("exit")) {
@@ -181,6 +204,23 @@ class OefenSolutionsIT {
     private static String asStudent(String line) {
         boolean root = "root".equals(System.getProperty("user.name"));
         return root ? line.replace("\"$(id -u):$(id -g)\"", "1000:1000") : line;
+    }
+
+    /**
+     * On Podman (.ci/with-daemon podman) a student types podman where the docker CLI 20.10 cannot talk to Podman's
+     * API: its commit fails ("Decode(): EOF"), and its push and pull want HTTPS from the registry on 127.0.0.1,
+     * which Podman does not count as insecure (so --tls-verify=false). The same service: --url $DOCKER_HOST.
+     * Podman's socket is not /var/run/docker.sock either.
+     */
+    private static String forDaemon(String line) {
+        if (!"podman".equals(System.getenv("DOCKERLES_DAEMON"))) {
+            return line;
+        }
+        String host = System.getenv("DOCKER_HOST");
+        String podman = "podman --remote --url " + host + " ";
+        return line.replaceAll("\\bdocker commit ", podman + "commit ")
+                .replaceAll("\\bdocker (push|pull) ", podman + "$1 --tls-verify=false ")
+                .replace("--unix-socket /var/run/docker.sock", "--unix-socket " + host.replaceFirst("^unix://", ""));
     }
 
     private void type(String session, String line) throws Exception {
