@@ -25,8 +25,22 @@ public final class DockerCli {
     private DockerCli() {
     }
 
-    /** A docker command and the daemon it addresses ({@code docker -H tcp://… ps}); host null: the usual one. */
-    public record Invocation(String host, DockerCommand command) {
+    /**
+     * A docker command and the daemon it addresses ({@code docker -H tcp://… ps}); host null: the usual one.
+     * {@code publishes}: where each {@code -p} value of a {@code docker run} stands in the text, in the order of
+     * {@link DockerCommand.Run#publish()}.
+     */
+    public record Invocation(String host, DockerCommand command, List<Publish> publishes) {
+        public Invocation {
+            publishes = List.copyOf(publishes);
+        }
+    }
+
+    /**
+     * A {@code -p} value and the word of the command text that holds it: the word is the value ({@code -p 8080:80},
+     * {@code -dp 8080:80}) or ends with it ({@code -p8080:80}, {@code --publish=8080:80}).
+     */
+    public record Publish(ShellWords.Word word, String value) {
     }
 
     public static DockerCommand parse(String commandLine) {
@@ -34,23 +48,31 @@ public final class DockerCli {
     }
 
     public static Invocation invocation(String commandLine) {
-        return PARSED.computeIfAbsent(commandLine, text -> parse(ShellWords.split(text), text));
+        return PARSED.computeIfAbsent(commandLine, text -> parse(ShellWords.words(text), text));
     }
 
+    // Filled while picocli parses (under the lock of parse): the position in the argument list of each -p value.
+    private static final List<Integer> publishPositions = new ArrayList<>();
+    private static int argumentCount;
+
     /** picocli resets every option before it parses, so one model serves all commands, one at a time. */
-    private static synchronized Invocation parse(List<String> words, String commandLine) {
+    private static synchronized Invocation parse(List<ShellWords.Word> written, String commandLine) {
+        List<String> words = written.stream().map(ShellWords.Word::text).toList();
         if (words.isEmpty() || !words.get(0).equals("docker")) {
             throw new IllegalArgumentException("a step starts with 'docker': " + commandLine);
         }
         if (model == null) {
             model = new CommandLine(new Root())
                     .setStopAtPositional(true)
-                    .setPosixClusteredShortOptionsAllowed(true);
+                    .setPosixClusteredShortOptionsAllowed(true)
+                    .setExpandAtFiles(false);
             for (CommandLine sub : model.getSubcommands().values()) {
                 sub.setStopAtPositional(true);
             }
         }
         CommandLine.ParseResult result;
+        publishPositions.clear();
+        argumentCount = words.size() - 1;
         try {
             result = model.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
@@ -65,7 +87,34 @@ public final class DockerCli {
             throw new IllegalArgumentException("not a docker command dockerles knows: " + commandLine);
         }
         Root root = (Root) result.commandSpec().userObject();
-        return new Invocation(root.host, (DockerCommand) supplier.get());
+        DockerCommand parsed = (DockerCommand) supplier.get();
+        List<Publish> publishes = new ArrayList<>();
+        if (parsed instanceof DockerCommand.Run run) {
+            for (int i = 0; i < run.publish().size(); i++) {
+                ShellWords.Word word = written.get(publishPositions.get(i) + 1);
+                String value = run.publish().get(i);
+                if (!word.text().endsWith(value)) {
+                    throw new IllegalStateException("-p " + value + " is not in " + word.text() + ": " + commandLine);
+                }
+                publishes.add(new Publish(word, value));
+            }
+        }
+        return new Invocation(root.host, parsed, publishes);
+    }
+
+    /**
+     * Notes where a {@code -p} value stands, then lets picocli take it as usual. picocli hands the value on the
+     * top of the stack of arguments still to parse: the next word ({@code -p 8080:80}), or the rest of this word
+     * pushed back ({@code -p8080:80}, {@code --publish=8080:80}). Either way the word is the one the stack's size
+     * points at.
+     */
+    static final class PublishPosition implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec commandSpec,
+                                  CommandLine.Model.ArgSpec argSpec, Map<String, Object> info) {
+            publishPositions.add(argumentCount - args.size());
+            return false;
+        }
     }
 
     private static <T> List<T> list(List<T> values) {
@@ -87,7 +136,7 @@ public final class DockerCli {
         @Option(names = {"-t", "--tty"}) boolean tty;
         @Option(names = "--name") String name;
         @Option(names = "--rm") boolean remove;
-        @Option(names = {"-p", "--publish"}) List<String> publish;
+        @Option(names = {"-p", "--publish"}, preprocessor = PublishPosition.class) List<String> publish;
         @Option(names = {"-v", "--volume"}) List<String> volumes;
         @Option(names = {"-e", "--env"}) List<String> env;
         @Option(names = "--restart") String restart;

@@ -9,9 +9,19 @@ public final class ShellWords {
     }
 
     public static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
+        return words(line).stream().map(Word::text).toList();
+    }
+
+    /** A word and where it stands in the line: {@code line.substring(start, end)} is the word as written. */
+    public record Word(String text, int start, int end) {
+    }
+
+    /** The words of a line with their places, so that one word can be replaced and the rest stays as written. */
+    public static List<Word> words(String line) {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
+        int start = 0;
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -29,28 +39,31 @@ public final class ShellWords {
                 } else {
                     word.append(c);
                 }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                word.append(line.charAt(++i));
-                inWord = true;
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
-                    words.add(word.toString());
+                    words.add(new Word(word.toString(), start, i));
                     word.setLength(0);
                     inWord = false;
                 }
             } else {
-                word.append(c);
-                inWord = true;
+                if (!inWord) {
+                    start = i;
+                    inWord = true;
+                }
+                if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '\\' && i + 1 < line.length()) {
+                    word.append(line.charAt(++i));
+                } else {
+                    word.append(c);
+                }
             }
         }
         if (quote != 0) {
             throw new IllegalArgumentException("quote " + quote + " is not closed");
         }
         if (inWord) {
-            words.add(word.toString());
+            words.add(new Word(word.toString(), start, line.length()));
         }
         return words;
     }

@@ -1,19 +1,22 @@
 package nl.dockerles.engine;
 
+import nl.dockerles.cmdline.PublishedPorts;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Host ports that a step publishes ({@code -p 127.0.0.1:8080:80}): whether one is free on this machine,
- * and the command with a taken port replaced by a free one (the command shown is the command run).
+ * The port rule's one home. Host ports that a step publishes ({@code -p 127.0.0.1:8080:80}, found in the parsed
+ * command by {@link PublishedPorts}): whether one is free on this machine, and the command with a taken port
+ * replaced by a free one (fact {@code port.N}; the command shown is the command run). The same fact moves a
+ * registry on such a port ({@code 127.0.0.1:5001/les/hallo}) and a URL in an action's line.
  */
 public final class HostPorts {
-    private static final Pattern PUBLISH = Pattern.compile("(-p\\s*|--publish[ =])((?:[0-9.]+:)?)(\\d+)(:\\d+)");
-
     private HostPorts() {
     }
 
@@ -40,17 +43,15 @@ public final class HostPorts {
         return 0;
     }
 
-    /** Replaces host port N by the fact {@code port.N} when there is one. */
+    /** Replaces host port N by the fact {@code port.N} when there is one: in a {@code -p} value, and in a registry. */
     static String rewrite(String command, Facts facts) {
-        Matcher m = PUBLISH.matcher(command);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement = facts.get("port." + m.group(3));
-            String port = replacement != null ? replacement : m.group(3);
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + port + m.group(4)));
-        }
-        m.appendTail(out);
-        return rewriteRegistries(out.toString(), facts);
+        return rewriteRegistries(PublishedPorts.replace(command, port -> chosen(port, facts)), facts);
+    }
+
+    /** The port chosen instead of {@code port} ({@link Preflight}), or {@code port} itself. */
+    private static int chosen(int port, Facts facts) {
+        String replacement = facts.get("port." + port);
+        return replacement == null ? port : Integer.parseInt(replacement);
     }
 
     /** An image of a registry on a published port, {@code 127.0.0.1:5001/les/hallo}: that port moves with it. */
@@ -83,14 +84,8 @@ public final class HostPorts {
         return out.toString();
     }
 
-    /** The published host ports of a command text: [hostIp, port] pairs. */
-    public static java.util.List<String[]> published(String command) {
-        java.util.List<String[]> ports = new java.util.ArrayList<>();
-        Matcher m = PUBLISH.matcher(command);
-        while (m.find()) {
-            String ip = m.group(2).isEmpty() ? "" : m.group(2).substring(0, m.group(2).length() - 1);
-            ports.add(new String[] {ip, m.group(3)});
-        }
-        return ports;
+    /** The host ports that a command publishes (none when it is not a {@code docker run}). */
+    public static List<PublishedPorts.HostPort> published(String command) {
+        return PublishedPorts.of(command);
     }
 }

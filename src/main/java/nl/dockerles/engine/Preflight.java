@@ -3,6 +3,7 @@ package nl.dockerles.engine;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
 import nl.dockerles.Messages;
+import nl.dockerles.cmdline.PublishedPorts;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionNames;
 import nl.dockerles.content.Step;
@@ -54,19 +55,19 @@ final class Preflight {
         Set<Integer> claimed = new java.util.HashSet<>();
         for (Step step : section.steps()) {
             if (step.command() != null) {
-                HostPorts.published(step.command()).forEach(published -> claimed.add(Integer.parseInt(published[1])));
+                HostPorts.published(step.command()).forEach(published -> claimed.add(published.port()));
             }
         }
         for (Step step : section.steps()) {
             if (step.command() == null) {
                 continue;
             }
-            for (String[] published : HostPorts.published(step.command())) {
-                int port = Integer.parseInt(published[1]);
-                if (facts.get("port." + port) != null || HostPorts.isFree(published[0], port)) {
+            for (PublishedPorts.HostPort published : HostPorts.published(step.command())) {
+                int port = published.port();
+                if (facts.get("port." + port) != null || HostPorts.isFree(published.ip(), port)) {
                     continue;
                 }
-                int free = HostPorts.nextFree(published[0], port, claimed);
+                int free = HostPorts.nextFree(published.ip(), port, claimed);
                 claimed.add(free);
                 if (free == 0) {
                     throw new DockerlesException(ExitCode.CONFLICT, "error.port.nofree", port);

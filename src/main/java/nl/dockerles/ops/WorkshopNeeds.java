@@ -1,10 +1,10 @@
 package nl.dockerles.ops;
 
+import nl.dockerles.cmdline.PublishedPorts;
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.Section;
 import nl.dockerles.content.SectionEntry;
 import nl.dockerles.content.Step;
-import nl.dockerles.engine.HostPorts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +53,8 @@ public record WorkshopNeeds(Map<String, List<String>> images, List<PortNeed> por
                 if (step.command() == null) {
                     continue;
                 }
-                for (String[] published : HostPorts.published(step.command())) {
-                    ports.computeIfAbsent(published[0] + " " + published[1], p -> new LinkedHashSet<>())
+                for (PublishedPorts.HostPort published : PublishedPorts.of(step.command())) {
+                    ports.computeIfAbsent(published.ip() + " " + published.port(), p -> new LinkedHashSet<>())
                             .add(entry.id());
                 }
             }
