@@ -48,7 +48,7 @@ final class Preflight {
     private void choosePorts(Section section, Facts facts) {
         boolean publishes = section.steps().stream()
                 .anyMatch(step -> step.command() != null && !HostPorts.published(step.command()).isEmpty());
-        if (!publishes || !daemonIsLocal()) {
+        if (!publishes || !nl.dockerles.daemon.DaemonAddress.isLocal(docker.host())) {
             return; // ports of another host cannot be checked from here
         }
         // A replacement must not land on a port that another step publishes, nor on one already chosen.
@@ -76,12 +76,6 @@ final class Preflight {
                 console.warn(messages.get("preflight.port.taken", port, free));
             }
         }
-    }
-
-    private boolean daemonIsLocal() {
-        String host = docker.host();
-        return !host.startsWith("ssh:") && (host.startsWith("unix:") || host.startsWith("npipe:")
-                || host.contains("://127.0.0.1") || host.contains("://localhost"));
     }
 
     /**
