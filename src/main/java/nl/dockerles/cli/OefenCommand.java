@@ -208,9 +208,7 @@ final class OefenCommand extends DockerlesCommand {
                 store.save(progress);
                 out.println(messages.get("oefen.check.done") + " "
                         + Coach.fill(exercise.done().in(language), verdict.facts()).replaceAll("\\s*\\R\\s*", " "));
-                if (verdict.facts().containsKey("unchecked")) {
-                    out.println(messages.get("oefen.unchecked." + verdict.facts().get("unchecked")));
-                }
+                verdict.uncheckedNote().ifPresent(key -> out.println(messages.get(key)));
                 if (next >= 0) {
                     out.println(messages.get("oefen.check.next", entry.id(), next + 1, total,
                             set.exercises().get(next).title().in(language)));

@@ -144,9 +144,7 @@ public final class Coach {
                     save.accept(progress);
                     console.note(messages.get("oefen.done") + " " + fill(exercise.done().in(language),
                             verdict.facts()));
-                    if (verdict.facts().containsKey("unchecked")) {
-                        console.note(messages.get("oefen.unchecked." + verdict.facts().get("unchecked")));
-                    }
+                    verdict.uncheckedNote().ifPresent(key -> console.note(messages.get(key)));
                     return Outcome.DONE;
                 }
                 UnmetCondition miss = verdict.unmet();

@@ -20,6 +20,11 @@ public record Verdict(boolean done, UnmetCondition unmet, Map<String, String> fa
         return new Verdict(false, unmet, Map.of());
     }
 
+    /** The message key naming a check this daemon could not make (Podman and -d), when the judge left one out. */
+    public java.util.Optional<String> uncheckedNote() {
+        return java.util.Optional.ofNullable(facts.get("unchecked")).map(check -> "oefen.unchecked." + check);
+    }
+
     /** How far a candidate got: the index of the failed condition in its kind's order (a pass is furthest). */
     int progress(java.util.List<String> order) {
         return done ? Integer.MAX_VALUE : order.indexOf(unmet.condition());
