@@ -116,6 +116,9 @@ public final class Coach {
         save.accept(progress);
         console.heading(messages.get("oefen.exercise.heading", index + 1, total, exercise.title().in(language)));
         console.paragraph(exercise.task().in(language));
+        if (SolutionForDaemon.needsPodman(exercise.solution(), docker.daemon())) {
+            console.note(messages.get("oefen.podman.cli", SolutionForDaemon.podman(docker.daemon())));
+        }
         console.blank();
         console.info(messages.get(keys.canAsk() ? "oefen.watching.keys" : "oefen.watching.lines"));
 
@@ -204,8 +207,8 @@ public final class Coach {
             console.info(messages.get(byItself ? "oefen.hint.more.key" : "oefen.hint.more"));
         } else {
             console.paragraph(messages.get(level == 2 ? "oefen.solution" : "oefen.solution.again"));
-            for (String line : exercise.solution().strip().split("\\R")) {
-                console.command(line.strip());
+            for (String line : SolutionForDaemon.lines(exercise.solution(), docker.daemon())) {
+                console.command(line);
             }
         }
         return level;

@@ -2,9 +2,11 @@ package nl.dockerles.it;
 
 import nl.dockerles.content.Catalog;
 import nl.dockerles.content.SectionEntry;
+import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.practice.Course;
 import nl.dockerles.practice.Exercise;
 import nl.dockerles.practice.ExerciseSet;
+import nl.dockerles.practice.SolutionForDaemon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,20 +209,15 @@ class OefenSolutionsIT {
     }
 
     /**
-     * On Podman (.ci/with-daemon podman) a student types podman where the docker CLI 20.10 cannot talk to Podman's
-     * API: its commit fails ("Decode(): EOF"), and its push and pull want HTTPS from the registry on 127.0.0.1,
-     * which Podman does not count as insecure (so --tls-verify=false). The same service: --url $DOCKER_HOST.
-     * Podman's socket is not /var/run/docker.sock either.
+     * The line as dockerles shows it to a student on this daemon ({@link SolutionForDaemon}): on Podman
+     * (.ci/with-daemon podman) commit, and push and pull of the registry on 127.0.0.1, with podman against the
+     * same service, and curl at Podman's socket. Typing what dockerles shows proves that it works.
      */
     private static String forDaemon(String line) {
-        if (!"podman".equals(System.getenv("DOCKERLES_DAEMON"))) {
-            return line;
-        }
-        String host = System.getenv("DOCKER_HOST");
-        String podman = "podman --remote --url " + host + " ";
-        return line.replaceAll("\\bdocker commit ", podman + "commit ")
-                .replaceAll("\\bdocker (push|pull) ", podman + "$1 --tls-verify=false ")
-                .replace("--unix-socket /var/run/docker.sock", "--unix-socket " + host.replaceFirst("^unix://", ""));
+        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        boolean podman = "podman".equals(System.getenv("DOCKERLES_DAEMON"));
+        DaemonInfo daemon = new DaemonInfo(host, "", "", "", "linux", "", "", "", "", false, podman);
+        return SolutionForDaemon.lines(line, daemon).get(0);
     }
 
     private void type(String session, String line) throws Exception {

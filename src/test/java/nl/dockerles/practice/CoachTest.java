@@ -2,6 +2,7 @@ package nl.dockerles.practice;
 
 import nl.dockerles.Messages;
 import nl.dockerles.engine.Names;
+import nl.dockerles.daemon.DaemonInfo;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.testing.FakeDocker;
 import nl.dockerles.testing.FakeTime;
@@ -144,6 +145,38 @@ class CoachTest {
                 "Overgeslagen. Later alsnog: dockerles oefen run --oefening 1", "── Opdracht 2/2")
                 .doesNotContain("Na 60 seconden");
         assertThat(progress.isDone("run", "detached")).isFalse();
+    }
+
+    @Test
+    void onPodmanTheTaskSaysWhatToTypeWithPodmanAndTheSolutionShowsIt() {
+        docker.onDaemon = () -> new DaemonInfo("unix:///run/podman/podman.sock", "4.3.1", "1.41", "1.41", "linux",
+                "amd64", "Debian GNU/Linux 12 (bookworm)", "6.1.0", "overlay", false, true);
+        ExerciseSet snapshots = new Course().load("snapshots");
+        int commit = snapshots.exercises().stream().map(Exercise::id).toList().indexOf("commit");
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .key(Duration.ofSeconds(1), 'h')
+                .key(Duration.ofSeconds(2), 'h')
+                .key(Duration.ofSeconds(3), 'q');
+
+        coach(snapshots, keys).run(commit, true, Set.of(), "");
+
+        assertThat(screen()).contains("Je daemon is Podman.",
+                "podman --remote --url unix:///run/podman/podman.sock commit …",
+                "$ podman --remote --url unix:///run/podman/podman.sock commit mijnbusybox mijnfoo");
+    }
+
+    @Test
+    void onDockerTheTaskSaysNothingAboutPodman() {
+        ExerciseSet snapshots = new Course().load("snapshots");
+        int commit = snapshots.exercises().stream().map(Exercise::id).toList().indexOf("commit");
+        ScriptedKeys keys = new ScriptedKeys(time, true)
+                .key(Duration.ofSeconds(1), 'h')
+                .key(Duration.ofSeconds(2), 'h')
+                .key(Duration.ofSeconds(3), 'q');
+
+        coach(snapshots, keys).run(commit, true, Set.of(), "");
+
+        assertThat(screen()).doesNotContain("Podman").contains("docker commit mijnbusybox mijnfoo");
     }
 
     @Test
