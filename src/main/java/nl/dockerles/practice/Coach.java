@@ -116,8 +116,9 @@ public final class Coach {
         save.accept(progress);
         console.heading(messages.get("oefen.exercise.heading", index + 1, total, exercise.title().in(language)));
         console.paragraph(exercise.task().in(language));
-        if (SolutionForDaemon.needsPodman(exercise.solution(), docker.daemon())) {
-            console.note(messages.get("oefen.podman.cli", SolutionForDaemon.podman(docker.daemon())));
+        for (SolutionForDaemon.PodmanNote note : SolutionForDaemon.podmanNotes(exercise.solution(), docker.daemon())) {
+            console.note(messages.get(note.key()));
+            console.command(note.command());
         }
         console.blank();
         console.info(messages.get(keys.canAsk() ? "oefen.watching.keys" : "oefen.watching.lines"));

@@ -2,6 +2,7 @@ package nl.dockerles.practice;
 
 import nl.dockerles.daemon.DaemonInfo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,14 +33,31 @@ public final class SolutionForDaemon {
         return Arrays.stream(solution.strip().split("\\R")).map(line -> line(line.strip(), daemon)).toList();
     }
 
-    /** True when a line of the solution must be typed with podman here, not with the docker CLI. */
-    public static boolean needsPodman(String solution, DaemonInfo daemon) {
-        return daemon.podman() && Arrays.stream(solution.strip().split("\\R")).map(String::strip)
-                .anyMatch(line -> COMMIT.matcher(line).find() || LOCAL_REGISTRY.matcher(line).find());
+    /** A note about this daemon (a message key) and the command it shows. */
+    public record PodmanNote(String key, String command) {
     }
 
-    /** {@code podman --remote --url <the daemon's address>}: the podman CLI aimed at the service dockerles uses. */
-    public static String podman(DaemonInfo daemon) {
+    /**
+     * What the student must type with podman here instead of the docker CLI: a commit, push or pull of the
+     * registry on 127.0.0.1 ({@code oefen.podman.commit}, {@code oefen.podman.registry}).
+     */
+    public static List<PodmanNote> podmanNotes(String solution, DaemonInfo daemon) {
+        if (!daemon.podman()) {
+            return List.of();
+        }
+        List<String> lines = Arrays.stream(solution.strip().split("\\R")).map(String::strip).toList();
+        String podman = podman(daemon);
+        List<PodmanNote> notes = new ArrayList<>();
+        if (lines.stream().anyMatch(line -> COMMIT.matcher(line).find())) {
+            notes.add(new PodmanNote("oefen.podman.commit", podman + " commit \u2026"));
+        }
+        if (lines.stream().anyMatch(line -> LOCAL_REGISTRY.matcher(line).find())) {
+            notes.add(new PodmanNote("oefen.podman.registry", podman + " push --tls-verify=false \u2026"));
+        }
+        return notes;
+    }
+
+    private static String podman(DaemonInfo daemon) {
         return "podman --remote --url " + daemon.host();
     }
 

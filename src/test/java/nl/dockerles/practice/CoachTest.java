@@ -160,9 +160,10 @@ class CoachTest {
 
         coach(snapshots, keys).run(commit, true, Set.of(), "");
 
-        assertThat(screen()).contains("Je daemon is Podman.",
-                "podman --remote --url unix:///run/podman/podman.sock commit …",
-                "$ podman --remote --url unix:///run/podman/podman.sock commit mijnbusybox mijnfoo");
+        assertThat(screen()).contains("Je daemon is Podman. De docker CLI kan daar niet committen",
+                "$ podman --remote --url unix:///run/podman/podman.sock commit …",
+                "$ podman --remote --url unix:///run/podman/podman.sock commit mijnbusybox mijnfoo")
+                .doesNotContain("--tls-verify");
     }
 
     @Test

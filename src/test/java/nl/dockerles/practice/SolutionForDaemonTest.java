@@ -27,7 +27,7 @@ class SolutionForDaemonTest {
                 "docker rmi 127.0.0.1:5001/oefen/busybox:1.0",
                 "docker pull 127.0.0.1:5001/oefen/busybox:1.0",
                 "docker pull busybox");
-        assertThat(SolutionForDaemon.needsPodman(DISTRIBUTIE, DOCKER)).isFalse();
+        assertThat(SolutionForDaemon.podmanNotes(DISTRIBUTIE, DOCKER)).isEmpty();
     }
 
     @Test
@@ -41,8 +41,11 @@ class SolutionForDaemonTest {
                 "docker pull busybox");
         assertThat(SolutionForDaemon.lines("docker commit pg klantendb:v1", PODMAN))
                 .containsExactly(podman + " commit pg klantendb:v1");
-        assertThat(SolutionForDaemon.needsPodman(DISTRIBUTIE, PODMAN)).isTrue();
-        assertThat(SolutionForDaemon.needsPodman("docker run -d --name web nginx", PODMAN)).isFalse();
+        assertThat(SolutionForDaemon.podmanNotes(DISTRIBUTIE, PODMAN)).containsExactly(new SolutionForDaemon.PodmanNote(
+                "oefen.podman.registry", podman + " push --tls-verify=false …"));
+        assertThat(SolutionForDaemon.podmanNotes("docker commit pg klantendb:v1", PODMAN)).containsExactly(
+                new SolutionForDaemon.PodmanNote("oefen.podman.commit", podman + " commit …"));
+        assertThat(SolutionForDaemon.podmanNotes("docker run -d --name web nginx", PODMAN)).isEmpty();
     }
 
     @Test
