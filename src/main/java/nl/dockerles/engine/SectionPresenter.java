@@ -40,6 +40,10 @@ public final class SectionPresenter {
     private int longWaits;
     private boolean introShown;
     private java.util.Map<String, String> env = java.util.Map.of();
+    /** The state before the step shown last, which r puts back (null: with --auto, or before the first step). */
+    private BeforeStep before;
+    private RunIdentity run;
+    private Workspace workspace;
 
     public SectionPresenter(Docker docker, Console console, Prompter prompter, TimeSource time, Messages messages,
                             Function<String, Docker> otherDaemon) {
@@ -181,6 +185,8 @@ public final class SectionPresenter {
         HostFacts.add(facts, workspace, section);
         facts.putLazily("daemon.", () -> DaemonFacts.of(steps.daemon(), messages));
         DaemonSentences.add(facts, steps, section, messages);
+        this.run = run;
+        this.workspace = workspace;
         ActionContext context = new ActionContext(steps, console, facts, run, time, messages,
                 prompter == Prompter.AUTO, workspace, longWaits, env);
         new Preflight(steps, console, messages).prepare(section, run, facts);
@@ -286,7 +292,10 @@ public final class SectionPresenter {
                 continue;
             } else if (key == Prompter.Key.REPEAT && i > 0) {
                 i--;
-                executor.replaceWhatItMakes(steps.get(i));
+                if (!putBack(executor.docker(), i + 1, steps.size())) {
+                    i++;
+                    continue;
+                }
             }
             show(executor, steps.get(i), i + 1, steps.size(), facts);
             i++;
@@ -312,8 +321,39 @@ public final class SectionPresenter {
         return facts.names().apply(out);
     }
 
+    /**
+     * r: what step {@code number} changed goes back to how it was before it ({@link BeforeStep}), and one line says
+     * what was put back. False when the step removed something that cannot come back: then it does not run again,
+     * and the screen says why.
+     */
+    private boolean putBack(Docker docker, int number, int total) {
+        if (before == null || before.step() != number) {
+            return true; // a step that did not run (skipped): it runs now for the first time
+        }
+        BeforeStep.Plan plan = before.plan(docker, run);
+        if (!plan.removed().isEmpty()) {
+            console.info(messages.get("repeat.cannot", number, total, String.join(", ", plan.removed())));
+            docker.takeApiCalls();
+            return false;
+        }
+        String line = plan.putBack(docker, workspace, messages);
+        docker.takeApiCalls(); // not the step's calls
+        if (line != null) {
+            console.info(line);
+        }
+        return true;
+    }
+
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
         facts.put(ContainerRunner.STEP_STARTED, time.now().toEpochMilli()); // right after the key
+        if (prompter != Prompter.AUTO) {
+            try {
+                before = BeforeStep.take(number, executor.docker(), run, workspace);
+            } catch (java.io.UncheckedIOException e) {
+                before = null; // the folder could not be copied: r then runs the step on what is there
+            }
+            executor.docker().takeApiCalls(); // not the step's calls
+        }
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         String explain = prose(facts, facts.fill(step.explain().in(language)));
         console.paragraph(explain);

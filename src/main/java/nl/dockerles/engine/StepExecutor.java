@@ -7,7 +7,6 @@ import nl.dockerles.cmdline.DockerCli;
 import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.content.Step;
 import nl.dockerles.daemon.Docker;
-import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.PresenterTerminal;
 
@@ -60,22 +59,6 @@ public final class StepExecutor implements AutoCloseable {
     /** The daemon the steps talk to. */
     public Docker docker() {
         return docker;
-    }
-
-    /**
-     * r: the step runs again, so a container it names is this run's already; it goes first, so that the step
-     * replaces it instead of colliding with it. Nobody else's container is touched.
-     */
-    public void replaceWhatItMakes(Step step) {
-        if (step.command() == null) {
-            return;
-        }
-        DockerCli.Invocation invocation = DockerCli.invocation(commandLine(step));
-        if (invocation.host() == null && invocation.command() instanceof DockerCommand.Run r && r.name() != null) {
-            docker.inspectContainer(r.name())
-                    .filter(info -> context.run().runId().equals(info.labels().get(RunIdentity.RUN)))
-                    .ifPresent(info -> docker.removeContainer(info.id(), true, true));
-        }
     }
 
     /** Runs the step and returns what it printed. */

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class Workspace implements AutoCloseable {
     private Path folder;
+    /** The folder as it was before the step shown last (r puts it back); empty when it did not exist yet. */
+    private Path copy;
     private final java.util.Deque<java.util.function.Consumer<Docker>> atEnd = new java.util.ArrayDeque<>();
 
     /**
@@ -44,11 +46,104 @@ public final class Workspace implements AutoCloseable {
         return folder != null;
     }
 
+    /** Before a step: keeps a copy of the folder as it is now, for {@link #putBack()}. */
+    public synchronized void remember() {
+        try {
+            if (copy == null) {
+                copy = Files.createTempDirectory("dockerles-");
+            } else {
+                deleteTree(copy, false);
+            }
+            if (folder != null) {
+                sync(folder, copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * r: makes the folder again as it was before the step ({@link #remember()}); files that did not change stay
+     * as they are. True when something had changed.
+     */
+    public synchronized boolean putBack() {
+        if (copy == null || folder == null) {
+            return false;
+        }
+        try {
+            return sync(copy, folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes {@code to} hold what {@code from} holds; true when something had to change. A file that cannot be
+     * removed is an IOException naming it, after the rest was done.
+     */
+    private static boolean sync(Path from, Path to) throws IOException {
+        boolean changed = false;
+        List<String> stayed = new java.util.ArrayList<>();
+        List<Path> there;
+        try (Stream<Path> paths = Files.walk(to)) {
+            there = paths.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : there) {
+            Path source = from.resolve(to.relativize(path).toString());
+            if (!path.equals(to) && (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.isDirectory(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    != Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+                deleteTree(path, true);
+                changed = true;
+                if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    stayed.add(to.relativize(path).toString()); // made as root by a container, say
+                }
+            }
+        }
+        List<Path> wanted;
+        try (Stream<Path> paths = Files.walk(from)) {
+            wanted = paths.filter(path -> !path.equals(from)).toList();
+        }
+        for (Path source : wanted) {
+            Path target = to.resolve(from.relativize(source).toString());
+            if (Files.isDirectory(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(target)) {
+                    Files.createDirectories(target);
+                    changed = true;
+                }
+                if (!Files.getPosixFilePermissions(source).equals(Files.getPosixFilePermissions(target))) {
+                    Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(source));
+                    changed = true;
+                }
+            } else if (!same(source, target)) {
+                Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                changed = true;
+            }
+        }
+        if (!stayed.isEmpty()) {
+            throw new IOException(String.join(", ", stayed));
+        }
+        return changed;
+    }
+
+    private static boolean same(Path a, Path b) throws IOException {
+        java.nio.file.LinkOption noFollow = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+        if (!Files.exists(b, noFollow) || Files.isSymbolicLink(a) != Files.isSymbolicLink(b)) {
+            return false;
+        }
+        if (Files.isSymbolicLink(a)) {
+            return Files.readSymbolicLink(a).equals(Files.readSymbolicLink(b));
+        }
+        return Files.getPosixFilePermissions(a).equals(Files.getPosixFilePermissions(b)) && Files.mismatch(a, b) == -1;
+    }
+
     /**
      * Removes the folder. Files that a container made as root resist a user who is not root: then a
      * container of this run, as root, empties the folder first.
      */
     public synchronized void close(Docker docker, RunIdentity run) {
+        forgetCopy();
         while (!atEnd.isEmpty()) {
             try {
                 atEnd.pop().accept(docker);
@@ -75,6 +170,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        forgetCopy();
         if (folder != null) {
             deleteTree();
             folder = null;
@@ -82,11 +178,34 @@ public final class Workspace implements AutoCloseable {
     }
 
     private boolean deleteTree() {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            deleteTree(folder, true);
         } catch (IOException ignored) {
             // What could not be walked is reported by the check below.
         }
         return !Files.exists(folder);
+    }
+
+    /** The copy is dockerles's own, made by this user: it always goes. */
+    private void forgetCopy() {
+        if (copy != null) {
+            try {
+                deleteTree(copy, true);
+            } catch (IOException ignored) {
+                // a file in /tmp; nothing of the demo depends on it
+            }
+            copy = null;
+        }
+    }
+
+    /** Deletes what is in {@code top}, and {@code top} itself when asked; a file that resists stays. */
+    private static void deleteTree(Path top, boolean itself) throws IOException {
+        if (!Files.exists(top, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(top)) {
+            paths.sorted(Comparator.reverseOrder()).filter(path -> itself || !path.equals(top))
+                    .forEach(path -> path.toFile().delete());
+        }
     }
 }

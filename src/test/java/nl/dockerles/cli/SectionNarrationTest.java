@@ -121,6 +121,13 @@ class SectionNarrationTest {
      * stand-ins first on the PATH, no global or system git settings, and fixed dates so commits keep their ids.
      */
     private java.util.Map<String, String> prepush(FakeDocker docker) throws java.io.IOException {
+        return prepushEnvironment(docker, bin);
+    }
+
+    /** The same, with the stand-ins in {@code bin}; git must be here. */
+    static java.util.Map<String, String> prepushEnvironment(FakeDocker docker, Path bin) throws java.io.IOException {
+        assumeTrue(new java.io.File("/usr/bin/git").canExecute() || new java.io.File("/bin/git").canExecute(),
+                "git is here");
         docker.addImage("busybox:1.35.0");
         docker.programs(c -> c.command.equals(List.of("sh", "test.sh"))
                 ? FakeDocker.Program.done("goed: 2 + 3 = 5\ngoed: 10 + -4 = 6\ngetest met " + BUSYBOX + "\n")
@@ -172,7 +179,7 @@ class SectionNarrationTest {
                 """));
     }
 
-    private static boolean free(int port) {
+    static boolean free(int port) {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
             return true;

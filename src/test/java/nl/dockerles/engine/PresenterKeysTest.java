@@ -58,16 +58,52 @@ class PresenterKeysTest {
     }
 
     @Test
-    void repeatingDockerStopSaysTheContainerHadAlreadyStoppedAndTellsOfNoWait() {
-        // r at the prompt of step 4: docker stop demo runs again, on a container that stopped a step ago.
+    void repeatingDockerStopStartsTheContainerAgainFirstAndSaysSo() {
+        // r at the prompt of step 4: demo ran before step 3, so it runs again first, and docker stop waits again.
         String out = present("lifecycle", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.NEXT,
                 Prompter.Key.NEXT, Prompter.Key.REPEAT, Prompter.Key.QUIT);
         String again = out.substring(out.lastIndexOf("Stap 3/10")).replaceAll("\\s+", " ");
 
-        assertThat(out.split("Dat duurde", -1)).hasSize(2); // the first stop waited, and its note says so
-        assertThat(again).contains("demo draaide al niet meer (status exited, exitcode 137)")
-                .contains("geen SIGTERM, geen wachttijd, geen SIGKILL").doesNotContain("Dat duurde")
-                .doesNotContain("128 + 9");
+        assertThat(out).contains("Eerst teruggezet zoals het vóór deze stap was: demo weer gestart.");
+        assertThat(out.split("Dat duurde", -1)).hasSize(3); // both stops waited, and their notes say so
+        assertThat(again).contains("$ docker stop demo").contains("128 + 9").doesNotContain("draaide al niet meer");
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
+    void repeatingAStepThatRemovedAContainerSaysItCannotAndGoesOn() {
+        // tooltje step 3 is docker rm -f tooltje: r cannot bring it back, so the step does not run again.
+        docker.addImage("adminer:latest");
+        String out = present("tooltje", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.SKIP, Prompter.Key.NEXT,
+                Prompter.Key.REPEAT, Prompter.Key.QUIT);
+
+        assertThat(out.replaceAll("\\s+", " "))
+                .contains("Stap 3/9 haalde tooltje weg, en dat kan dockerles niet terugzetten.")
+                .doesNotContain("lukte niet");
+        assertThat(out.split("\\$ docker rm -f tooltje", -1)).hasSize(2);
+    }
+
+    @Test
+    void repeatingAHostStepPutsTheTemporaryFolderBackAsItWas() throws Exception {
+        // A step that changes files of the run's folder; r gives the folder back as it was before that step.
+        Workspace workspace = new Workspace();
+        java.nio.file.Path folder = workspace.folder();
+        java.nio.file.Files.writeString(folder.resolve("a.txt"), "voor");
+        java.nio.file.Files.createDirectories(folder.resolve("sub"));
+        workspace.remember();
+        java.nio.file.Files.writeString(folder.resolve("a.txt"), "na");
+        java.nio.file.Files.writeString(folder.resolve("sub/nieuw"), "x");
+        java.nio.file.Files.createDirectories(folder.resolve(".git/objects"));
+
+        assertThat(workspace.putBack()).isTrue();
+        assertThat(java.nio.file.Files.readString(folder.resolve("a.txt"))).isEqualTo("voor");
+        try (var files = java.nio.file.Files.walk(folder)) {
+            assertThat(files.map(p -> folder.relativize(p).toString()).sorted().toList())
+                    .containsExactly("", "a.txt", "sub");
+        }
+        assertThat(workspace.putBack()).as("nothing changed since").isFalse();
+        workspace.close();
+        assertThat(folder).doesNotExist();
     }
 
     @Test

@@ -51,6 +51,64 @@ class SectionsPaceTmuxIT {
     @MethodSource("walks")
     void walkAtAPresentersPace(String section, int steps, String walk, String container, String image)
             throws Exception {
+        walk(section, steps, walk, container, image);
+    }
+
+    /**
+     * r after every step of prepush (issue 11): each git step runs again on the folder as it was before it, with
+     * the same outcome: the push refused, nothing on the server, then accepted; one line says what was put back.
+     */
+    @org.junit.jupiter.api.Test
+    void prepushRepeatsEveryStepWithTheSameOutcome() throws Exception {
+        String flat = walk("prepush", 8, "1 r2 2 r3 3 r4 4 r5 5 r6 6 r7 7 r8 8", null, null);
+
+        assertThat(PresenterWindow.count(flat, "git weigerde de push (exitcode 1)")).isEqualTo(2);
+        assertThat(PresenterWindow.count(flat, "0 takken: er is niets aangekomen.")).isEqualTo(2);
+        assertThat(PresenterWindow.count(flat, "de push ging door (exitcode 0)")).isEqualTo(2);
+        assertThat(PresenterWindow.count(flat, "1 tak: main staat op de server.")).isEqualTo(1);
+        assertThat(PresenterWindow.count(flat, "Eerst teruggezet zoals het vóór deze stap was: de tijdelijke map."))
+                .isEqualTo(6); // steps 1, 2, 3, 4, 5 and 7 change the folder; 6 only reads it
+        assertThat(flat).doesNotContain("nothing to commit").doesNotContain("already exists");
+    }
+
+    /**
+     * r after every step (issue 11) of the sections whose steps stop, remove or re-tag what an earlier step made:
+     * each step runs again on what was there before it (what it stopped runs again first, what it made goes), or,
+     * where it removed something that cannot come back, the screen says so; never a failed step, nothing left.
+     */
+    @ParameterizedTest(name = "r after every step: {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"lifecycle, 10", "run, 5", "distributie, 16", "volumes, 13"})
+    void rAfterEveryStep(String section, int steps) throws Exception {
+        java.util.Set<String> danglingBefore = DaemonState.danglingVolumes();
+        try (PresenterWindow window = PresenterWindow.start("again-" + section, 120, "demo " + section)) {
+            window.awaitScreen(prompt(1, steps), STEP);
+            window.press("Enter");
+            for (int at = 2; at <= steps; at++) {
+                window.awaitScreen(prompt(at, steps), STEP);
+                window.press("r");
+                String heading = "Stap " + (at - 1) + "/" + steps + " ·";
+                String cannot = "Stap " + (at - 1) + "/" + steps + " haalde ";
+                long deadline = System.nanoTime() + STEP.toNanos();
+                String seen = window.flat();
+                while (PresenterWindow.count(seen, heading) < 2 && !seen.contains(cannot)) {
+                    assertThat(System.nanoTime()).as("r at " + at + ":\n" + seen).isLessThan(deadline);
+                    TimeUnit.MILLISECONDS.sleep(200);
+                    seen = window.flat();
+                }
+                window.awaitScreen(prompt(at, steps), STEP);
+                assertThat(window.flat()).as("after r at " + at).doesNotContain(FAILED).doesNotContain("al in gebruik");
+                window.press("Enter");
+            }
+            String flat = window.awaitExit(Duration.ofMinutes(3)).replaceAll("\\s+", " ");
+            assertThat(flat).doesNotContain(FAILED).contains("Eerst teruggezet zoals het vóór deze stap was:");
+            window.assertEndedCleanly();
+        }
+        DaemonState.assertNothingLeft(section);
+        assertThat(DaemonState.danglingVolumes()).as("dangling volumes after the walk").isSubsetOf(danglingBefore);
+    }
+
+    private String walk(String section, int steps, String walk, String container, String image) throws Exception {
+        String flat;
         java.util.Set<String> danglingBefore = DaemonState.danglingVolumes();
         try (PresenterWindow window = PresenterWindow.start("pace-" + section, 120, "demo " + section)) {
             for (String key : walk.split(" ")) {
@@ -62,8 +120,8 @@ class SectionsPaceTmuxIT {
                         window.press("r");
                         window.awaitScreen("Stap " + (at - 1) + "/" + steps + " ·", 2, STEP);
                         window.awaitScreen(prompt(at, steps), STEP); // the same prompt once more
-                        String flat = window.flat();
-                        assertThat(flat).as("after r at " + at).doesNotContain("al in gebruik")
+                        String seen = window.flat();
+                        assertThat(seen).as("after r at " + at).doesNotContain("al in gebruik")
                                 .doesNotContain(FAILED);
                         if (container != null) {
                             assertThat(named(section, container)).as("one " + container + " after r").hasSize(1);
@@ -80,7 +138,7 @@ class SectionsPaceTmuxIT {
                     default -> window.press("Enter");
                 }
             }
-            String flat = window.awaitExit(Duration.ofMinutes(3)).replaceAll("\\s+", " ");
+            flat = window.awaitExit(Duration.ofMinutes(3)).replaceAll("\\s+", " ");
             assertThat(flat).doesNotContain(FAILED).doesNotContain("al in gebruik");
             int skips = PresenterWindow.count(flat, "overgeslagen: ");
             assertThat(PresenterWindow.count(flat, FAILED_AFTER_SKIP)).as("failures after a skip")
@@ -90,6 +148,7 @@ class SectionsPaceTmuxIT {
         DaemonState.assertNothingLeft(section);
         // A volume that docker rm left (volumes: q after it, its volume-of skipped) carries no label of ours.
         assertThat(DaemonState.danglingVolumes()).as("dangling volumes after the walk").isSubsetOf(danglingBefore);
+        return flat;
     }
 
     private static String prompt(int step, int steps) {

@@ -1147,6 +1147,10 @@ public final class FakeDocker implements Docker {
         String to = reference(target);
         images.add(to);
         copyImage(from, to);
+        // As a daemon: the image that had the source name now has the target name too, with its labels.
+        labelledImages.replaceAll((id, row) -> row.tags().contains(from) || row.tags().contains(source)
+                ? new ImageRow(row.id(), java.util.stream.Stream.concat(row.tags().stream(), java.util.stream.Stream.of(to))
+                .distinct().toList(), row.size(), row.labels()) : row);
     }
 
     /** A second name for the same image: its id, layers, files and command go with it. */
