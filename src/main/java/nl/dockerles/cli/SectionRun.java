@@ -36,6 +36,10 @@ final class SectionRun {
         if (section.steps().stream().anyMatch(step -> step.command() != null && step.command().contains("tcp://"))) {
             nl.dockerles.docker.DockerConnector.prepareTcp();
         }
+        if (section.steps().stream().anyMatch(step -> step.command() != null
+                && step.command().startsWith("docker build "))) {
+            nl.dockerles.docker.DockerConnector.prepareBuild();
+        }
         if (section.steps().stream().anyMatch(step -> step.action() != null)) {
             // Every action made once, and the HTTP client of http-get: their first step need not wait for them.
             boolean http = section.steps().stream().anyMatch(step -> "http-get".equals(step.action()));

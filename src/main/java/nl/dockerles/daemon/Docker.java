@@ -60,6 +60,15 @@ public interface Docker extends AutoCloseable {
     /** {@code docker logs [--tail N]}: stdout and stderr as the container wrote them (tail null: all). */
     String logs(String id, Integer tail);
 
+    /**
+     * {@code docker logs --follow --tail 0}: what the container writes from now on (stdout and stderr, in pieces as
+     * they come) goes to {@code output} until the returned handle is closed. A hint only: whoever waits for a line
+     * must not depend on it (the default follows nothing).
+     */
+    default AutoCloseable followLogs(String id, Consumer<byte[]> output) {
+        return () -> { };
+    }
+
     /** {@code docker exec}: runs a command in a running container and waits for it, at most {@code timeout}. */
     ExecResult exec(String id, List<String> command, String user, Duration timeout);
 

@@ -70,6 +70,14 @@ final class ContainerStreams {
         return text.text();
     }
 
+    /** Follows the container's new output (tail 0) until the handle is closed. */
+    AutoCloseable followLogs(String id, Consumer<byte[]> output) {
+        StreamCallback.Frames frames = new StreamCallback.Frames(output);
+        client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withTail(0)
+                .exec(frames);
+        return frames::stopQuietly;
+    }
+
     private boolean running(String id) {
         return raw.getIfFound("/containers/" + RawApi.segment(id) + "/json")
                 .map(reply -> reply.json().path("State").path("Running").asBoolean(false)).orElse(false);

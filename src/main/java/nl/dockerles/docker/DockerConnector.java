@@ -55,6 +55,50 @@ public final class DockerConnector {
         warmUp.start();
     }
 
+    /**
+     * A later step runs {@code docker build}: read a Dockerfile, pack a context as the build sends it, and read
+     * a build answer once now, on a background thread, from a folder of its own that it removes again. The
+     * first build would otherwise load docker-java's Dockerfile reader, the tar and gzip code and the answer's
+     * reader itself while the audience waits. Nothing is sent to the daemon.
+     */
+    public static void prepareBuild() {
+        Thread warmUp = new Thread(() -> {
+            Path folder = null;
+            try {
+                folder = java.nio.file.Files.createTempDirectory("dockerles-warm-up-");
+                Path dockerfile = java.nio.file.Files.writeString(folder.resolve(BuildContext.DOCKERFILE),
+                        "FROM scratch\n");
+                try (var context = BuildContext.withLabels(folder, dockerfile, Map.of("a", "b"))) {
+                    context.readAllBytes();
+                }
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                                false)
+                        .readValue("{\"stream\":\"Step 1/1 : FROM scratch\\n\",\"aux\":{\"ID\":\"sha256:0\"}}",
+                                com.github.dockerjava.api.model.BuildResponseItem.class);
+            } catch (Exception | LinkageError e) {
+                // only a head start: the build itself does all of this as usual
+            } finally {
+                removeQuietly(folder);
+            }
+        }, "dockerles-build-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
+    private static void removeQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(folder.resolve(BuildContext.DOCKERFILE));
+            java.nio.file.Files.deleteIfExists(folder);
+        } catch (java.io.IOException ignored) {
+            // a folder in the temporary directory, empty but for one line
+        }
+    }
+
     /** Connects using the process environment and the user's home directory. */
     public static Docker connect() {
         return connect(System.getenv(), Path.of(System.getProperty("user.home")));

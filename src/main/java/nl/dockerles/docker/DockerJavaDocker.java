@@ -197,6 +197,11 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public AutoCloseable followLogs(String id, Consumer<byte[]> output) {
+        return open.track(call(() -> streams.followLogs(id, output)));
+    }
+
+    @Override
     public ExecResult exec(String id, List<String> command, String user, Duration timeout) {
         return call(() -> streams.exec(id, command, user, timeout));
     }

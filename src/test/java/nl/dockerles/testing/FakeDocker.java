@@ -80,6 +80,8 @@ public final class FakeDocker implements Docker {
     public java.util.function.BiFunction<String, Duration, Optional<Integer>> onWaitForExit;
     /** The container's id; the tail is the built-in's concern. */
     public java.util.function.Function<String, String> onLogs;
+    /** The container's id and where its new output goes; the handle that ends it (unset: nothing is followed). */
+    public java.util.function.BiFunction<String, Consumer<byte[]>, AutoCloseable> onFollowLogs;
     /** The container's id and the command. */
     public java.util.function.BiFunction<String, List<String>, ExecResult> onExec;
     public java.util.function.Function<String, List<Change>> onDiff;
@@ -634,6 +636,11 @@ public final class FakeDocker implements Docker {
         Container c = containers.get(id);
         untilItEnds(c, timeout);
         return c == null || c.running ? Optional.empty() : Optional.of(c.exitCode);
+    }
+
+    @Override
+    public AutoCloseable followLogs(String id, Consumer<byte[]> output) {
+        return onFollowLogs == null ? () -> { } : onFollowLogs.apply(id, output);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -122,9 +123,15 @@ final class TcpForward implements AutoCloseable {
             }
             connections.add(client);
             try {
+                // Every piece goes on at once, as it came: with Nagle's algorithm a small second write (the body
+                // after the headers) waits for the client's delayed ACK, some 40 ms on loopback.
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 SocketChannel daemon = target instanceof UnixDomainSocketAddress
                         ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
                 daemon.connect(target);
+                if (!(target instanceof UnixDomainSocketAddress)) {
+                    daemon.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 connections.add(daemon);
                 java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
                 pump(client, daemon, ended, "in");

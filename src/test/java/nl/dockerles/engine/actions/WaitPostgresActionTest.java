@@ -70,6 +70,42 @@ class WaitPostgresActionTest {
     }
 
     @Test
+    void postgresSayingItIsReadyBringsTheNextTryAtOnce() {
+        FakeDocker docker = postgres(1, true);
+        List<java.util.function.Consumer<byte[]>> followers = new ArrayList<>();
+        docker.onFollowLogs = (id, output) -> {
+            followers.add(output);
+            return () -> followers.remove(output);
+        };
+        var plain = docker.onExec;
+        docker.onExec = (id, command) -> {
+            ExecResult answer = plain.apply(id, command);
+            // The server starts listening while the first try is under way.
+            followers.forEach(f -> f.accept("LOG:  database system is ready to accept connections\n".getBytes()));
+            return answer;
+        };
+
+        long start = System.nanoTime();
+        action.run(testing.context(docker), Map.of("container", "db"));
+
+        assertThat(commands).hasSize(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200)); // not 250 ms
+        assertThat(followers).as("the following ends with the wait").isEmpty();
+    }
+
+    @Test
+    void theReadyLineIsFoundAlsoInPieces() {
+        java.util.concurrent.Semaphore ready = new java.util.concurrent.Semaphore(0);
+        WaitPostgresAction.ReadyLines lines = new WaitPostgresAction.ReadyLines(ready);
+        lines.accept("LOG:  database system is ready to ac".getBytes());
+        assertThat(ready.availablePermits()).isZero();
+        lines.accept("cept connections\nLOG:  database system is shut down\n".getBytes());
+        assertThat(ready.availablePermits()).isEqualTo(1);
+        lines.accept("ready to accept connections ready to accept connections".getBytes());
+        assertThat(ready.availablePermits()).isEqualTo(3);
+    }
+
+    @Test
     void linesCountRepeatsOnlyWhenTheyFollowEachOther() {
         WaitPostgresAction.Lines lines = new WaitPostgresAction.Lines();
         lines.add("a");
