@@ -89,7 +89,7 @@ public final class NamespacesAction implements Action {
         }
         String table = table(messages, name, host, inside);
         remarks.forEach(context.console()::info);
-        context.console().output(table);
+        context.console().table(table);
         record(context.facts(), messages, host, inside);
         return table;
     }
