@@ -45,9 +45,12 @@ cd "$workdir/project" && git init -q --bare ../server.git && git remote add orig
 mkdir -p "$workdir/project/.git/hooks"
 cat > "$workdir/project/.git/hooks/pre-push" <<'DOCKERLES_EOF'
 #!/bin/sh
-# Vóór elke git push: de tests, in een container van een vast image.
-echo "pre-push: de tests draaien in busybox:1.35.0"
-docker run --name pre-push-tests -v "$PWD":/src -w /src busybox:1.35.0 sh test.sh
+# Vóór elke git push: de tests, in een
+# container van een vast image.
+echo "pre-push: tests in busybox:1.35.0"
+docker run --name pre-push-tests \
+  -v "$PWD":/src -w /src \
+  busybox:1.35.0 sh test.sh
 uitslag=$?
 docker rm pre-push-tests >/dev/null
 exit $uitslag

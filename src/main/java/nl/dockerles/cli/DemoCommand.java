@@ -11,6 +11,7 @@ import nl.dockerles.engine.SectionPresenter;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.KeyPrompter;
 import nl.dockerles.ui.Prompter;
+import nl.dockerles.ui.SystemTerminal;
 import picocli.CommandLine;
 import nl.dockerles.ui.StopRequest;
 import picocli.CommandLine.Command;
@@ -109,7 +110,9 @@ final class DemoCommand extends DockerlesCommand {
         }
 
         KeyPrompter keys = terminal != null ? terminal.get() : null;
+        // In a window (with or without --auto) the narration follows its width; piped, COLUMNS or 80.
         Console console = (keys != null ? new Console(context.out(), color, keys::width)
+                : context.terminal() ? new Console(context.out(), color, SystemTerminal.columnsNow(columns(80)))
                 : new Console(context.out(), color, columns(80))).typing(context.terminal() ? typing : 0);
         Prompter prompter = keys != null ? keys : Prompter.AUTO;
         Room following = live;

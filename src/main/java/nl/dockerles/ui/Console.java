@@ -15,6 +15,19 @@ public final class Console {
     private boolean inCodeBlock;
     /** Set once the run stops: a step still winding down prints nothing after the clean-up. */
     private volatile boolean muted;
+    /** Who wrote what is being printed now: dockerles, or the daemon and a container ({@link #output}, {@link #raw}). */
+    private Origin origin = Origin.OWN;
+    /** The rows of the {@link #status} line on screen now (a narrow window wraps it). */
+    private int statusRows;
+
+    /**
+     * Where printed text comes from. dockerles's own words and tables are laid out for the window; the daemon's
+     * and a container's output is printed as the docker CLI prints it, as wide as it comes.
+     */
+    public enum Origin {
+        OWN,
+        DAEMON
+    }
 
     /**
      * A window: long commands break where a shell allows it. Piped output (a file, a log, a test) keeps each
@@ -110,6 +123,20 @@ public final class Console {
         return copy;
     }
 
+    /**
+     * The same console, with everything it prints also handed to {@code tap} with where it came from: to check
+     * the layout of dockerles's own lines apart from the daemon's output.
+     */
+    public Console traced(java.util.function.BiConsumer<Origin, String> tap) {
+        Console[] self = new Console[1];
+        Console copy = new Console(new TappedPrintStream(out, text -> tap.accept(self[0].origin, text)), color, width,
+                window);
+        self[0] = copy;
+        copy.typingCharsPerSecond = typingCharsPerSecond;
+        copy.markdown = markdown;
+        return copy;
+    }
+
     /** --typen: commands appear letter by letter, as if typed live. */
     public Console typing(int charsPerSecond) {
         this.typingCharsPerSecond = charsPerSecond;
@@ -179,8 +206,13 @@ public final class Console {
         if (muted) {
             return;
         }
-        out.write(bytes, 0, bytes.length);
-        out.flush();
+        origin = Origin.DAEMON;
+        try {
+            out.write(bytes, 0, bytes.length);
+            out.flush();
+        } finally {
+            origin = Origin.OWN;
+        }
     }
 
     /** Text of a container's terminal or stream, as it came. */
@@ -188,8 +220,13 @@ public final class Console {
         if (muted) {
             return;
         }
-        out.print(text);
-        out.flush();
+        origin = Origin.DAEMON;
+        try {
+            out.print(text);
+            out.flush();
+        } finally {
+            origin = Origin.OWN;
+        }
     }
 
     /**
@@ -219,6 +256,26 @@ public final class Console {
         if (muted) {
             return;
         }
+        origin = Origin.DAEMON;
+        try {
+            lines(text);
+        } finally {
+            origin = Origin.OWN;
+        }
+    }
+
+    /**
+     * dockerles's own lines, laid out by the caller for {@link #width()} (a table, a file it wrote): printed as
+     * they are, like {@link #output}, but they are dockerles's and must fit the window.
+     */
+    public synchronized void table(String text) {
+        if (muted) {
+            return;
+        }
+        lines(text);
+    }
+
+    private void lines(String text) {
         out.print(text);
         if (!text.isEmpty() && !text.endsWith("\n")) {
             out.println();
@@ -331,8 +388,11 @@ public final class Console {
             return;
         }
         if (redraws()) {
+            // Wrapped like any line of dockerles (a narrow window): the rows it drew last time go first.
+            String wrapped = Wrap.wrap(text, width() - 1, "");
             PrintStream screen = screenOnly();
-            screen.print("\r\u001B[K" + style(text, a -> a.fgBrightBlack()));
+            screen.print(clearStatus() + style(wrapped, a -> a.fgBrightBlack()));
+            statusRows = (int) wrapped.lines().count();
             screen.flush();
         } else {
             info(text);
@@ -345,8 +405,14 @@ public final class Console {
             return;
         }
         PrintStream screen = screenOnly();
-        screen.print("\r\u001B[K");
+        screen.print(clearStatus());
+        statusRows = 0;
         screen.flush();
+    }
+
+    /** Back to the first row of the status line on screen, and everything from there wiped. */
+    private String clearStatus() {
+        return statusRows > 1 ? "\r\u001B[" + (statusRows - 1) + "A\u001B[J" : "\r\u001B[K";
     }
 
     private PrintStream screenOnly() {

@@ -31,6 +31,25 @@ public final class SystemTerminal {
         return Stty.columns();
     }
 
+    /**
+     * Columns of the terminal as they are now, for a run that does not open it ({@code demo --auto} in a window):
+     * asked again at most once a second, so that a resize is followed; {@code fallback} when it does not say.
+     */
+    public static java.util.function.IntSupplier columnsNow(int fallback) {
+        long[] asked = {0};
+        int[] last = {fallback};
+        return () -> {
+            synchronized (asked) {
+                if (asked[0] == 0 || System.nanoTime() - asked[0] > 1_000_000_000L) {
+                    int columns = columns();
+                    last[0] = columns > 0 ? columns : fallback;
+                    asked[0] = System.nanoTime();
+                }
+                return last[0];
+            }
+        };
+    }
+
     /** Columns of the terminal; 80 when it does not say. */
     public static int width(Terminal terminal) {
         int width = terminal.getWidth();

@@ -5,7 +5,6 @@ import nl.dockerles.content.Catalog;
 import nl.dockerles.daemon.RunIdentity;
 import nl.dockerles.engine.SectionPresenter;
 import nl.dockerles.testing.FakeDocker;
-import nl.dockerles.testing.FakePostgres;
 import nl.dockerles.testing.FakeTime;
 import nl.dockerles.ui.Console;
 import nl.dockerles.ui.Prompter;
@@ -20,14 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * r after every step of every section, against the fake daemon: each step runs a second time right after the
@@ -46,26 +43,10 @@ class RepeatEveryStepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sections")
     void everyStepRunsAgainOnR(String section) throws Exception {
-        assumeTrue(!section.equals("ports") || SectionNarrationTest.free(8080) && SectionNarrationTest.free(8081));
-        assumeTrue(!section.equals("distributie") || SectionNarrationTest.free(5001));
-        assumeTrue(!section.equals("volumes") || "root".equals(System.getProperty("user.name")));
-        assumeTrue(!section.equals("remote") || SectionNarrationTest.free(2375));
-        assumeTrue(!section.equals("tooltje") || SectionNarrationTest.free(8080) && SectionNarrationTest.free(2375));
+        SectionNarrationTest.assumeRunnableHere(section);
         FakeTime time = new FakeTime();
         FakeDocker docker = new FakeDocker(time).restartsPerFollow(8); // a presenter watches 8 restarts
-        Map<String, String> env = Map.of("LANG", "C");
-        if (section.equals("database")) {
-            FakePostgres.on(docker, time);
-        } else if (section.equals("prepush")) {
-            env = SectionNarrationTest.prepushEnvironment(docker, bin);
-        } else {
-            docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done("hallo\n")
-                    : FakeDocker.busybox(c));
-        }
-        docker.http(c -> SectionNarrationTest.adminer(c).or(() -> SectionNarrationTest.registry(c))
-                .or(() -> FakeDocker.nginx(c)));
-        docker.addImage("adminer:latest");
-        docker.addImage("registry:2");
+        Map<String, String> env = SectionNarrationTest.stage(section, docker, time, bin);
         if (section.equals("distributie")) {
             // The image that docker build makes carries dockerles's labels (the fake's build does not list it).
             docker.addLabelledImage("sha256:4a11", "les/hallo:latest", Map.of(RunIdentity.MANAGED, "true"));

@@ -73,33 +73,10 @@ class SectionNarrationTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("sections")
     void theNarrationIsAsBefore(String section, String lang) throws Exception {
-        // ports publishes 8080 and 8081 on this machine, as the handout says; taken by something else, the demo
-        // would (rightly) pick other ports, and the narration would differ.
-        assumeTrue(!section.equals("ports") || free(8080) && free(8081), "8080 and 8081 are free here");
-        assumeTrue(!section.equals("distributie") || free(5001), "5001 is free here");
-        // volumes shows who owns the files a container made in a folder of this machine: as Docker's daemon, the
-        // fake makes them as root (or --user's uid), which only root can do here.
-        assumeTrue(!section.equals("volumes") || "root".equals(System.getProperty("user.name")),
-                "the tests run as root here");
-        assumeTrue(!section.equals("remote") || free(2375), "2375 is free here");
-        assumeTrue(!section.equals("tooltje") || free(8080) && free(2375),
-                () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
+        assumeRunnableHere(section);
         FakeTime time = new FakeTime();
         FakeDocker docker = new FakeDocker(time).restartsPerFollow(7);
-        java.util.Map<String, String> env = java.util.Map.of("LANG", "C");
-        if (section.equals("database")) {
-            FakePostgres.on(docker, time);
-        } else if (section.equals("prepush")) {
-            assumeTrue(new java.io.File("/usr/bin/git").canExecute() || new java.io.File("/bin/git").canExecute(),
-                    "git is here");
-            env = prepush(docker);
-        } else {
-            docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
-                    : FakeDocker.busybox(c));
-        }
-        docker.http(c -> adminer(c).or(() -> registry(c)).or(() -> FakeDocker.nginx(c)));
-        docker.addImage("adminer:latest");
-        docker.addImage("registry:2");
+        java.util.Map<String, String> env = stage(section, docker, time, bin);
         // "Another daemon" (tooltje): DOCKER_HOST points at a TCP port forwarded to this same daemon.
         java.util.Map<String, String> environment = env;
         Runs run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Runs.run(e -> e.containsKey("DOCKER_HOST")
@@ -116,18 +93,49 @@ class SectionNarrationTest {
         Golden.assertMatches(out, section + "." + lang + ".txt");
     }
 
+    /** Skips {@code section} where this machine cannot run it as the goldens show it (a port taken, not root). */
+    static void assumeRunnableHere(String section) {
+        // ports publishes 8080 and 8081 on this machine, as the handout says; taken by something else, the demo
+        // would (rightly) pick other ports, and the narration would differ.
+        assumeTrue(!section.equals("ports") || free(8080) && free(8081), "8080 and 8081 are free here");
+        assumeTrue(!section.equals("distributie") || free(5001), "5001 is free here");
+        // volumes shows who owns the files a container made in a folder of this machine: as Docker's daemon, the
+        // fake makes them as root (or --user's uid), which only root can do here.
+        assumeTrue(!section.equals("volumes") || "root".equals(System.getProperty("user.name")),
+                "the tests run as root here");
+        assumeTrue(!section.equals("remote") || free(2375), "2375 is free here");
+        assumeTrue(!section.equals("tooltje") || free(8080) && free(2375),
+                () -> "8080 and 2375 are free here: 8080 " + free(8080) + ", 2375 " + free(2375));
+    }
+
+    /**
+     * The fake daemon as {@code section} needs it (its programs, HTTP answers, images); dockerles's environment,
+     * with the stand-ins in {@code bin} for prepush.
+     */
+    static java.util.Map<String, String> stage(String section, FakeDocker docker, FakeTime time, Path bin)
+            throws java.io.IOException {
+        java.util.Map<String, String> env = java.util.Map.of("LANG", "C");
+        if (section.equals("database")) {
+            FakePostgres.on(docker, time);
+        } else if (section.equals("prepush")) {
+            assumeTrue(new java.io.File("/usr/bin/git").canExecute() || new java.io.File("/bin/git").canExecute(),
+                    "git is here");
+            env = prepush(docker, bin);
+        } else {
+            docker.programs(c -> c.command.equals(List.of("sh", "groet.sh")) ? FakeDocker.Program.done(GROET)
+                    : FakeDocker.busybox(c));
+        }
+        docker.http(c -> adminer(c).or(() -> registry(c)).or(() -> FakeDocker.nginx(c)));
+        docker.addImage("adminer:latest");
+        docker.addImage("registry:2");
+        return env;
+    }
+
     /**
      * prepush: the tests in busybox:1.35.0 on the fake, and dockerles's environment for git and its hook: the
      * stand-ins first on the PATH, no global or system git settings, and fixed dates so commits keep their ids.
      */
-    private java.util.Map<String, String> prepush(FakeDocker docker) throws java.io.IOException {
-        return prepushEnvironment(docker, bin);
-    }
-
-    /** The same, with the stand-ins in {@code bin}; git must be here. */
-    static java.util.Map<String, String> prepushEnvironment(FakeDocker docker, Path bin) throws java.io.IOException {
-        assumeTrue(new java.io.File("/usr/bin/git").canExecute() || new java.io.File("/bin/git").canExecute(),
-                "git is here");
+    private static java.util.Map<String, String> prepush(FakeDocker docker, Path bin) throws java.io.IOException {
         docker.addImage("busybox:1.35.0");
         docker.programs(c -> c.command.equals(List.of("sh", "test.sh"))
                 ? FakeDocker.Program.done("goed: 2 + 3 = 5\ngoed: 10 + -4 = 6\ngetest met " + BUSYBOX + "\n")
@@ -179,7 +187,7 @@ class SectionNarrationTest {
                 """));
     }
 
-    static boolean free(int port) {
+    private static boolean free(int port) {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
             return true;

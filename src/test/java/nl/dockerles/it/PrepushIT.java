@@ -41,10 +41,11 @@ class PrepushIT {
         assertThat(DatabaseIT.flat(step(out, 1))).contains("exitcode 0");
         assertThat(step(out, 2)).containsPattern("[0-9a-f]{7,} Rekenen, met tests");
         assertThat(step(out, 3)).contains("origin\t../server.git (push)");
-        assertThat(step(out, 4)).contains("docker run --name pre-push-tests -v \"$PWD\":/src -w /src busybox:1.35.0 sh test.sh");
+        assertThat(step(out, 4)).contains("docker run --name pre-push-tests \\\n  -v \"$PWD\":/src -w /src \\\n"
+                + "  busybox:1.35.0 sh test.sh");
 
         // The typo: the tests fail in the container, the hook says so, git refuses.
-        assertThat(step(out, 5)).contains("pre-push: de tests draaien in busybox:1.35.0")
+        assertThat(step(out, 5)).contains("pre-push: tests in busybox:1.35.0")
                 .contains("FOUT: 2 + 3 gaf -1, verwacht 5").contains("error: failed to push some refs");
         assertThat(DatabaseIT.flat(step(out, 5))).contains("git weigerde de push (exitcode 1)");
         assertThat(DatabaseIT.flat(step(out, 6))).contains("0 takken: er is niets aangekomen");

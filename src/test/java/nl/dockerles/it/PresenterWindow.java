@@ -49,6 +49,11 @@ final class PresenterWindow implements AutoCloseable {
         return tmux("capture-pane", "-p", "-J", "-t", session, "-S", "-400");
     }
 
+    /** The whole history and screen, lines the terminal wrapped joined again: for layout checks. */
+    String fullScreen() throws Exception {
+        return tmux("capture-pane", "-p", "-J", "-t", session, "-S", "-");
+    }
+
     /** The screen as it is (no joined lines): for layout checks. */
     String rawScreen() throws Exception {
         return tmux("capture-pane", "-p", "-t", session, "-S", "-400");

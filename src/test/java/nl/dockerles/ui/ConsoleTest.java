@@ -184,4 +184,16 @@ class ConsoleTest {
         assertThat(console.muted()).isTrue();
         assertThat(printed()).isEqualTo("half\n\nGestopt.\n");
     }
+
+    @Test
+    void aStatusLineWiderThanTheWindowIsWrappedAndWipedWhole() {
+        Console console = new Console(out, true, 40);
+        console.status("Docker wacht 25,6 s voor de volgende start: nog 12 s.");
+        console.status("Docker wacht 25,6 s voor de volgende start: nog 11 s.");
+        console.endStatus();
+        String printed = printed().replaceAll("\u001B\\[[0-9;]*m", "");
+        assertThat(printed).isEqualTo("\r\u001B[KDocker wacht 25,6 s voor de volgende\nstart: nog 12 s."
+                + "\r\u001B[1A\u001B[JDocker wacht 25,6 s voor de volgende\nstart: nog 11 s."
+                + "\r\u001B[1A\u001B[J");
+    }
 }

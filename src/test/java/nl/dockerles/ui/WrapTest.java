@@ -34,9 +34,13 @@ class WrapTest {
     }
 
     @Test
-    void aWordLongerThanTheWidthIsNotCut() {
-        assertThat(Wrap.wrap("zie unix:///var/run/docker.sock hier", 10, ""))
-                .isEqualTo("zie\nunix:///var/run/docker.sock\nhier");
+    void aWordLongerThanTheWidthBreaksAfterASlashOrAtTheEdge() {
+        assertThat(Wrap.wrap("zie https://docs.docker.com/build/building/best-practices/ hier", 30, "  "))
+                .isEqualTo("  zie\n  https://docs.docker.com/\n  build/building/\n  best-practices/ hier");
+        String digest = "sha256:68e780e0d968d5004945dcfa5451723d7a8d87fb455fb9fc75096daa3e2aeea1";
+        String wrapped = Wrap.wrap("De digest: " + digest + ".", 40, "  ");
+        assertThat(wrapped.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(40));
+        assertThat(wrapped.replace("\n  ", "")).isEqualTo("  De digest:" + digest + ".");
     }
 
     @Test
@@ -69,10 +73,28 @@ class WrapTest {
     }
 
     @Test
-    void aWordLongerThanTheLineStaysWhole() {
-        String wrapped = Wrap.command("docker run -v /a/very/long/path/that/does/not/fit/anywhere:/w busybox", 20, 22, "  ");
+    void aWordLongerThanTheLineBreaksWhereTheShellJoinsItAgain() throws Exception {
+        String[] commands = {
+            "docker save -o /tmp/dockerles-15531471689790924049/hallo.tar les/hallo",
+            "docker pull 127.0.0.1:5001/les/hallo@sha256:68e780e0d968d5004945dcfa5451723d7a8d87fb455fb9fc75096daa3e2aeea1",
+            "docker exec db psql -c \"INSERT INTO klanten VALUES (1, 'Ada Lovelace'), (2, 'Grace Hopper')\"",
+            "docker run -v \"/tmp/dockerles-11322575049969224610/project\":/src busybox sh -c 'echo een heel lang stuk "
+                    + "tekst dat niet past op een regel van vijftig tekens'",
+        };
+        for (String command : commands) {
+            String wrapped = Wrap.command(command, 48, 50, "    ");
+            assertThat(wrapped.lines()).as(wrapped).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(50));
+            assertThat(words(wrapped)).as(wrapped).isEqualTo(words(command));
+        }
+    }
 
-        assertThat(wrapped).contains("/a/very/long/path/that/does/not/fit/anywhere:/w").doesNotContain("\\\n  \\");
+    /** The words a shell hands the command: what the audience copies runs as what dockerles ran. */
+    private static String words(String command) throws Exception {
+        Process sh = new ProcessBuilder("sh", "-c", "eval \"set -- $1\"; printf '[%s]' \"$@\"", "sh", command)
+                .redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sh.waitFor()).as(out).isZero();
+        return out;
     }
 
     @Test

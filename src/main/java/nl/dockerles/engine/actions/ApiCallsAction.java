@@ -66,7 +66,7 @@ public final class ApiCallsAction implements Action {
         }
         List<Docker.ApiCall> calls = docker.takeApiCalls();
         String output = render(calls);
-        context.console().output(output);
+        context.console().table(output);
         context.console().info(summary);
         record(context, calls, endpoint(request));
         return output;

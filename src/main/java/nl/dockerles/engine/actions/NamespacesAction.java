@@ -87,9 +87,9 @@ public final class NamespacesAction implements Action {
                     EXEC_TIMEOUT);
             parseLinks(result.output()).forEach(inside::putIfAbsent);
         }
-        String table = table(messages, name, host, inside);
+        String table = table(messages, name, host, inside, context.console().width());
         remarks.forEach(context.console()::info);
-        context.console().output(table);
+        context.console().table(table);
         record(context.facts(), messages, host, inside);
         return table;
     }
@@ -104,24 +104,56 @@ public final class NamespacesAction implements Action {
         return links;
     }
 
+    /**
+     * The table as wide as the window allows: the ids as ls shows them ("pid:[4026532180]"); in a narrower
+     * window only the number; narrower still without the last column (the note says which are shared).
+     */
+    static String table(Messages messages, String container, Map<String, String> host, Map<String, String> inside,
+                        int columns) {
+        String table = "";
+        for (int form = 0; form < 3; form++) {
+            table = table(messages, container, host, inside, form > 0, form > 1);
+            if (table.lines().mapToInt(line -> line.codePointCount(0, line.length())).max().orElse(0) <= columns) {
+                break;
+            }
+        }
+        return table;
+    }
+
     static String table(Messages messages, String container, Map<String, String> host, Map<String, String> inside) {
+        return table(messages, container, host, inside, false, false);
+    }
+
+    private static String table(Messages messages, String container, Map<String, String> host,
+                                Map<String, String> inside, boolean bare, boolean noVerdict) {
         boolean withHost = !host.isEmpty();
+        boolean verdicts = withHost && !noVerdict;
         String kindHeader = messages.get("namespaces.column.kind");
         String containerHeader = messages.get("namespaces.column.container", container);
-        Table table = withHost ? new Table(kindHeader, messages.get("namespaces.column.host"), containerHeader, "")
-                : new Table(kindHeader, containerHeader);
+        Table table = !withHost ? new Table(kindHeader, containerHeader)
+                : verdicts ? new Table(kindHeader, messages.get("namespaces.column.host"), containerHeader, "")
+                : new Table(kindHeader, messages.get("namespaces.column.host"), containerHeader);
         for (String kind : KINDS) {
             String in = inside.getOrDefault(kind, "?");
             if (withHost) {
                 String own = host.getOrDefault(kind, "?");
                 String verdict = in.equals("?") || own.equals("?") ? ""
                         : messages.get(in.equals(own) ? "namespaces.shared" : "namespaces.own");
-                table.row(kind, own, in, verdict);
+                if (verdicts) {
+                    table.row(kind, id(own, bare), id(in, bare), verdict);
+                } else {
+                    table.row(kind, id(own, bare), id(in, bare));
+                }
             } else {
-                table.row(kind, in);
+                table.row(kind, id(in, bare));
             }
         }
         return table.render();
+    }
+
+    /** "pid:[4026532180]", or bare "4026532180" (the kind is in the first column). */
+    private static String id(String link, boolean bare) {
+        return bare ? link.replaceFirst("^[a-z_]+:\\[([0-9]+)]$", "$1") : link;
     }
 
     private static void record(Facts facts, Messages messages, Map<String, String> host, Map<String, String> inside) {

@@ -333,7 +333,7 @@ public final class RestartWatchAction implements Action {
         }
 
         private void print(String text) {
-            context.console().output(text);
+            context.console().table(text);
             shown.append(text);
         }
     }

@@ -42,7 +42,7 @@ public final class TcpCloseAction implements Action {
         String answer = tryConnect(port);
         context.facts().put("tcp.closed", answer);
         String output = "127.0.0.1:" + port + ": " + answer + "\n";
-        context.console().output(output);
+        context.console().table(output);
         return output;
     }
 

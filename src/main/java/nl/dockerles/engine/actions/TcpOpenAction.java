@@ -86,7 +86,7 @@ public final class TcpOpenAction implements Action {
         context.facts().put("tcp.host", address);
         context.facts().put("tcp.target", host);
         String output = address + " → " + host + "\n";
-        context.console().output(output);
+        context.console().table(output);
         return output;
     }
 }

@@ -101,4 +101,27 @@ class NamespacesActionTest {
                 .containsEntry("cgroup", "cgroup:[4026531835]").containsEntry("uts", "uts:[4026532256]")
                 .hasSize(8);
     }
+
+    @Test
+    void aNarrowWindowGetsTheBareIdsAndNarrowerStillNoVerdicts() {
+        java.util.Map<String, String> host = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> inside = new java.util.LinkedHashMap<>();
+        for (String kind : NamespacesAction.KINDS) {
+            host.put(kind, kind + ":[4026531830]");
+            inside.put(kind, kind + (kind.equals("user") ? ":[4026531830]" : ":[4026532258]"));
+        }
+        nl.dockerles.Messages dutch = nl.dockerles.Messages.dutch();
+
+        String wide = NamespacesAction.table(dutch, "cel", host, inside, 200);
+        String fifty = NamespacesAction.table(dutch, "cel", host, inside, 50);
+        String narrow = NamespacesAction.table(dutch, "jan-cel", host, inside, 50);
+
+        assertThat(wide).contains("pid         pid:[4026531830]      pid:[4026532258]      eigen");
+        assertThat(fifty).contains("pid         4026531830     4026532258      eigen")
+                .contains("user        4026531830     4026531830      gedeeld");
+        assertThat(narrow).contains("pid         4026531830     4026532258").doesNotContain("eigen");
+        for (String table : List.of(fifty, narrow)) {
+            assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(50));
+        }
+    }
 }
