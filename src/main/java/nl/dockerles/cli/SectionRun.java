@@ -40,16 +40,24 @@ final class SectionRun {
                 && step.command().startsWith("docker build "))) {
             nl.dockerles.docker.DockerConnector.prepareBuild();
         }
-        if (section.steps().stream().anyMatch(step -> step.action() != null)) {
-            // Every action made once, and the HTTP client of http-get: their first step need not wait for them.
-            boolean http = section.steps().stream().anyMatch(step -> "http-get".equals(step.action()));
-            warmUp(() -> {
-                nl.dockerles.engine.Actions.all();
-                if (http) {
-                    nl.dockerles.engine.LoopbackHttp.warmUp();
+        // The section's docker commands parsed (the check before step 1 needs their names and ports), every action
+        // made once, and the HTTP client of http-get: the check and the first steps need not wait for them.
+        boolean actions = section.steps().stream().anyMatch(step -> step.action() != null);
+        boolean http = section.steps().stream().anyMatch(step -> "http-get".equals(step.action()));
+        warmUp(() -> {
+            nl.dockerles.content.SectionNames.all(section);
+            for (nl.dockerles.content.Step step : section.steps()) {
+                if (step.command() != null) {
+                    nl.dockerles.engine.HostPorts.published(step.command());
                 }
-            });
-        }
+            }
+            if (actions) {
+                nl.dockerles.engine.Actions.all();
+            }
+            if (http) {
+                nl.dockerles.engine.LoopbackHttp.warmUp();
+            }
+        });
         try (Docker docker = connection.get()) {
             RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,

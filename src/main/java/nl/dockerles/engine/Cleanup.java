@@ -94,9 +94,13 @@ public final class Cleanup {
 
     /** Removes the containers carrying all of {@code labels} (with their anonymous volumes); their names. */
     public List<String> removeContainers(Map<String, String> labels) {
+        return removeContainers(docker.listContainers(true, labels));
+    }
+
+    /** Removes the containers of {@code rows} that carry our label (with their anonymous volumes); their names. */
+    public List<String> removeContainers(List<ContainerRow> rows) {
         // Belt and braces: the filter already asked for our label.
-        List<ContainerRow> ours = docker.listContainers(true, labels).stream()
-                .filter(row -> RunIdentity.isManaged(row.labels())).toList();
+        List<ContainerRow> ours = rows.stream().filter(row -> RunIdentity.isManaged(row.labels())).toList();
         Parallel.forEach(ours, row -> docker.removeContainer(row.id(), true, true));
         return ours.stream().map(ContainerRow::name).toList();
     }

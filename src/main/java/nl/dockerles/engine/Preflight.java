@@ -83,7 +83,8 @@ final class Preflight {
      * run that still lives (another window, another student without --prefix) stops this one, with what to do.
      */
     private void removeLeftovers(RunIdentity run) {
-        for (ContainerRow row : docker.listContainers(true, run.sectionFilter())) {
+        List<ContainerRow> rows = docker.listContainers(true, run.sectionFilter());
+        for (ContainerRow row : rows) {
             String other = row.labels().get(RunIdentity.RUN);
             if (!run.runId().equals(other) && RunOwner.alive(row.labels())) {
                 String pid = RunOwner.pid(row.labels());
@@ -93,7 +94,7 @@ final class Preflight {
                         host, row.name(), suggestedPrefix(run));
             }
         }
-        List<String> removed = new Cleanup(docker).removeContainers(run.sectionFilter());
+        List<String> removed = new Cleanup(docker).removeContainers(rows);
         if (!removed.isEmpty()) {
             console.info(messages.get("preflight.leftovers", String.join(", ", removed)));
         }
