@@ -72,12 +72,13 @@ class SectionsPaceTmuxIT {
     }
 
     /**
-     * r after every step (issue 11) of the sections whose steps stop, remove or re-tag what an earlier step made:
+     * r after every step (issue 11) of every section (prepush has its own test above):
      * each step runs again on what was there before it (what it stopped runs again first, what it made goes), or,
      * where it removed something that cannot come back, the screen says so; never a failed step, nothing left.
      */
     @ParameterizedTest(name = "r after every step: {0}")
-    @org.junit.jupiter.params.provider.CsvSource({"lifecycle, 10", "run, 5", "distributie, 16", "volumes, 13"})
+    @org.junit.jupiter.params.provider.CsvSource({"lifecycle, 10", "isolation, 5", "run, 5", "restart, 5", "ports, 5",
+            "snapshots, 8", "layers, 6", "distributie, 16", "database, 20", "tooltje, 9", "remote, 7", "volumes, 13"})
     void rAfterEveryStep(String section, int steps) throws Exception {
         java.util.Set<String> danglingBefore = DaemonState.danglingVolumes();
         try (PresenterWindow window = PresenterWindow.start("again-" + section, 120, "demo " + section)) {
