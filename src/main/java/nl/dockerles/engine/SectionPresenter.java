@@ -275,8 +275,20 @@ public final class SectionPresenter {
         executor.docker().takeApiCalls();
         int i = first;
         while (i < steps.size()) {
+            // What r would put back is looked at while the prompt waits, not after the key: the step then starts
+            // at once. The calls made for it are not the step's (dropped before the step shows its --api list).
+            java.util.concurrent.CompletableFuture<BeforeStep> lookedAt = lookBefore(executor, i + 1);
             Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()),
                     messages.get("prompt.next.short", i + 1, steps.size()), console.width());
+            // A daemon that does not answer must not hold up the key: after a second r simply has nothing to put back.
+            BeforeStep next = lookedAt.completeOnTimeout(null, 1, java.util.concurrent.TimeUnit.SECONDS).join();
+            executor.docker().takeApiCalls();
+            if (key == Prompter.Key.NEXT && next != null) {
+                before = next;
+                workspace.adopt();
+            } else if (key == Prompter.Key.NEXT) {
+                before = null; // not looked at in time: r then runs the step on what is there
+            }
             if (stop.requested()) {
                 return;
             }
@@ -322,6 +334,24 @@ public final class SectionPresenter {
     }
 
     /**
+     * The state before step {@code number}, for r ({@link BeforeStep}), taken on another thread while the prompt
+     * waits. Null with --auto (no r there), or when the folder could not be copied: r then runs the step on what
+     * is there.
+     */
+    private java.util.concurrent.CompletableFuture<BeforeStep> lookBefore(StepExecutor executor, int number) {
+        if (prompter == Prompter.AUTO) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return BeforeStep.take(number, executor.docker(), run, workspace);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
      * r: what step {@code number} changed goes back to how it was before it ({@link BeforeStep}), and one line says
      * what was put back. False when the step removed something that cannot come back: then it does not run again,
      * and the screen says why.
@@ -346,14 +376,6 @@ public final class SectionPresenter {
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
         facts.put(ContainerRunner.STEP_STARTED, time.now().toEpochMilli()); // right after the key
-        if (prompter != Prompter.AUTO) {
-            try {
-                before = BeforeStep.take(number, executor.docker(), run, workspace);
-            } catch (java.io.UncheckedIOException e) {
-                before = null; // the folder could not be copied: r then runs the step on what is there
-            }
-            executor.docker().takeApiCalls(); // not the step's calls
-        }
         console.heading(messages.get("step.heading", number, total, step.title().in(language)));
         String explain = prose(facts, facts.fill(step.explain().in(language)));
         console.paragraph(explain);

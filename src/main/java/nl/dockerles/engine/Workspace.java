@@ -21,6 +21,8 @@ public final class Workspace implements AutoCloseable {
     private Path folder;
     /** The folder as it was before the step shown last (r puts it back); empty when it did not exist yet. */
     private Path copy;
+    /** The folder as it is at the prompt, before the next step: it becomes {@link #copy} when that step runs. */
+    private Path next;
     private final java.util.Deque<java.util.function.Consumer<Docker>> atEnd = new java.util.ArrayDeque<>();
 
     /**
@@ -46,20 +48,30 @@ public final class Workspace implements AutoCloseable {
         return folder != null;
     }
 
-    /** Before a step: keeps a copy of the folder as it is now, for {@link #putBack()}. */
+    /**
+     * At the prompt: keeps a copy of the folder as it is now. It is what r puts back ({@link #putBack()}) once the
+     * next step runs ({@link #adopt()}); until then r still puts back the folder of the step before.
+     */
     public synchronized void remember() {
         try {
-            if (copy == null) {
-                copy = Files.createTempDirectory("dockerles-");
+            if (next == null) {
+                next = Files.createTempDirectory("dockerles-");
             } else {
-                deleteTree(copy, false);
+                deleteTree(next, false);
             }
             if (folder != null) {
-                sync(folder, copy);
+                sync(folder, next);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The next step runs: the copy made at its prompt is the one r puts back from now on. */
+    public synchronized void adopt() {
+        Path previous = copy;
+        copy = next;
+        next = previous;
     }
 
     /**
@@ -186,16 +198,19 @@ public final class Workspace implements AutoCloseable {
         return !Files.exists(folder);
     }
 
-    /** The copy is dockerles's own, made by this user: it always goes. */
+    /** The copies are dockerles's own, made by this user: they always go. */
     private void forgetCopy() {
-        if (copy != null) {
-            try {
-                deleteTree(copy, true);
-            } catch (IOException ignored) {
-                // a file in /tmp; nothing of the demo depends on it
+        for (Path path : new Path[] {copy, next}) {
+            if (path != null) {
+                try {
+                    deleteTree(path, true);
+                } catch (IOException ignored) {
+                    // a file in /tmp; nothing of the demo depends on it
+                }
             }
-            copy = null;
         }
+        copy = null;
+        next = null;
     }
 
     /** Deletes what is in {@code top}, and {@code top} itself when asked; a file that resists stays. */

@@ -90,7 +90,8 @@ class PresenterKeysTest {
         java.nio.file.Path folder = workspace.folder();
         java.nio.file.Files.writeString(folder.resolve("a.txt"), "voor");
         java.nio.file.Files.createDirectories(folder.resolve("sub"));
-        workspace.remember();
+        workspace.remember(); // at the prompt
+        workspace.adopt(); // the step runs
         java.nio.file.Files.writeString(folder.resolve("a.txt"), "na");
         java.nio.file.Files.writeString(folder.resolve("sub/nieuw"), "x");
         java.nio.file.Files.createDirectories(folder.resolve(".git/objects"));
@@ -102,6 +103,11 @@ class PresenterKeysTest {
                     .containsExactly("", "a.txt", "sub");
         }
         assertThat(workspace.putBack()).as("nothing changed since").isFalse();
+        // The prompt after it looks again, but until the next step runs r puts back the folder of this one.
+        java.nio.file.Files.writeString(folder.resolve("a.txt"), "na");
+        workspace.remember();
+        assertThat(workspace.putBack()).isTrue();
+        assertThat(java.nio.file.Files.readString(folder.resolve("a.txt"))).isEqualTo("voor");
         workspace.close();
         assertThat(folder).doesNotExist();
     }
