@@ -67,10 +67,13 @@ public final class StepExecutor implements AutoCloseable {
      * replaces it instead of colliding with it. Nobody else's container is touched.
      */
     public void replaceWhatItMakes(Step step) {
-        if (step.command() == null) {
+        // An action that runs a docker command of its own ({@code time}'s with.command) makes what it names too.
+        String line = step.command() != null ? commandLine(step)
+                : step.with() == null || step.with().get("command") == null ? null : fill(step.with()).get("command");
+        if (line == null) {
             return;
         }
-        DockerCli.Invocation invocation = DockerCli.invocation(commandLine(step));
+        DockerCli.Invocation invocation = DockerCli.invocation(line);
         if (invocation.host() == null && invocation.command() instanceof DockerCommand.Run r && r.name() != null) {
             docker.inspectContainer(r.name())
                     .filter(info -> context.run().runId().equals(info.labels().get(RunIdentity.RUN)))
