@@ -50,9 +50,11 @@ final class ContainerCommands {
         } else if (command instanceof DockerCommand.Rm rm) {
             return rm(rm);
         } else if (command instanceof DockerCommand.Logs logs) {
-            String text = docker.logs(existing(logs.container()).id(), logs.tail());
-            facts.put(logs.container() + ".logLines", text.lines().count());
-            return text;
+            // Asked once, all of it: the note counts every line so far ("foo" once per start), --tail only
+            // limits what is shown. Two calls could see different logs of a container that restarts.
+            String all = docker.logs(existing(logs.container()).id(), null);
+            facts.put(logs.container() + ".logLines", all.lines().count());
+            return tail(all, logs.tail());
         } else if (command instanceof DockerCommand.Exec exec) {
             Docker.ExecResult result = docker.exec(existing(exec.container()).id(), exec.command(), exec.user(),
                     EXEC_TIMEOUT);
@@ -162,6 +164,20 @@ final class ContainerCommands {
             return ids.toString();
         }
         return PsTable.render(rows, time.now());
+    }
+
+    /** The last {@code tail} lines of {@code text}, as the daemon's --tail gives them (none or negative: all). */
+    static String tail(String text, Integer tail) {
+        if (tail == null || tail < 0) {
+            return text;
+        }
+        List<String> lines = text.lines().toList();
+        if (tail >= lines.size()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        lines.subList(Math.max(0, lines.size() - tail), lines.size()).forEach(line -> out.append(line).append('\n'));
+        return out.toString();
     }
 
     /**

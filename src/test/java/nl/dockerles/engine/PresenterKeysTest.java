@@ -49,6 +49,16 @@ class PresenterKeysTest {
     }
 
     @Test
+    void repeatReplacesTheContainerAnActionRunsAsWell() {
+        // run's step 3 is the action time, with its docker run -d --name duurt_lang in with.command.
+        String out = present("run", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.REPEAT, Prompter.Key.QUIT);
+        assertThat(out).doesNotContain("al in gebruik").containsPattern("(?s)Stap 3/5.*Stap 3/5");
+        assertThat(docker.calls().stream().filter(call -> call.equals("create duurt_lang")).count()).isEqualTo(2);
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
     void aStepThatCannotRunAfterASkipSaysWhyAndTheDemoGoesOn() {
         // s at step 1: the container demo never exists, so docker stop demo (step 3) cannot work.
         String out = present("lifecycle", new StopRequest(), Prompter.Key.SKIP, Prompter.Key.NEXT,

@@ -111,6 +111,14 @@ final class PresenterWindow implements AutoCloseable {
         tmux("send-keys", "-t", session, key);
     }
 
+    /** As {@link #press}, and the moment the key went to the terminal (taken just before it was sent). */
+    java.time.Instant pressAt(String key) throws Exception {
+        TimeUnit.MILLISECONDS.sleep(400); // a presenter's pace, not waiting for state
+        java.time.Instant at = java.time.Instant.now();
+        tmux("send-keys", "-t", session, key);
+        return at;
+    }
+
     void resize(int columns) throws Exception {
         tmux("resize-window", "-t", session, "-x", Integer.toString(columns), "-y", "45");
     }

@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  */
 public final class RestartWatchAction implements Action {
     private static final long POLL_MILLIS = 500;
+    /** Restarts watched whatever the count was when the watch began: enough waits to tell the daemon's way. */
+    private static final int AT_LEAST_WATCHED = 3;
     /** How far before inspect's StartedAt the events are read again. */
     private static final Duration REPLAY = Duration.ofSeconds(1);
     /** While a countdown runs: often enough to redraw it each second. */
@@ -136,7 +138,9 @@ public final class RestartWatchAction implements Action {
         })) {
             // Following began: what happened before is in inspect, everything after comes as an event.
             watch.begin(Containers.existing(context, name));
-            watch.follow(events, target, limit);
+            // After a presenter's pause the count may have passed the target already (Podman restarts at once):
+            // a few restarts are still watched, else the note would tell of a schedule it never saw.
+            watch.follow(events, Math.max(target, watch.count + AT_LEAST_WATCHED), limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerlesException(ExitCode.INTERRUPTED, e, "error.interrupted");
@@ -292,7 +296,7 @@ public final class RestartWatchAction implements Action {
             facts.put("restart.text", messages.get("restart.text." + behaviour,
                     facts.get("restart.maxWait"), facts.get("restart.waits")));
             facts.put("restart.pattern", messages.get("immediate".equals(behaviour) ? "restartwatch.atonce"
-                    : "restartwatch.grew"));
+                    : "unknown".equals(behaviour) ? "restartwatch.unknown" : "restartwatch.grew"));
             facts.put("restart.long", longWaits(behaviour, locale));
             facts.put("restart.tenAt", Math.round(tenthRestartAt(count, lastStart - firstStart + sinceRun.toNanos(),
                     averageRun, backoff)));
