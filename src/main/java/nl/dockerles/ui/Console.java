@@ -15,7 +15,7 @@ public final class Console {
     private boolean inCodeBlock;
     /** Set once the run stops: a step still winding down prints nothing after the clean-up. */
     private volatile boolean muted;
-    /** Who wrote what is being printed now: dockerles, or the daemon and a container ({@link #output}, {@link #raw}). */
+    /** Who wrote what is printed now: dockerles, or the daemon and a container ({@link #output}, {@link #raw}). */
     private Origin origin = Origin.OWN;
     /** The rows of the {@link #status} line on screen now (a narrow window wraps it). */
     private int statusRows;

@@ -88,8 +88,8 @@ public final class Wrap {
 
     /**
      * A word longer than a line of {@code room} (a URL, a digest), in pieces that fit: broken after a '/' in the
-     * second half of a line where there is one, else after a ':', '@', ',' or '-', else at the edge. A word that fits stays
-     * whole.
+     * second half of a line where there is one, else after a ':', '@', ',' or '-', else at the edge. A word that
+     * fits stays whole.
      */
     static List<String> pieces(String word, int room) {
         int fit = Math.max(10, room);

@@ -85,7 +85,9 @@ public final class TcpOpenAction implements Action {
         context.facts().put("tcp.port", port);
         context.facts().put("tcp.host", address);
         context.facts().put("tcp.target", host);
-        String output = address + " → " + host + "\n";
+        String line = address + " → " + host;
+        // A narrow window (Podman's socket is longer): the target on a line of its own.
+        String output = (line.length() <= context.console().width() ? line : address + "\n  → " + host) + "\n";
         context.console().table(output);
         return output;
     }
