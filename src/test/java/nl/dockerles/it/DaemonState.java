@@ -36,6 +36,26 @@ final class DaemonState {
      * Asked with one label filter and the section matched here: Podman 4.3 answers [] to /images/json with two
      * label filters, which made this list empty there whatever was left.
      */
+    /** The section's container named {@code name}, inspected; an AssertionError when there is none. */
+    static com.github.dockerjava.api.command.InspectContainerResponse inspect(String section, String name) {
+        Container container = managedContainers(section).stream()
+                .filter(c -> List.of(c.getNames()).contains("/" + name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + name + " of " + section));
+        return client().inspectContainerCmd(container.getId()).exec();
+    }
+
+    /** Waits until the section's container {@code name} no longer runs (its process ended), at most {@code timeout}. */
+    static void awaitExited(String section, String name, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!Boolean.TRUE.equals(inspect(section, name).getState().getRunning())) {
+                return;
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200); // polling the daemon, bounded by the deadline
+        }
+        throw new AssertionError(name + " still runs after " + timeout);
+    }
+
     static List<com.github.dockerjava.api.model.Image> managedImages(String section) {
         return client().listImagesCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED, "true")).exec().stream()
                 .filter(image -> image.getLabels() != null

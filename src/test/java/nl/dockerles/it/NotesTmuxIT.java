@@ -43,7 +43,7 @@ class NotesTmuxIT {
             Walk walk = new Walk(window, 10);
             walk.enter(1); // the scripted shell: ps ax, Ctrl-P Ctrl-Q
             walk.enter(2);
-            InspectContainerResponse demo = inspect("lifecycle", "demo");
+            InspectContainerResponse demo = DaemonState.inspect("lifecycle", "demo");
             Matcher ps = walk.find(2, "Daar is demo, met ID (\\w{12}) en status \"([^\"]+)\"");
             assertThat(demo.getId()).startsWith(ps.group(1));
             assertThat(demo.getState().getRunning()).isTrue();
@@ -51,35 +51,35 @@ class NotesTmuxIT {
 
             walk.pause(15); // the presenter talks before docker stop: the stop still takes its ten seconds
             Instant pressed = walk.enter(3);
-            demo = inspect("lifecycle", "demo");
+            demo = DaemonState.inspect("lifecycle", "demo");
             Matcher stop = walk.find(3, "Dat duurde " + SECONDS + " seconden.*?de exitcode (\\d+): 128 \\+ 9");
             assertSeconds(stop.group(1), pressed, finished(demo));
             assertThat(stop.group(2)).isEqualTo(exitCode(demo)).isEqualTo("137");
 
             walk.enter(4);
-            InspectContainerResponse zonderinit = inspect("lifecycle", "zonderinit");
+            InspectContainerResponse zonderinit = DaemonState.inspect("lifecycle", "zonderinit");
             assertThat(zonderinit.getId()).startsWith(walk.find(4, "zonderinit draait \\((\\w{12})\\)").group(1));
             pressed = walk.enter(5);
-            zonderinit = inspect("lifecycle", "zonderinit");
+            zonderinit = DaemonState.inspect("lifecycle", "zonderinit");
             Matcher slow = walk.find(5, SECONDS + " seconden, en exitcode (\\d+)");
             assertSeconds(slow.group(1), pressed, finished(zonderinit));
             assertThat(slow.group(2)).isEqualTo(exitCode(zonderinit));
 
             walk.enter(6);
-            InspectContainerResponse metinit = inspect("lifecycle", "metinit");
+            InspectContainerResponse metinit = DaemonState.inspect("lifecycle", "metinit");
             assertThat(metinit.getId()).startsWith(walk.find(6, "metinit draait \\((\\w{12})\\)").group(1));
             pressed = walk.enter(7);
-            metinit = inspect("lifecycle", "metinit");
+            metinit = DaemonState.inspect("lifecycle", "metinit");
             Matcher fast = walk.find(7, "Nu ging het in " + SECONDS + " seconden, met exitcode (\\d+): 128 \\+ 15");
             assertSeconds(fast.group(1), pressed, finished(metinit));
             assertThat(fast.group(2)).isEqualTo(exitCode(metinit)).isEqualTo("143");
 
             walk.enter(8);
             assertThat(walk.note(8)).contains("demo staat er niet meer bij");
-            assertThat(inspect("lifecycle", "demo").getState().getRunning()).isFalse();
+            assertThat(DaemonState.inspect("lifecycle", "demo").getState().getRunning()).isFalse();
             walk.enter(9);
             Matcher all = walk.find(9, "demo bestaat nog, met status \"Exited \\((\\d+)\\)[^\"]*\"");
-            assertThat(all.group(1)).isEqualTo(exitCode(inspect("lifecycle", "demo")));
+            assertThat(all.group(1)).isEqualTo(exitCode(DaemonState.inspect("lifecycle", "demo")));
             walk.quit(10);
         }
         DaemonState.assertNothingLeft("lifecycle");
@@ -94,14 +94,14 @@ class NotesTmuxIT {
             window.awaitScreen("/ #", STEP);
             window.press("C-d");
             walk.awaitPrompt(2);
-            InspectContainerResponse demo = inspect("lifecycle", "demo");
+            InspectContainerResponse demo = DaemonState.inspect("lifecycle", "demo");
             assertThat(demo.getState().getRunning()).isFalse();
             assertThat(walk.find(1, "exitcode (\\d+)").group(1)).isEqualTo(exitCode(demo));
             walk.enter(2);
             assertThat(walk.note(2)).doesNotContain("shell draait nog").doesNotContain("Up ");
             Instant pressed = walk.enter(3);
             Matcher already = walk.find(3, "demo draaide al niet meer \\(status (\\w+), exitcode (\\d+)\\)");
-            demo = inspect("lifecycle", "demo");
+            demo = DaemonState.inspect("lifecycle", "demo");
             assertThat(already.group(1)).isEqualTo(demo.getState().getStatus());
             assertThat(already.group(2)).isEqualTo(exitCode(demo));
             assertThat(finished(demo)).isBefore(pressed); // it had really stopped before the key
@@ -115,7 +115,7 @@ class NotesTmuxIT {
             // The table shows demo stopped; the note either says so with its real exit code, or gives way.
             if (walk.note(9).contains("demo bestaat nog")) {
                 Matcher all = walk.find(9, "demo bestaat nog, met status \"Exited \\((\\d+)\\)[^\"]*\"");
-                assertThat(all.group(1)).isEqualTo(exitCode(inspect("lifecycle", "demo")));
+                assertThat(all.group(1)).isEqualTo(exitCode(DaemonState.inspect("lifecycle", "demo")));
             } else {
                 assertThat(walk.note(9)).contains("ging uit van een andere afloop met demo");
             }
@@ -129,7 +129,7 @@ class NotesTmuxIT {
         try (PresenterWindow window = PresenterWindow.start("notes-run", 200, "demo run")) {
             Walk walk = new Walk(window, 5);
             walk.enter(1); // the scripted shell: echo $$, Ctrl-D
-            InspectContainerResponse eenmalig = inspect("run", "eenmalig");
+            InspectContainerResponse eenmalig = DaemonState.inspect("run", "eenmalig");
             Matcher shell = walk.find(1, "De shell was PID (\\d+).*?Status: (\\w+), exitcode (\\d+)");
             assertThat(shell.group(1)).isEqualTo("1"); // the main process, in its own PID namespace
             assertThat(shell.group(2)).isEqualTo(eenmalig.getState().getStatus());
@@ -140,7 +140,7 @@ class NotesTmuxIT {
 
             walk.enter(3);
             walk.repeat(3); // docker run -d duurt_lang once more: the note speaks of the new one
-            InspectContainerResponse duurtLang = inspect("run", "duurt_lang");
+            InspectContainerResponse duurtLang = DaemonState.inspect("run", "duurt_lang");
             Matcher back = walk.find(3, "na " + SECONDS + " seconden terug, met alleen het ID van de container "
                     + "\\((\\w{12})\\)");
             assertThat(duurtLang.getId()).startsWith(back.group(2));
@@ -149,14 +149,14 @@ class NotesTmuxIT {
                     .isGreaterThanOrEqualTo(between(created(duurtLang), started(duurtLang)) - 0.2)
                     .isLessThanOrEqualTo(between(walk.pressed(), walk.seen()) + 0.2);
 
-            awaitExited("run", "duurt_lang", Duration.ofSeconds(30)); // the presenter talks on, sleep 10 ends
+            DaemonState.awaitExited("run", "duurt_lang", Duration.ofSeconds(30)); // the presenter talks on, sleep 10 ends
             walk.enter(4);
-            duurtLang = inspect("run", "duurt_lang");
+            duurtLang = DaemonState.inspect("run", "duurt_lang");
             Matcher gone = walk.find(4, "De container duurt_lang draait niet meer \\(exitcode (\\d+)\\)");
             assertThat(gone.group(1)).isEqualTo(exitCode(duurtLang));
             assertThat(walk.note(4)).doesNotContain("attach wachtte");
 
-            eenmalig = inspect("run", "eenmalig");
+            eenmalig = DaemonState.inspect("run", "eenmalig");
             walk.enterLast(5);
             Matcher both = walk.find(5, "eenmalig: \"Exited \\((\\d+)\\)[^\"]*\", duurt_lang: \"Exited \\((\\d+)\\)");
             assertThat(both.group(1)).isEqualTo(exitCode(eenmalig));
@@ -171,7 +171,7 @@ class NotesTmuxIT {
         try (PresenterWindow window = PresenterWindow.start("notes-restart", 200, "demo restart")) {
             Walk walk = new Walk(window, 5);
             walk.enter(1);
-            InspectContainerResponse crashing = inspect("restart", "crashingbackgroundprocess");
+            InspectContainerResponse crashing = DaemonState.inspect("restart", "crashingbackgroundprocess");
             String id = crashing.getId();
             assertThat(id).startsWith(walk.find(1, "crashingbackgroundprocess draait \\(ID (\\w{12})\\)").group(1));
 
@@ -269,7 +269,7 @@ class NotesTmuxIT {
         try (PresenterWindow window = PresenterWindow.start("notes-snapshots", 200, "demo snapshots")) {
             Walk walk = new Walk(window, 8);
             walk.enter(1); // touch foo, Ctrl-D
-            InspectContainerResponse first = inspect("snapshots", "firstbusybox");
+            InspectContainerResponse first = DaemonState.inspect("snapshots", "firstbusybox");
             Matcher state = walk.find(1, "firstbusybox heeft nu de status (\\w+) \\(exitcode (\\d+)\\)");
             assertThat(state.group(1)).isEqualTo(first.getState().getStatus());
             assertThat(state.group(2)).isEqualTo(exitCode(first));
@@ -279,7 +279,7 @@ class NotesTmuxIT {
             int changes = DaemonState.client().containerDiffCmd(first.getId()).exec().size();
             assertThat(walk.find(4, "Aantal verschillen hier: (\\d+)").group(1)).isEqualTo(Integer.toString(changes));
             walk.enter(5);
-            first = inspect("snapshots", "firstbusybox");
+            first = DaemonState.inspect("snapshots", "firstbusybox");
             assertThat(walk.find(5, "Voor firstbusybox: (\\S+)\\.").group(1)).isEqualTo(first.getDriver());
             walk.enter(6);
             walk.repeat(6); // docker commit once more: the note names the image metfoo is now
@@ -299,7 +299,7 @@ class NotesTmuxIT {
         try (PresenterWindow window = PresenterWindow.start("notes-database", 200, "demo database")) {
             Walk walk = new Walk(window, 20);
             walk.enter(1);
-            InspectContainerResponse db = inspect("database", "db");
+            InspectContainerResponse db = DaemonState.inspect("database", "db");
             assertThat(db.getId()).startsWith(walk.find(1, "met het ID van de container \\((\\w{12})\\)").group(1));
             walk.pause(15); // PostgreSQL gets ready while the presenter talks: the wait is then short
             Instant pressed = walk.enter(2);
@@ -317,7 +317,7 @@ class NotesTmuxIT {
                 walk.enter(step);
             }
             pressed = walk.enter(12);
-            InspectContainerResponse bron = inspect("database", "bron");
+            InspectContainerResponse bron = DaemonState.inspect("database", "bron");
             Matcher stop = walk.find(12, "Dat ging in " + SECONDS + " seconden, met exitcode (\\d+)");
             assertSeconds(stop.group(1), pressed, finished(bron));
             assertThat(stop.group(2)).isEqualTo(exitCode(bron));
@@ -350,7 +350,7 @@ class NotesTmuxIT {
                     walk.find(5, "Het image metvolume \\(([\\w:]+)\\)").group(1).replace("sha256:", ""));
             walk.enter(6);
             walk.repeat(6); // a new schrijver: the volume after it is the new one's
-            InspectContainerResponse schrijver = inspect("volumes", "schrijver");
+            InspectContainerResponse schrijver = DaemonState.inspect("volumes", "schrijver");
             assertThat(walk.find(6, "schrijver is klaar \\(exitcode (\\d+)\\)").group(1))
                     .isEqualTo(exitCode(schrijver));
             walk.enter(7);
@@ -493,13 +493,6 @@ class NotesTmuxIT {
         }
     }
 
-    private static InspectContainerResponse inspect(String section, String name) {
-        Container container = DaemonState.managedContainers(section).stream()
-                .filter(c -> List.of(c.getNames()).contains("/" + name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no container " + name + " of " + section));
-        return DaemonState.client().inspectContainerCmd(container.getId()).exec();
-    }
-
     private static InspectContainerResponse prefixed(String prefix, String name) {
         Container container = DaemonState.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("nl.dockerles.prefix", prefix + "-")).exec().stream()
@@ -620,17 +613,6 @@ class NotesTmuxIT {
 
     private static String uid(Path file) throws Exception {
         return Files.exists(file) ? String.valueOf(Files.getAttribute(file, "unix:uid")) : null;
-    }
-
-    private static void awaitExited(String section, String name, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!Boolean.TRUE.equals(inspect(section, name).getState().getRunning())) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200); // polling the daemon, bounded by the deadline
-        }
-        throw new AssertionError(name + " still runs after " + timeout);
     }
 
     /** The port, held by this test; when someone else holds it already, it is just as taken. */

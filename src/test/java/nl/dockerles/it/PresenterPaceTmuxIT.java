@@ -80,7 +80,7 @@ class PresenterPaceTmuxIT {
         try (PresenterWindow window = PresenterWindow.start("pause", 120, "demo run")) {
             window.next("stap 1/5", "stap 2/5", "stap 3/5");
             window.awaitScreen("⏎ stap 4/5", STEP);
-            awaitExited("run", "duurt_lang", Duration.ofSeconds(30)); // the presenter talks on, sleep 10 ends
+            DaemonState.awaitExited("run", "duurt_lang", Duration.ofSeconds(30)); // the presenter talks on, sleep 10 ends
             window.press("Enter");
             String flat = window.awaitScreen("De container duurt_lang draait niet meer", STEP);
             assertThat(flat).doesNotContain("attach wachtte");
@@ -103,7 +103,7 @@ class PresenterPaceTmuxIT {
             window.press("Enter");
             pressed = pressed.plusMillis(400); // press() waits a presenter's moment first
             String flat = window.awaitScreen("⏎ stap 5/5", STEP);
-            Instant finished = Instant.parse(only("run", "duurt_lang").getState().getFinishedAt());
+            Instant finished = Instant.parse(DaemonState.inspect("run", "duurt_lang").getState().getFinishedAt());
             Matcher waited = Pattern.compile("attach wachtte (\\d+),(\\d) seconden").matcher(flat);
             assertThat(waited.find()).as(flat).isTrue();
             double said = Double.parseDouble(waited.group(1) + "." + waited.group(2));
@@ -193,20 +193,4 @@ class PresenterPaceTmuxIT {
         return DaemonState.client().inspectContainerCmd(containers.get(0).getId()).exec();
     }
 
-    private static InspectContainerResponse only(String section, String name) {
-        Container container = DaemonState.managedContainers(section).stream()
-                .filter(c -> List.of(c.getNames()).contains("/" + name)).findFirst().orElseThrow();
-        return DaemonState.client().inspectContainerCmd(container.getId()).exec();
-    }
-
-    private static void awaitExited(String section, String name, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!Boolean.TRUE.equals(only(section, name).getState().getRunning())) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200); // polling the daemon, bounded by the deadline
-        }
-        throw new AssertionError(name + " still runs after " + timeout);
-    }
 }

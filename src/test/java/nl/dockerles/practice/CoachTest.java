@@ -151,14 +151,7 @@ class CoachTest {
     void onPodmanTheTaskSaysWhatToTypeWithPodmanAndTheSolutionShowsIt() {
         docker.onDaemon = () -> new DaemonInfo("unix:///run/podman/podman.sock", "4.3.1", "1.41", "1.41", "linux",
                 "amd64", "Debian GNU/Linux 12 (bookworm)", "6.1.0", "overlay", false, true);
-        ExerciseSet snapshots = new Course().load("snapshots");
-        int commit = snapshots.exercises().stream().map(Exercise::id).toList().indexOf("commit");
-        ScriptedKeys keys = new ScriptedKeys(time, true)
-                .key(Duration.ofSeconds(1), 'h')
-                .key(Duration.ofSeconds(2), 'h')
-                .key(Duration.ofSeconds(3), 'q');
-
-        coach(snapshots, keys).run(commit, true, Set.of(), "");
+        solutionOfSnapshotsCommitAsked();
 
         assertThat(screen()).contains("Je daemon is Podman. De docker CLI kan daar niet committen",
                 "$ podman --remote --url unix:///run/podman/podman.sock commit …",
@@ -166,16 +159,20 @@ class CoachTest {
                 .doesNotContain("--tls-verify");
     }
 
-    @Test
-    void onDockerTheTaskSaysNothingAboutPodman() {
+    /** snapshots' commit exercise, h twice (the hint, then the solution), q. */
+    private void solutionOfSnapshotsCommitAsked() {
         ExerciseSet snapshots = new Course().load("snapshots");
         int commit = snapshots.exercises().stream().map(Exercise::id).toList().indexOf("commit");
         ScriptedKeys keys = new ScriptedKeys(time, true)
                 .key(Duration.ofSeconds(1), 'h')
                 .key(Duration.ofSeconds(2), 'h')
                 .key(Duration.ofSeconds(3), 'q');
-
         coach(snapshots, keys).run(commit, true, Set.of(), "");
+    }
+
+    @Test
+    void onDockerTheTaskSaysNothingAboutPodman() {
+        solutionOfSnapshotsCommitAsked();
 
         assertThat(screen()).doesNotContain("Podman").contains("docker commit mijnbusybox mijnfoo");
     }
