@@ -117,15 +117,21 @@ class PresenterPaceTmuxIT {
     }
 
     @Test
-    void repeatingDockerStopSaysTheContainerHadAlreadyStopped() throws Exception {
+    void repeatingDockerStopStartsTheContainerAgainAndStopsItAgain() throws Exception {
         try (PresenterWindow window = PresenterWindow.start("stopr", 120, "demo lifecycle")) {
             window.next("stap 1/10", "stap 2/10", "stap 3/10");
             window.awaitScreen("⏎ stap 4/10", Duration.ofSeconds(40));
             window.press("r");
+            // r puts back what the step changed: demo runs again, and the stop waits again, as the first time.
+            window.awaitScreen("Eerst teruggezet zoals het vóór deze stap was: demo weer gestart.", STEP);
             window.awaitScreen("Stap 3/10 ·", 2, STEP);
-            String flat = window.awaitScreen("demo draaide al niet meer (status exited, exitcode 137)", STEP);
-            assertThat(PresenterWindow.count(flat, "Dat duurde")).isEqualTo(1); // only the first stop waited
+            String flat = window.awaitScreen("Dat duurde", 2, STEP);
             window.awaitScreen("⏎ stap 4/10", STEP);
+            InspectContainerResponse demo = DaemonState.inspect("lifecycle", "demo");
+            assertThat(demo.getState().getRunning()).isFalse();
+            assertThat(PresenterWindow.count(window.awaitScreen("⏎ stap 4/10", STEP),
+                    "Daarom is de exitcode " + demo.getState().getExitCodeLong())).isEqualTo(2);
+            assertThat(flat).doesNotContain("draaide al niet meer");
             window.press("q");
             window.awaitExit(STEP);
             assertThat(window.exitCode()).isZero();
