@@ -112,11 +112,15 @@ public final class Coach {
 
     private Outcome exercise(int index, Exercise exercise) {
         int total = set.exercises().size();
+        // Asked before the task shows (the first answer about the daemon can take a second, on Podman): once the
+        // student sees the task, watching has begun.
+        List<SolutionForDaemon.PodmanNote> podmanNotes = SolutionForDaemon.podmanNotes(exercise.solution(),
+                docker.daemon());
         Instant since = progress.start(set.section(), exercise.id(), time.now());
         save.accept(progress);
         console.heading(messages.get("oefen.exercise.heading", index + 1, total, exercise.title().in(language)));
         console.paragraph(exercise.task().in(language));
-        for (SolutionForDaemon.PodmanNote note : SolutionForDaemon.podmanNotes(exercise.solution(), docker.daemon())) {
+        for (SolutionForDaemon.PodmanNote note : podmanNotes) {
             console.note(messages.get(note.key()));
             console.command(note.command());
         }
