@@ -40,8 +40,6 @@ public final class SectionPresenter {
     private int longWaits;
     private boolean introShown;
     private java.util.Map<String, String> env = java.util.Map.of();
-    /** The state before the step shown last, which r puts back (null: with --auto, or before the first step). */
-    private BeforeStep before;
     private RunIdentity run;
     private Workspace workspace;
 
@@ -273,22 +271,13 @@ public final class SectionPresenter {
     private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {
         List<Step> steps = section.steps();
         executor.docker().takeApiCalls();
+        Repeat repeat = new Repeat(executor.docker(), run, workspace, console, messages, prompter != Prompter.AUTO);
         int i = first;
         while (i < steps.size()) {
-            // What r would put back is looked at while the prompt waits, not after the key: the step then starts
-            // at once. The calls made for it are not the step's (dropped before the step shows its --api list).
-            java.util.concurrent.CompletableFuture<BeforeStep> lookedAt = lookBefore(executor, i + 1);
+            repeat.lookWhilePrompting(i + 1);
             Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()),
                     messages.get("prompt.next.short", i + 1, steps.size()), console.width());
-            // A daemon that does not answer must not hold up the key: after a second r simply has nothing to put back.
-            BeforeStep next = lookedAt.completeOnTimeout(null, 1, java.util.concurrent.TimeUnit.SECONDS).join();
-            executor.docker().takeApiCalls();
-            if (key == Prompter.Key.NEXT && next != null) {
-                before = next;
-                workspace.adopt();
-            } else if (key == Prompter.Key.NEXT) {
-                before = null; // not looked at in time: r then runs the step on what is there
-            }
+            repeat.keyPressed(key);
             if (stop.requested()) {
                 return;
             }
@@ -304,7 +293,7 @@ public final class SectionPresenter {
                 continue;
             } else if (key == Prompter.Key.REPEAT && i > 0) {
                 i--;
-                if (!putBack(executor.docker(), i + 1, steps.size())) {
+                if (!repeat.putBack(i + 1, steps.size())) {
                     i++;
                     continue;
                 }
@@ -331,47 +320,6 @@ public final class SectionPresenter {
             }
         }
         return facts.names().apply(out);
-    }
-
-    /**
-     * The state before step {@code number}, for r ({@link BeforeStep}), taken on another thread while the prompt
-     * waits. Null with --auto (no r there), or when the folder could not be copied: r then runs the step on what
-     * is there.
-     */
-    private java.util.concurrent.CompletableFuture<BeforeStep> lookBefore(StepExecutor executor, int number) {
-        if (prompter == Prompter.AUTO) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return BeforeStep.take(number, executor.docker(), run, workspace);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        });
-    }
-
-    /**
-     * r: what step {@code number} changed goes back to how it was before it ({@link BeforeStep}), and one line says
-     * what was put back. False when the step removed something that cannot come back: then it does not run again,
-     * and the screen says why.
-     */
-    private boolean putBack(Docker docker, int number, int total) {
-        if (before == null || before.step() != number) {
-            return true; // a step that did not run (skipped): it runs now for the first time
-        }
-        BeforeStep.Plan plan = before.plan(docker, run);
-        if (!plan.removed().isEmpty()) {
-            console.info(messages.get("repeat.cannot", number, total, String.join(", ", plan.removed())));
-            docker.takeApiCalls();
-            return false;
-        }
-        String line = plan.putBack(docker, workspace, messages);
-        docker.takeApiCalls(); // not the step's calls
-        if (line != null) {
-            console.info(line);
-        }
-        return true;
     }
 
     private void show(StepExecutor executor, Step step, int number, int total, Facts facts) {
