@@ -56,16 +56,20 @@ final class DockerlesJar {
         return result;
     }
 
-    /** Waits until the output contains {@code text}, at most {@code timeout}. */
+    /** Waits until the output contains {@code text} (a wrapped line counts), at most {@code timeout}. */
     boolean awaitOutput(String text, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
-            if (out().contains(text)) {
+            if (outContains(text)) {
                 return true;
             }
             process.waitFor(50, TimeUnit.MILLISECONDS);
         }
-        return out().contains(text);
+        return outContains(text);
+    }
+
+    private boolean outContains(String text) throws IOException {
+        return out().replaceAll("\\s+", " ").contains(text.replaceAll("\\s+", " "));
     }
 
     /** Ctrl-C, as the terminal sends it. */
