@@ -35,7 +35,8 @@ final class ContentReader {
     private static final Set<String> ENTRY = Set.of("id", "part", "title", "summary", "seconds", "heading");
     private static final Set<String> SECTION = Set.of("id", "images", "intro", "steps", "outro");
     private static final Set<String> STEP = Set.of("title", "explain", "command", "action", "with", "files", "typed",
-            "end", "note", "extract");
+            "end", "note", "extract", "undo");
+    private static final Set<String> UNDO = Set.of("command", "said");
     private final String file;
 
     private ContentReader(String file) {
@@ -100,7 +101,16 @@ final class ContentReader {
                 text(fields.get("command"), "command"), text(fields.get("action"), "action"),
                 map(fields.get("with"), "with"), map(fields.get("files"), "files"), texts(fields.get("typed"), "typed"),
                 text(fields.get("end"), "end"), language(fields.get("note"), "note"),
-                map(fields.get("extract"), "extract"));
+                map(fields.get("extract"), "extract"), undo(fields.get("undo")));
+    }
+
+    /** {@code undo: {command: docker exec ..., said: {nl: ..., en: ...}}}; null when absent. */
+    private Step.Undo undo(Node node) {
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        Map<String, Node> fields = fields(node, UNDO);
+        return new Step.Undo(text(fields.get("command"), "undo.command"), language(fields.get("said"), "undo.said"));
     }
 
     /** The fields of a mapping, each known; the last one wins when a field comes twice (as with Jackson). */

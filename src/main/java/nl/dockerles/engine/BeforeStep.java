@@ -79,10 +79,11 @@ final class BeforeStep {
                 Map<String, String> moved, List<String> named) {
 
         /**
-         * Puts back what the step changed; returns the one line that says so (null: nothing had changed). A folder
-         * that cannot be put back whole is said too; the step then runs on what is there.
+         * Puts back what the step changed; returns what was put back, each in words for the one line that says so
+         * (empty: nothing had changed). A folder that cannot be put back whole is said too; the step then runs on
+         * what is there.
          */
-        String putBack(Docker docker, Workspace workspace, Messages messages) {
+        List<String> putBack(Docker docker, Workspace workspace, Messages messages) {
             List<String> done = new ArrayList<>();
             for (ContainerRow row : made) {
                 docker.removeContainer(row.id(), true, true);
@@ -111,7 +112,7 @@ final class BeforeStep {
             } catch (UncheckedIOException e) {
                 done.add(messages.get("repeat.undone.folder.failed", String.valueOf(e.getCause().getMessage())));
             }
-            return done.isEmpty() ? null : messages.get("repeat.undone", String.join(", ", done));
+            return done;
         }
     }
 

@@ -268,16 +268,26 @@ public final class SectionPresenter {
         return removed;
     }
 
+    /**
+     * The prompts and the steps. After the last step one more prompt waits (the end): Enter (or q) ends the section,
+     * r repeats the last step there as after any other.
+     */
     private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {
         List<Step> steps = section.steps();
         executor.docker().takeApiCalls();
-        Repeat repeat = new Repeat(executor.docker(), run, workspace, console, messages, prompter != Prompter.AUTO);
+        Repeat repeat = new Repeat(executor, facts, run, workspace, console, messages, prompter != Prompter.AUTO);
         int i = first;
-        while (i < steps.size()) {
-            repeat.lookWhilePrompting(i + 1);
-            Prompter.Key key = prompter.await(messages.get("prompt.next", i + 1, steps.size()),
-                    messages.get("prompt.next.short", i + 1, steps.size()), console.width());
-            repeat.keyPressed(key);
+        while (true) {
+            boolean end = i == steps.size();
+            Prompter.Key key;
+            if (end) {
+                key = prompter.await(messages.get("prompt.end"), messages.get("prompt.end.short"), console.width());
+            } else {
+                repeat.lookWhilePrompting(i + 1);
+                key = prompter.await(messages.get("prompt.next", i + 1, steps.size()),
+                        messages.get("prompt.next.short", i + 1, steps.size()), console.width());
+                repeat.keyPressed(key);
+            }
             if (stop.requested()) {
                 return;
             }
@@ -285,6 +295,8 @@ public final class SectionPresenter {
                 console.info(messages.get("presenter.quit"));
                 listener.sectionEnded(null);
                 return;
+            } else if (end && key != Prompter.Key.REPEAT) {
+                break; // Enter (s too: there is nothing left to skip) ends the section
             } else if (key == Prompter.Key.SKIP) {
                 console.info(messages.get("presenter.skipped", i + 1, steps.size(),
                         steps.get(i).title().in(language)));
@@ -293,7 +305,7 @@ public final class SectionPresenter {
                 continue;
             } else if (key == Prompter.Key.REPEAT && i > 0) {
                 i--;
-                if (!repeat.putBack(i + 1, steps.size())) {
+                if (!repeat.putBack(steps.get(i), i + 1, steps.size())) {
                     i++;
                     continue;
                 }

@@ -61,6 +61,25 @@ public final class StepExecutor implements AutoCloseable {
         return docker;
     }
 
+    /**
+     * r's own work before {@code step} runs again ({@link Step#undo}): its {@code docker exec} in the step's container,
+     * run here and not shown (the screen says it in words). Throws when it could not be done.
+     */
+    public void undo(Step step) {
+        String line = context.facts().names().apply(context.facts().fill(step.undo().command()));
+        if (!(DockerCli.parse(line) instanceof DockerCommand.Exec exec)) {
+            throw new DockerlesException(ExitCode.CONTENT, "error.step.unsupported", step.undo().command());
+        }
+        String id = docker.inspectContainer(exec.container()).orElseThrow(() -> new DockerlesException(
+                ExitCode.DOCKER_ERROR, "error.container.missing", exec.container())).id();
+        Docker.ExecResult result = docker.exec(id, exec.command(), exec.user(), java.time.Duration.ofSeconds(60));
+        if (result.exitCode() != 0) {
+            String said = result.output().strip().lines().findFirst().orElse("");
+            throw new DockerlesException(ExitCode.DOCKER_ERROR, "repeat.undo.failed", exec.container(),
+                    result.exitCode(), said);
+        }
+    }
+
     /** Runs the step and returns what it printed. */
     public String execute(Step step) {
         writeFiles(step.files());

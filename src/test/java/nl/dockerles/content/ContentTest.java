@@ -1,6 +1,7 @@
 package nl.dockerles.content;
 
 import nl.dockerles.cmdline.DockerCli;
+import nl.dockerles.cmdline.DockerCommand;
 import nl.dockerles.engine.Actions;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +62,36 @@ class ContentTest {
                     .doesNotThrowAnyException();
         }
         assertThat(step.end()).as(where + " end").isIn(Step.END_CTRL_D, Step.END_DETACH);
+        checkUndo(step, where);
         step.extract().forEach((name, regex) ->
                 assertThatCode(() -> Pattern.compile(regex)).as(where + " extract " + name)
                         .doesNotThrowAnyException());
+    }
+
+    /** Data a step changes inside a container (psql's writes, a file written in it). */
+    private static final Pattern CHANGES_INSIDE = Pattern.compile(
+            "(?i)\\b(CREATE|DROP|ALTER|INSERT|UPDATE|DELETE|TRUNCATE)\\b|\\b(touch|rm|mkdir|mv|cp|tee)\\s|>");
+
+    /**
+     * r (issue 11): a docker exec that changes data inside a container has an undo:, which the snapshot before a
+     * step cannot see; the undo is a docker exec in that same container, said in every language; only such a step
+     * has one.
+     */
+    private static void checkUndo(Step step, String where) {
+        boolean exec = step.command() != null && DockerCli.parse(step.command()) instanceof DockerCommand.Exec;
+        if (exec && CHANGES_INSIDE.matcher(step.command()).find()) {
+            assertThat(step.undo()).as(where + ": docker exec that changes data needs undo: for r").isNotNull();
+        }
+        if (step.undo() == null) {
+            return;
+        }
+        assertThat(exec).as(where + ": undo: only on a docker exec step").isTrue();
+        assertThat(step.undo().command()).as(where + " undo.command").isNotBlank();
+        DockerCommand undo = DockerCli.parse(step.undo().command());
+        assertThat(undo).as(where + " undo.command is a docker exec").isInstanceOf(DockerCommand.Exec.class);
+        assertThat(((DockerCommand.Exec) undo).container()).as(where + " undo in the step's container")
+                .isEqualTo(((DockerCommand.Exec) DockerCli.parse(step.command())).container());
+        assertAllLanguages(step.undo().said(), where + " undo.said");
     }
 
     private static void assertAllLanguages(Text text, String where) {

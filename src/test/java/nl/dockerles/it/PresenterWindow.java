@@ -123,11 +123,30 @@ final class PresenterWindow implements AutoCloseable {
         tmux("resize-window", "-t", session, "-x", Integer.toString(columns), "-y", "45");
     }
 
-    /** Waits for dockerles to end; the screen then. */
+    /**
+     * Waits for dockerles to end; the screen then. A walk that ran every step meets the end prompt ("⏎ einde", where
+     * r can repeat the last step): Enter there, once, as a presenter who is done.
+     */
     String awaitExit(Duration timeout) throws Exception {
-        awaitFile(dir.resolve("exit"), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean ended = false;
+        while (!Files.exists(dir.resolve("exit")) && System.nanoTime() < deadline) {
+            if (!ended && atEndPrompt()) {
+                press("Enter");
+                ended = true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling for the end, bounded by the deadline
+        }
+        awaitFile(dir.resolve("exit"), Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L)));
         awaitFile(dir.resolve("after"), Duration.ofSeconds(5));
         return screen();
+    }
+
+    /** The last prompt on screen is the end prompt. */
+    boolean atEndPrompt() throws Exception {
+        String flat = flat();
+        int at = flat.lastIndexOf("⏎");
+        return at >= 0 && (flat.startsWith("⏎ einde", at) || flat.startsWith("⏎ end", at));
     }
 
     int exitCode() throws IOException {

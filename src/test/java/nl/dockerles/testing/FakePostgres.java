@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL for the fake daemon, as far as the database section uses it: the postgres image (its data folder a
- * volume), initdb on a first start, pg_isready, and psql's CREATE TABLE, INSERT, SELECT, DELETE and \dt. The data
+ * volume), initdb on a first start, pg_isready, and psql's CREATE TABLE, DROP TABLE, INSERT, SELECT, DELETE and \dt
+ * (a table that is there already, a key that is taken: psql's ERROR, exit code 1, and on to the next -c). The data
  * are files of the container under PGDATA ("/pgdata/klanten/1|Ada Lovelace"), so that commit keeps them, unless
  * PGDATA is in the image's volume.
  */
 public final class FakePostgres {
     public static final String DEFAULT_PGDATA = "/var/lib/postgresql/data";
     private static final Pattern CREATE = Pattern.compile("(?i)CREATE TABLE (\\w+)");
+    private static final Pattern DROP = Pattern.compile("(?i)DROP TABLE (\\w+)");
     private static final Pattern INSERT = Pattern.compile("(?i)INSERT INTO (\\w+) VALUES (.*)");
     private static final Pattern ROW = Pattern.compile("\\((\\d+),\\s*'([^']*)'\\)");
     private static final Pattern SELECT = Pattern.compile("(?i)SELECT \\* FROM (\\w+)");
@@ -53,12 +55,15 @@ public final class FakePostgres {
             return FakeDocker.busyboxExec(c, command);
         }
         StringBuilder out = new StringBuilder();
+        int exitCode = 0;
         for (int i = 0; i < command.size() - 1; i++) {
             if (command.get(i).equals("-c")) {
-                out.append(sql(c, command.get(i + 1).strip()));
+                String answer = sql(c, command.get(i + 1).strip());
+                exitCode = answer.startsWith("ERROR:") ? 1 : 0; // psql goes on; its exit code is the last -c's
+                out.append(answer);
             }
         }
-        return new ExecResult(0, out.toString());
+        return new ExecResult(exitCode, out.toString());
     }
 
     /** initdb takes a few seconds on a first start; a data folder that is there already is ready sooner. */
@@ -80,17 +85,35 @@ public final class FakePostgres {
         String data = pgdata(c);
         Matcher m;
         if ((m = CREATE.matcher(statement)).lookingAt()) {
-            c.files.add(data + "/" + m.group(1));
+            if (!c.files.add(data + "/" + m.group(1))) {
+                return "ERROR:  relation \"" + m.group(1) + "\" already exists\n";
+            }
             return "CREATE TABLE\n";
         }
-        if ((m = INSERT.matcher(statement)).lookingAt()) {
-            Matcher row = ROW.matcher(m.group(2));
-            int count = 0;
-            while (row.find()) {
-                c.files.add(data + "/" + m.group(1) + "/" + row.group(1) + "|" + row.group(2));
-                count++;
+        if ((m = DROP.matcher(statement)).lookingAt()) {
+            String table = data + "/" + m.group(1);
+            if (!c.files.remove(table)) {
+                return "ERROR:  table \"" + m.group(1) + "\" does not exist\n";
             }
-            return "INSERT 0 " + count + "\n";
+            c.files.removeIf(f -> f.startsWith(table + "/"));
+            return "DROP TABLE\n";
+        }
+        if ((m = INSERT.matcher(statement)).lookingAt()) {
+            if (!c.files.contains(data + "/" + m.group(1))) {
+                return "ERROR:  relation \"" + m.group(1) + "\" does not exist\n";
+            }
+            Matcher row = ROW.matcher(m.group(2));
+            List<String> rows = new ArrayList<>();
+            while (row.find()) {
+                String id = row.group(1);
+                if (rows(c, m.group(1)).containsKey(Integer.parseInt(id))) {
+                    return "ERROR:  duplicate key value violates unique constraint \"" + m.group(1) + "_pkey\"\n"
+                            + "DETAIL:  Key (id)=(" + id + ") already exists.\n"; // the statement as a whole fails
+                }
+                rows.add(data + "/" + m.group(1) + "/" + id + "|" + row.group(2));
+            }
+            c.files.addAll(rows);
+            return "INSERT 0 " + rows.size() + "\n";
         }
         if ((m = DELETE.matcher(statement)).lookingAt()) {
             String prefix = data + "/" + m.group(1) + "/" + m.group(2) + "|";
