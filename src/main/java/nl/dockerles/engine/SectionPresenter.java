@@ -295,8 +295,10 @@ public final class SectionPresenter {
                 console.info(messages.get("presenter.quit"));
                 listener.sectionEnded(null);
                 return;
-            } else if (end && key != Prompter.Key.REPEAT) {
-                break; // Enter (s too: there is nothing left to skip) ends the section
+            } else if (end && key == Prompter.Key.NEXT) {
+                break;
+            } else if (end && key == Prompter.Key.SKIP) {
+                continue; // nothing left to skip: the end prompt waits on
             } else if (key == Prompter.Key.SKIP) {
                 console.info(messages.get("presenter.skipped", i + 1, steps.size(),
                         steps.get(i).title().in(language)));

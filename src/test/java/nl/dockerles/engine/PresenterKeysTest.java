@@ -204,4 +204,64 @@ class PresenterKeysTest {
         assertThat(docker.containers()).isEmpty();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("stap 2/10").doesNotContain("Stap 2/10");
     }
+
+    /** The prompt after the last step (issue 11): r repeats that step there too, and the help line says so. */
+    @Test
+    void theEndPromptRepeatsTheLastStepAndEnterEndsWithTheSummary() {
+        List<String> labels = new java.util.ArrayList<>();
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.REPEAT, Prompter.Key.SKIP,
+                Prompter.Key.NEXT));
+        new SectionPresenter(docker, console, label -> {
+            labels.add(label);
+            return script.isEmpty() ? Prompter.Key.QUIT : script.pop();
+        }, time, Messages.dutch(), host -> null).present(catalog.entry("run").orElseThrow(), catalog.section("run"),
+                RunIdentity.newRun("run"));
+        String out = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        assertThat(script).as("every key used").isEmpty();
+        assertThat(labels.subList(5, 8)).as("the end prompt, after r and after s")
+                .allSatisfy(label -> assertThat(label).startsWith("⏎ einde").contains("r: laatste stap opnieuw")
+                        .doesNotContain("overslaan"));
+        assertThat(out.split("Stap 5/5 ·", -1)).hasSize(3);
+        assertThat(out.lastIndexOf("── Klaar")).isGreaterThan(out.lastIndexOf("Stap 5/5 ·"));
+        assertThat(out).contains("Opgeruimd wat deze demo maakte:").doesNotContain("Gestopt op verzoek")
+                .doesNotContain("overgeslagen").doesNotContain("lukte niet");
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
+    void qAtTheEndPromptStopsAndCleansUpAsAtAnyPrompt() {
+        String out = present("run", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.QUIT);
+
+        assertThat(out.replaceAll("\\s+", " ")).contains("Gestopt op verzoek.")
+                .contains("Opgeruimd wat deze demo maakte:").doesNotContain("── Klaar");
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
+    void ctrlCAtTheEndPromptCleansUpAndEndsWith130() {
+        StopRequest stop = new StopRequest();
+        Deque<Prompter.Key> script = new ArrayDeque<>(List.of(Prompter.Key.NEXT, Prompter.Key.NEXT,
+                Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT));
+        Prompter prompter = label -> {
+            if (script.isEmpty()) {
+                stop.request(StopRequest.Reason.INTERRUPT); // Ctrl-C at the end prompt
+                return Prompter.Key.QUIT;
+            }
+            return script.pop();
+        };
+        SectionPresenter presenter = new SectionPresenter(docker, console, prompter, time, Messages.dutch(),
+                host -> null).stopOn(stop);
+        assertThatThrownBy(() -> presenter.present(catalog.entry("run").orElseThrow(), catalog.section("run"),
+                RunIdentity.newRun("run")))
+                .isInstanceOfSatisfying(nl.dockerles.DockerlesException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(nl.dockerles.ExitCode.INTERRUPTED);
+                    assertThat(Messages.dutch().of(e)).startsWith("Onderbroken. Opgeruimd wat deze demo maakte: ")
+                            .contains("eenmalig").contains("duurt_lang");
+                });
+        assertThat(docker.containers()).isEmpty();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("── Klaar");
+    }
 }

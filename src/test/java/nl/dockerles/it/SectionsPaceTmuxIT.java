@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SectionsPaceTmuxIT {
     private static final Duration STEP = Duration.ofSeconds(120);
     private static final String FAILED = "Deze stap lukte niet; de demo gaat door.";
+    private static final String END = "⏎ einde ";
     private static final String FAILED_AFTER_SKIP = "waarschijnlijk omdat een eerdere stap is overgeslagen";
 
     static Stream<Arguments> walks() {
@@ -74,7 +75,8 @@ class SectionsPaceTmuxIT {
     /**
      * r after every step (issue 11) of every section (prepush has its own test above):
      * each step runs again on what was there before it (what it stopped runs again first, what it made goes), or,
-     * where it removed something that cannot come back, the screen says so; never a failed step, nothing left.
+     * where it removed something that cannot come back, the screen says so; never a failed step, nothing left. The
+     * last step too, with r at the end prompt; in database psql's writes give the same outcome again.
      */
     @ParameterizedTest(name = "r after every step: {0}")
     @org.junit.jupiter.params.provider.CsvSource({"lifecycle, 10", "isolation, 5", "run, 5", "restart, 5", "ports, 5",
@@ -100,8 +102,30 @@ class SectionsPaceTmuxIT {
                 assertThat(window.flat()).as("after r at " + at).doesNotContain(FAILED).doesNotContain("al in gebruik");
                 window.press("Enter");
             }
+            // The end prompt: r repeats the last step there too, then Enter ends (awaitExit presses it).
+            window.awaitScreen(END, STEP);
+            assertThat(window.flat()).contains("r: laatste stap opnieuw");
+            window.press("r");
+            String last = "Stap " + steps + "/" + steps + " ·";
+            window.awaitScreen(last, 2, STEP);
+            long deadline = System.nanoTime() + STEP.toNanos();
+            while (!window.atEndPrompt()) {
+                assertThat(System.nanoTime()).as("the end prompt after r:\n" + window.flat()).isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
             String flat = window.awaitExit(Duration.ofMinutes(3)).replaceAll("\\s+", " ");
-            assertThat(flat).doesNotContain(FAILED).contains("Eerst teruggezet zoals het vóór deze stap was:");
+            assertThat(flat).doesNotContain(FAILED).contains("Eerst teruggezet zoals het vóór deze stap was:")
+                    .contains("── Klaar");
+            if (section.equals("database")) {
+                // psql's writes ran twice with the same outcome: undo: put the data back first (issue 11).
+                String all = window.fullScreen();
+                assertThat(all).doesNotContain("already exists").doesNotContain("ERROR:").doesNotContain("DELETE 0");
+                assertThat(java.util.regex.Pattern.compile("(?m)^CREATE TABLE\\s*$").matcher(all).results().count())
+                        .as(all).isEqualTo(4); // psql's answer, twice in db and twice in bron (not the command)
+                assertThat(PresenterWindow.count(all, "DELETE 1")).isEqualTo(2);
+                assertThat(PresenterWindow.count(all.replaceAll("\\s+", " "), "in db de tabel klanten weggegooid"))
+                        .isEqualTo(1);
+            }
             window.assertEndedCleanly();
         }
         DaemonState.assertNothingLeft(section);
