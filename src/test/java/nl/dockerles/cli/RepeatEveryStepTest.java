@@ -74,9 +74,9 @@ class RepeatEveryStepTest {
         assertThat(count(out, "DELETE 1\n")).isEqualTo(2);
         assertThat(count(out, "In test1 is nog 1 klant over.")).isEqualTo(2);
         assertThat(out).doesNotContain("already exists").doesNotContain("DELETE 0").doesNotContain("lukte niet")
-                .contains("Eerst teruggezet zoals het vóór deze stap was: in db de tabel klanten weggegooid.")
-                .contains("Eerst teruggezet zoals het vóór deze stap was: in bron de tabel klanten weggegooid.")
-                .contains("Eerst teruggezet zoals het vóór deze stap was: in test1 Ada weer in de tabel klanten.")
+                .contains("Eerst teruggezet zoals het vóór deze stap was: de tabel klanten in db weer weg.")
+                .contains("Eerst teruggezet zoals het vóór deze stap was: de tabel klanten in bron weer weg.")
+                .contains("Eerst teruggezet zoals het vóór deze stap was: Ada weer in de tabel klanten van test1.")
                 .doesNotContain("DROP TABLE"); // said in words, not shown as a command
     }
 

@@ -127,7 +127,7 @@ class SectionsPaceTmuxIT {
                 assertThat(java.util.regex.Pattern.compile("(?m)^CREATE TABLE\\s*$").matcher(all).results().count())
                         .as(all).isEqualTo(4); // psql's answer, twice in db and twice in bron (not the command)
                 assertThat(PresenterWindow.count(all, "DELETE 1")).isEqualTo(2);
-                assertThat(PresenterWindow.count(all.replaceAll("\\s+", " "), "in db de tabel klanten weggegooid"))
+                assertThat(PresenterWindow.count(all.replaceAll("\\s+", " "), "de tabel klanten in db weer weg"))
                         .isEqualTo(1);
             }
             window.assertEndedCleanly();
