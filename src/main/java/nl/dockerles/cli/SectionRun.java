@@ -53,6 +53,9 @@ final class SectionRun {
             }
             if (actions) {
                 nl.dockerles.engine.Actions.all();
+                section.steps().stream().map(nl.dockerles.content.Step::action).filter(java.util.Objects::nonNull)
+                        .distinct().forEach(name -> nl.dockerles.engine.Actions.find(name)
+                                .ifPresent(nl.dockerles.engine.Action::warmUp));
             }
             if (http) {
                 nl.dockerles.engine.LoopbackHttp.warmUp();

@@ -16,11 +16,15 @@ import java.io.InputStream;
  */
 public final class ContentFiles {
     private static final String ROOT = "/demos/";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_EXTERNAL_TYPE_ID_PROPERTY);
+
+    /** Jackson's reader, made on first use: a demo reads its section without it, before the first screen. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_EXTERNAL_TYPE_ID_PROPERTY);
+    }
 
     private ContentFiles() {
     }
@@ -61,6 +65,6 @@ public final class ContentFiles {
 
     /** Reads YAML from {@code in} with the same rules; what is wrong is Jackson's IOException. */
     public static <T> T parse(InputStream in, Class<T> type) throws IOException {
-        return YAML.readValue(in, type);
+        return Yaml.MAPPER.readValue(in, type);
     }
 }

@@ -13,7 +13,7 @@ final class QuietLibraries {
     private static final List<String> JUL_LOGGERS =
             List.of("com.github.dockerjava", "com.sun.jna", "org.apache.hc", "org.bouncycastle", "com.google");
     // JUL keeps loggers weakly: hold them, or the level is forgotten.
-    private static final List<Logger> SILENCED = JUL_LOGGERS.stream().map(Logger::getLogger).toList();
+    private static final List<Logger> SILENCED = new java.util.ArrayList<>();
     private static boolean installed;
 
     private QuietLibraries() {
@@ -24,7 +24,13 @@ final class QuietLibraries {
             return;
         }
         installed = true;
-        SILENCED.forEach(logger -> logger.setLevel(Level.OFF));
+        // A plain call, not Logger::getLogger: a method reference to this caller-sensitive method makes the JVM
+        // spin a dozen classes at run time, which the start-up archive cannot hold (about 5 ms of connecting).
+        for (String name : JUL_LOGGERS) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.OFF);
+            SILENCED.add(logger);
+        }
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             if (isLibraryThread(thread)) {

@@ -50,6 +50,13 @@ public interface Action {
         return false;
     }
 
+    /**
+     * Called on a background thread while the first screen is on, when the section uses this action: do once what
+     * the first run would otherwise do while the audience waits (no output, no daemon, nothing left behind).
+     */
+    default void warmUp() {
+    }
+
     /** Does the work, prints its output through {@code context.console()}, records facts; returns the output. */
     String run(ActionContext context, Map<String, String> with);
 }
