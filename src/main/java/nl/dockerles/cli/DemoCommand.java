@@ -91,6 +91,7 @@ final class DemoCommand extends DockerlesCommand {
                 throw new DockerlesException(ExitCode.USAGE, "error.from.range", startAt, section.steps().size(),
                         entry.id());
             }
+            Prefix.normalize(rawPrefix()); // a bad --prefix is a usage error before the first screen
             if (typing < 0) {
                 throw new DockerlesException(ExitCode.USAGE, "error.typing.range", typing);
             }

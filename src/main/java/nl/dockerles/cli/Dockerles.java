@@ -72,7 +72,7 @@ public final class Dockerles {
             return ExitCode.ERROR.code;
         });
         cli.setParameterExceptionHandler((e, args) -> {
-            context.err().println(messages.get("error.usage", UsageErrors.describe(e, messages)));
+            context.err().println(messages.get("error.usage", UsageErrors.describe(e, args, messages)));
             if (debug) {
                 e.printStackTrace(context.err());
             }

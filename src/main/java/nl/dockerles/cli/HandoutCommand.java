@@ -58,6 +58,7 @@ final class HandoutCommand extends DockerlesCommand {
         Catalog catalog = new Catalog();
         SectionEntry entry = Sections.findBuilt(catalog, sectionId);
         checkWritable(output);
+        Prefix.normalize(rawPrefix()); // a bad --prefix is a usage error before the demo runs
         Section section = catalog.section(entry.id());
         String text = switch (format) {
             case sh -> ShellScript.of(section);

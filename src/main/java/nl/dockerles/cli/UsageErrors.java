@@ -14,7 +14,8 @@ final class UsageErrors {
     private UsageErrors() {
     }
 
-    static String describe(CommandLine.ParameterException e, Messages messages) {
+    /** {@code args}: the command line as typed, to name an option the way the user wrote it (--typen, --typing). */
+    static String describe(CommandLine.ParameterException e, String[] args, Messages messages) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName(" ");
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
@@ -31,24 +32,36 @@ final class UsageErrors {
             }
             return messages.get("error.argument.extra", String.join(" ", unmatched.getUnmatched()), command);
         }
+        if (e instanceof CommandLine.MissingParameterException missing
+                && missing.getMissing().stream().allMatch(OptionSpec.class::isInstance)) {
+            return messages.get("error.option.novalue", label(missing.getMissing().get(0), args));
+        }
         if (e instanceof CommandLine.MissingParameterException missing) {
-            String what = missing.getMissing().stream().map(UsageErrors::label).collect(Collectors.joining(", "));
+            String what = missing.getMissing().stream().map(arg -> label(arg, args)).collect(Collectors.joining(", "));
             return messages.get("error.parameter.missing", what, command);
         }
         if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
-            return messages.get("error.option.twice", label(overwritten.getOverwritten()));
+            return messages.get("error.option.twice", label(overwritten.getOverwritten(), args));
         }
         if (e.getArgSpec() != null && e.getValue() != null) {
-            return messages.get("error.option.value", label(e.getArgSpec()), e.getValue());
+            return messages.get("error.option.value", label(e.getArgSpec(), args), e.getValue());
         }
         if (e.getArgSpec() != null) {
-            return messages.get("error.option.novalue", label(e.getArgSpec()));
+            return messages.get("error.option.novalue", label(e.getArgSpec(), args));
         }
         return e.getMessage();
     }
 
-    private static String label(ArgSpec arg) {
+    /** An option by the name the user typed (--typen=abc: "--typen"); else its longest name. */
+    private static String label(ArgSpec arg, String[] args) {
         if (arg instanceof OptionSpec option) {
+            for (String typed : args) {
+                for (String name : option.names()) {
+                    if (typed.equals(name) || typed.startsWith(name + "=")) {
+                        return name;
+                    }
+                }
+            }
             return option.longestName();
         }
         return arg.paramLabel();

@@ -1,24 +1,32 @@
 package nl.dockerles.ui;
 
-import org.fusesource.jansi.Ansi;
-
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.function.UnaryOperator;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
-/** What the audience reads: headings, explanations, the command, its real output and the note. */
+/**
+ * What the audience reads: headings, explanations, the command, its real output and the note. This class says
+ * whether and whose a line is (nothing after a stop; dockerles's own or the daemon's); the layout is in
+ * {@link WindowNarration} or, for handouts, {@link MarkdownNarration}; the prompt in {@link PromptLine}, a
+ * countdown in {@link StatusLine}. Every method holds this console's lock.
+ */
 public final class Console {
     private final PrintStream out;
-    private final boolean color;
-    private final java.util.function.IntSupplier width;
+    private final Colours colours;
+    private final IntSupplier width;
+    private final boolean window;
+    private final WindowNarration narration;
+    private final PromptLine prompt;
+    private final StatusLine status;
+    /** Set for handouts: the narration as Markdown. */
+    private MarkdownNarration markdown;
     private int typingCharsPerSecond;
-    private boolean markdown;
-    private boolean inCodeBlock;
     /** Set once the run stops: a step still winding down prints nothing after the clean-up. */
     private volatile boolean muted;
     /** Who wrote what is printed now: dockerles, or the daemon and a container ({@link #output}, {@link #raw}). */
     private Origin origin = Origin.OWN;
-    /** The rows of the {@link #status} line on screen now (a narrow window wraps it). */
-    private int statusRows;
 
     /**
      * Where printed text comes from. dockerles's own words and tables are laid out for the window; the daemon's
@@ -29,26 +37,70 @@ public final class Console {
         DAEMON
     }
 
-    /**
-     * A window: long commands break where a shell allows it. Piped output (a file, a log, a test) keeps each
-     * command on one line, to copy or search as it is.
-     */
-    private final boolean window;
-
+    /** Piped output (a file, a log, a test): each command stays on one line, to copy or search as it is. */
     public Console(PrintStream out, boolean color, int width) {
         this(out, color, () -> width, false);
     }
 
-    /** The width is asked anew for every paragraph: the presenter may resize the window mid-demo. */
-    public Console(PrintStream out, boolean color, java.util.function.IntSupplier width) {
+    /**
+     * A window: long commands break where a shell allows it. The width is asked anew for every paragraph: the
+     * presenter may resize the window mid-demo.
+     */
+    public Console(PrintStream out, boolean color, IntSupplier width) {
         this(out, color, width, true);
     }
 
-    private Console(PrintStream out, boolean color, java.util.function.IntSupplier width, boolean window) {
+    private Console(PrintStream out, boolean color, IntSupplier width, boolean window) {
         this.out = out;
-        this.color = color;
+        this.colours = new Colours(color);
         this.width = () -> Math.max(40, width.getAsInt());
         this.window = window;
+        this.narration = new WindowNarration(out, colours, this.width, window);
+        this.prompt = new PromptLine(out, colours);
+        this.status = new StatusLine(out, colours, this.width);
+    }
+
+    /** For handouts: the same narration as Markdown, the real output in code blocks. */
+    public static Console markdown(PrintStream out) {
+        Console console = new Console(out, false, 100);
+        console.markdown = new MarkdownNarration(out);
+        return console;
+    }
+
+    /** A silent console for steps that only set up (--vanaf): same work, nothing on screen. */
+    public static Console silent() {
+        return new Console(new PrintStream(OutputStream.nullOutputStream()), false, 80);
+    }
+
+    /**
+     * The same console, with everything it prints also handed to {@code tap} as text (the live page of
+     * --meekijken, the recordings of handout).
+     */
+    public Console tapped(Consumer<String> tap) {
+        return copyOnto(new TappedPrintStream(out, tap));
+    }
+
+    /**
+     * The same console, with everything it prints also handed to {@code tap} with where it came from: to check
+     * the layout of dockerles's own lines apart from the daemon's output.
+     */
+    public Console traced(BiConsumer<Origin, String> tap) {
+        Console[] self = new Console[1];
+        self[0] = copyOnto(new TappedPrintStream(out, text -> tap.accept(self[0].origin, text)));
+        return self[0];
+    }
+
+    private Console copyOnto(PrintStream stream) {
+        Console copy = new Console(stream, colours.on(), width, window);
+        copy.typingCharsPerSecond = typingCharsPerSecond;
+        copy.markdown = markdown == null ? null : new MarkdownNarration(stream);
+        return copy;
+    }
+
+    /** --typen: commands appear letter by letter, as if typed live. */
+    public Console typing(int charsPerSecond) {
+        this.typingCharsPerSecond = charsPerSecond;
+        return this;
     }
 
     public PrintStream stream() {
@@ -63,38 +115,22 @@ public final class Console {
         if (muted) {
             return;
         }
-        if (markdown) {
-            out.println("# " + text);
-            out.println();
-            return;
+        if (markdown != null) {
+            markdown.title(text);
+        } else {
+            narration.title(text);
         }
-        // A narrow window: the title breaks between words, not where the terminal would cut it.
-        String wrapped = text.length() <= width() ? text : Wrap.wrap(text, width(), "");
-        int longest = wrapped.lines().mapToInt(String::length).max().orElse(0);
-        out.println(style(wrapped, a -> a.bold().fgBrightBlue()));
-        out.println(style("═".repeat(Math.min(width(), longest)), a -> a.fgBlue()));
     }
 
     public synchronized void heading(String text) {
         if (muted) {
             return;
         }
-        if (markdown) {
-            closeCodeBlock();
-            out.println();
-            out.println("## " + text);
-            out.println();
-            return;
+        if (markdown != null) {
+            markdown.heading(text);
+        } else {
+            narration.heading(text);
         }
-        String line = "── " + text + " ";
-        out.println();
-        if (line.length() + 3 > width()) {
-            String wrapped = Wrap.wrap(text, width() - 3, "   ").replaceFirst("^   ", "── ");
-            out.println(style(wrapped, a -> a.bold().fgCyan()));
-            return;
-        }
-        int rest = Math.max(3, Math.min(width(), 72) - line.length());
-        out.println(style(line + "─".repeat(rest), a -> a.bold().fgCyan()));
     }
 
     public synchronized void paragraph(String text) {
@@ -102,78 +138,30 @@ public final class Console {
             return;
         }
         closeCodeBlock();
-        out.println(Wrap.wrap(text, width(), ""));
-    }
-
-    /** For handouts: the same narration as Markdown, the real output in code blocks. */
-    public static Console markdown(PrintStream out) {
-        Console console = new Console(out, false, 100);
-        console.markdown = true;
-        return console;
-    }
-
-    /**
-     * The same console, with everything it prints also handed to {@code tap} as text (the live page of
-     * --meekijken, the recordings of handout).
-     */
-    public Console tapped(java.util.function.Consumer<String> tap) {
-        Console copy = new Console(new TappedPrintStream(out, tap), color, width, window);
-        copy.typingCharsPerSecond = typingCharsPerSecond;
-        copy.markdown = markdown;
-        return copy;
-    }
-
-    /**
-     * The same console, with everything it prints also handed to {@code tap} with where it came from: to check
-     * the layout of dockerles's own lines apart from the daemon's output.
-     */
-    public Console traced(java.util.function.BiConsumer<Origin, String> tap) {
-        Console[] self = new Console[1];
-        Console copy = new Console(new TappedPrintStream(out, text -> tap.accept(self[0].origin, text)), color, width,
-                window);
-        self[0] = copy;
-        copy.typingCharsPerSecond = typingCharsPerSecond;
-        copy.markdown = markdown;
-        return copy;
-    }
-
-    /** --typen: commands appear letter by letter, as if typed live. */
-    public Console typing(int charsPerSecond) {
-        this.typingCharsPerSecond = charsPerSecond;
-        return this;
-    }
-
-    /** A silent console for steps that only set up (--vanaf): same work, nothing on screen. */
-    public static Console silent() {
-        return new Console(new PrintStream(java.io.OutputStream.nullOutputStream()), false, 80);
+        narration.paragraph(text);
     }
 
     public void command(String text) {
-        String command = text;
+        String command;
         synchronized (this) {
             if (muted) {
                 return;
             }
-            if (markdown) {
-                out.println();
-                out.println("```console");
-                out.println("$ " + command);
-                inCodeBlock = true;
+            if (markdown != null) {
+                markdown.command(text);
                 return;
             }
-            out.println();
-            out.print(style("$ ", a -> a.fgBrightBlack()));
-            if (window && command.length() + 2 > width()) {
-                // A narrow window: broken where a shell allows it, not where the terminal would cut it.
-                command = Wrap.command(command, width() - 2, width(), "    ");
-            }
+            command = narration.commandStart(text);
             if (typingCharsPerSecond <= 0) {
-                out.print(style(command, a -> a.bold().fgBrightYellow()));
+                narration.commandText(command);
                 out.println();
                 return;
             }
         }
-        typeOut(command);
+        Typing.type(command, typingCharsPerSecond, this, () -> muted, letter -> {
+            narration.commandText(letter);
+            out.flush();
+        });
         synchronized (this) {
             if (!muted) {
                 out.println();
@@ -181,51 +169,104 @@ public final class Console {
         }
     }
 
-    /** Letter by letter; the lock is let go between letters, so that a stop silences the rest at once. */
-    private void typeOut(String command) {
-        long pause = 1000L / typingCharsPerSecond;
-        for (int i = 0; i < command.length(); i++) {
-            synchronized (this) {
-                if (muted) {
-                    return;
-                }
-                out.print(style(String.valueOf(command.charAt(i)), a -> a.bold().fgBrightYellow()));
-                out.flush();
-            }
-            try {
-                Thread.sleep(pause); // pacing for the audience, not waiting for state
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     /** Bytes of a container's terminal, as they came (the prompt stays on its line, like on a screen). */
     public synchronized void raw(byte[] bytes) {
-        if (muted) {
-            return;
-        }
-        origin = Origin.DAEMON;
-        try {
-            out.write(bytes, 0, bytes.length);
-            out.flush();
-        } finally {
-            origin = Origin.OWN;
+        if (!muted) {
+            fromDaemon(() -> out.write(bytes, 0, bytes.length));
         }
     }
 
     /** Text of a container's terminal or stream, as it came. */
     public synchronized void raw(String text) {
-        if (muted) {
-            return;
+        if (!muted) {
+            fromDaemon(() -> out.print(text));
         }
+    }
+
+    /** The real output of the daemon, untouched but for colour. */
+    public synchronized void output(String text) {
+        if (!muted) {
+            fromDaemon(() -> lines(text));
+        }
+    }
+
+    private void fromDaemon(Runnable print) {
         origin = Origin.DAEMON;
         try {
-            out.print(text);
+            print.run();
             out.flush();
         } finally {
             origin = Origin.OWN;
+        }
+    }
+
+    /**
+     * dockerles's own lines, laid out by the caller for {@link #width()} (a table, a file it wrote): printed as
+     * they are, like {@link #output}, but they are dockerles's and must fit the window.
+     */
+    public synchronized void table(String text) {
+        if (!muted) {
+            lines(text);
+            out.flush();
+        }
+    }
+
+    private void lines(String text) {
+        out.print(text);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            out.println();
+        }
+    }
+
+    /** What the presenter's keyboard did, in the transcript (Ctrl-D, Ctrl-P Ctrl-Q). */
+    public synchronized void keys(String text) {
+        if (!muted) {
+            narration.keys(text);
+        }
+    }
+
+    public synchronized void note(String text) {
+        if (muted) {
+            return;
+        }
+        if (markdown != null) {
+            markdown.note(text);
+        } else {
+            narration.note(text);
+        }
+    }
+
+    public synchronized void info(String text) {
+        if (muted || markdown != null && markdown.info(text)) {
+            return;
+        }
+        narration.aside(text);
+    }
+
+    public synchronized void warn(String text) {
+        if (!muted) {
+            narration.warn(text);
+        }
+    }
+
+    public synchronized void blank() {
+        if (!muted) {
+            out.println();
+        }
+    }
+
+    /** Ends an open code block: call when the narration is done. */
+    public synchronized void finish() {
+        if (muted) {
+            return;
+        }
+        closeCodeBlock();
+        out.flush();
+    }
+
+    private void closeCodeBlock() {
+        if (markdown != null) {
+            markdown.closeCodeBlock();
         }
     }
 
@@ -235,7 +276,7 @@ public final class Console {
      */
     public synchronized void mute() {
         if (!muted) {
-            out.print(color ? "\u001B[0m\n" : "\n"); // what follows starts on a line of its own
+            out.print(colours.on() ? "\u001B[0m\n" : "\n"); // what follows starts on a line of its own
         }
         muted = true;
         out.flush();
@@ -247,135 +288,30 @@ public final class Console {
 
     /** The last word after a stop, on a line of its own. */
     public synchronized void afterStop(String text) {
-        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
+        narration.aside(text);
         out.flush();
     }
 
-    /** The real output of the daemon, untouched but for colour. */
-    public synchronized void output(String text) {
-        if (muted) {
-            return;
-        }
-        origin = Origin.DAEMON;
-        try {
-            lines(text);
-        } finally {
-            origin = Origin.OWN;
-        }
-    }
-
-    /**
-     * dockerles's own lines, laid out by the caller for {@link #width()} (a table, a file it wrote): printed as
-     * they are, like {@link #output}, but they are dockerles's and must fit the window.
-     */
-    public synchronized void table(String text) {
-        if (muted) {
-            return;
-        }
-        lines(text);
-    }
-
-    private void lines(String text) {
-        out.print(text);
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            out.println();
-        }
-        out.flush();
-    }
-
-    /** What the presenter's keyboard did, in the transcript (Ctrl-D, Ctrl-P Ctrl-Q). */
-    public synchronized void keys(String text) {
-        if (muted) {
-            return;
-        }
-        out.println(style(text, a -> a.fgBrightBlack()));
-    }
-
-    public synchronized void note(String text) {
-        if (muted) {
-            return;
-        }
-        if (markdown) {
-            closeCodeBlock();
-            out.println();
-            out.println("> " + text.strip().replace("\n", "\n> "));
-            return;
-        }
-        out.println();
-        out.println(style(Wrap.wrap(text, width() - 2, "  ").replaceFirst("^  ", "→ "), a -> a.fgGreen()));
-    }
-
-    public synchronized void info(String text) {
-        if (muted) {
-            return;
-        }
-        if (markdown && !inCodeBlock) {
-            out.println("_" + text.strip() + "_");
-            out.println();
-            return;
-        }
-        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgBrightBlack()));
-    }
-
-    public synchronized void warn(String text) {
-        if (muted) {
-            return;
-        }
-        out.println(style(Wrap.wrap(text, width(), ""), a -> a.fgYellow()));
-    }
-
-    private void closeCodeBlock() {
-        if (inCodeBlock) {
-            out.println("```");
-            inCodeBlock = false;
-        }
-    }
-
+    /** The presenter's prompt, on the last row; see {@link PromptLine}. */
     public synchronized void prompt(String text) {
-        if (muted) {
-            return;
+        if (!muted) {
+            prompt.show(text);
         }
-        out.print(style(text, a -> a.bold().fgBrightMagenta()));
-        out.flush();
     }
 
-    /**
-     * Wipes the prompt once a key was pressed or the window was resized (only on a terminal: colour means terminal
-     * here). It was drawn on one row, {@code drawnColumns} wide. Where it still fits in {@code columns}, that row
-     * is all there is to clear. A window narrower than the prompt: a terminal that rewraps (tmux, most emulators)
-     * now shows it over several rows with the cursor on the last, so those rows go.
-     */
-    public synchronized void clearPrompt(String prompt, int drawnColumns, int columns) {
-        if (color) {
-            int length = prompt.codePointCount(0, prompt.length());
-            int then = rows(length, drawnColumns);
-            int now = rows(length, columns);
-            int up = Math.max(then, now) - 1;
-            out.print("\r" + (up > 0 ? "\u001B[" + up + "A" : "") + "\u001B[J");
-        } else {
-            out.println();
-        }
-        out.flush();
+    /** Wipes the prompt after a key or a resize; see {@link PromptLine#clear}. */
+    public synchronized void clearPrompt(String text, int drawnColumns, int columns) {
+        prompt.clear(text, drawnColumns, columns);
     }
 
-    /** Rows that {@code length} characters fill in a window of {@code columns}; the cursor after them counts. */
-    static int rows(int length, int columns) {
-        return Math.max(1, (length + Math.max(1, columns) - 1) / Math.max(1, columns));
-    }
-
-    /** Wipes the current line (only on a terminal: colour means terminal here). */
+    /** Wipes the current line (only on a terminal). */
     public synchronized void clearLine() {
-        if (color) {
-            out.print("\r\u001B[K");
-        } else {
-            out.println();
-        }
-        out.flush();
+        prompt.clearLine();
     }
 
     /** True when {@link #status} redraws one line (a terminal: colour means terminal here). */
     public boolean redraws() {
-        return color && !markdown;
+        return colours.on() && markdown == null;
     }
 
     /**
@@ -388,12 +324,7 @@ public final class Console {
             return;
         }
         if (redraws()) {
-            // Wrapped like any line of dockerles (a narrow window): the rows it drew last time go first.
-            String wrapped = Wrap.wrap(text, width() - 1, "");
-            PrintStream screen = screenOnly();
-            screen.print(clearStatus() + style(wrapped, a -> a.fgBrightBlack()));
-            statusRows = (int) wrapped.lines().count();
-            screen.flush();
+            status.show(text);
         } else {
             info(text);
         }
@@ -401,41 +332,8 @@ public final class Console {
 
     /** Wipes the line of {@link #status} on a terminal; plain lines stay. */
     public synchronized void endStatus() {
-        if (muted || !redraws()) {
-            return;
+        if (!muted && redraws()) {
+            status.end();
         }
-        PrintStream screen = screenOnly();
-        screen.print(clearStatus());
-        statusRows = 0;
-        screen.flush();
-    }
-
-    /** Back to the first row of the status line on screen, and everything from there wiped. */
-    private String clearStatus() {
-        return statusRows > 1 ? "\r\u001B[" + (statusRows - 1) + "A\u001B[J" : "\r\u001B[K";
-    }
-
-    private PrintStream screenOnly() {
-        return out instanceof TappedPrintStream tapped ? tapped.target() : out;
-    }
-
-    /** Ends an open code block: call when the narration is done. */
-    public synchronized void finish() {
-        if (muted) {
-            return;
-        }
-        closeCodeBlock();
-        out.flush();
-    }
-
-    public synchronized void blank() {
-        if (muted) {
-            return;
-        }
-        out.println();
-    }
-
-    private String style(String text, UnaryOperator<Ansi> how) {
-        return color ? how.apply(Ansi.ansi()).a(text).reset().toString() : text;
     }
 }

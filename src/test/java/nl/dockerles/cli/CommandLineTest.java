@@ -141,6 +141,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aBadPrefixIsAUsageErrorBeforeTheFirstScreen() {
+        for (String command : new String[] {"demo", "handout"}) {
+            Runs run = Runs.run(docker, time, command, "lifecycle", "--prefix", "a b");
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCode.USAGE.code);
+            assertThat(run.err()).as(command).contains("Het voorvoegsel \"a b\" kan niet");
+            assertThat(run.out()).as(command).doesNotContain("Het leven van een container");
+        }
+        assertThat(docker.calls()).isEmpty();
+    }
+
+    @Test
+    void anOptionIsNamedAsTypedAndAMissingValueSaysSo() {
+        assertThat(Runs.run(docker, time, "demo", "--typen=abc", "lifecycle").err())
+                .contains("De waarde \"abc\" past niet bij --typen.");
+        assertThat(Runs.run(docker, time, "--lang", "en", "demo", "--typing=abc", "lifecycle").err())
+                .contains("The value \"abc\" does not fit --typing.");
+        assertThat(Runs.run(docker, time, "demo", "lifecycle", "--from", "x").err())
+                .contains("De waarde \"x\" past niet bij --from.");
+        Runs missing = Runs.run(docker, time, "demo", "lifecycle", "--vanaf");
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(missing.err()).contains("Bij --vanaf hoort een waarde.").doesNotContain("Voorbeeld");
+    }
+
+    @Test
     void aSectionNameIsMatchedWhateverItsCase() {
         Runs run = Runs.run(docker, time, "demo", "Lifecycle", "--auto");
         assertThat(run.exitCode()).isZero();
