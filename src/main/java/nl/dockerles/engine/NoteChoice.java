@@ -44,6 +44,11 @@ final class NoteChoice {
         String first = names.split(", ")[0];
         String status = facts.get(first + ".state");
         String exitCode = facts.get(first + ".exitCode");
+        if (!names.contains(", ") && "running".equals(status)) {
+            // Between two restarts there was nothing to stop, and the daemon's pending restart came after
+            // (Podman): it runs again, so "nothing to do" is not the whole story.
+            return messages.get("stop.already.restarted", names);
+        }
         return messages.get(names.contains(", ") ? "stop.already.many" : "stop.already.one", names,
                 status == null ? "exited" : status, exitCode == null ? "?" : exitCode);
     }
