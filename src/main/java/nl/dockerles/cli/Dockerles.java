@@ -53,6 +53,7 @@ public final class Dockerles {
             cli.addSubcommand(type);
         }
         cli.setResourceBundle(messages.bundle());
+        HelpInLanguage.install(cli, messages.get("option.names"));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
