@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,15 +19,14 @@ final class UsageErrors {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             if (first.startsWith("-")) {
-                List<String> suggestions = unmatched.getSuggestions();
-                return suggestions.isEmpty() ? messages.get("error.option.unknown", first, command)
-                        : messages.get("error.option.unknown.suggest", first, command, suggestions.get(0));
+                String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+                return Nearest.among(name, optionNames(e.getCommandLine()))
+                        .map(nearest -> messages.get("error.option.unknown.suggest", first, command, nearest))
+                        .orElseGet(() -> messages.get("error.option.unknown", first, command));
             }
             var subcommands = e.getCommandLine().getSubcommands().keySet();
             if (!subcommands.isEmpty()) {
-                String nearest = subcommands.stream().filter(name -> !name.equals("help"))
-                        .min(Comparator.comparingInt(name -> Sections.distance(name, first))).orElse("list");
-                return messages.get("error.command.unknown", first, nearest);
+                return unknownCommand(first, subcommands, messages);
             }
             return messages.get("error.argument.extra", String.join(" ", unmatched.getUnmatched()), command);
         }
@@ -43,6 +41,10 @@ final class UsageErrors {
         if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
             return messages.get("error.option.twice", label(overwritten.getOverwritten(), args));
         }
+        if (e.getArgSpec() == null && e.getValue() != null && !e.getCommandLine().getSubcommands().isEmpty()
+                && !e.getCommandLine().getSubcommands().containsKey(e.getValue())) {
+            return unknownCommand(e.getValue(), e.getCommandLine().getSubcommands().keySet(), messages); // help nope
+        }
         if (e.getArgSpec() != null && e.getValue() != null) {
             return messages.get("error.option.value", label(e.getArgSpec(), args), e.getValue());
         }
@@ -50,6 +52,18 @@ final class UsageErrors {
             return messages.get("error.option.novalue", label(e.getArgSpec(), args));
         }
         return e.getMessage();
+    }
+
+    private static String unknownCommand(String typed, java.util.Set<String> commands, Messages messages) {
+        return Nearest.among(typed, commands)
+                .map(nearest -> messages.get("error.command.unknown", typed, nearest))
+                .orElseGet(() -> messages.get("error.command.unknown.none", typed));
+    }
+
+    /** Every name of the command's options that the help shows. */
+    private static List<String> optionNames(CommandLine command) {
+        return command.getCommandSpec().options().stream().filter(option -> !option.hidden())
+                .flatMap(option -> java.util.Arrays.stream(option.names())).toList();
     }
 
     /** An option by the name the user typed (--typen=abc: "--typen"); else its longest name. */

@@ -57,6 +57,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aWordNearNoSectionOrCommandSuggestsNothingAndPointsToTheList() {
+        Runs section = Runs.run(docker, time, "demo", "nope");
+        assertThat(section.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(section.err()).contains("Een sectie \"nope\" bestaat niet. Alle secties: dockerles list")
+                .doesNotContain("Bedoel je");
+        assertThat(Runs.run(docker, time, "oefen", "nope").err()).doesNotContain("Bedoel je").contains("dockerles list");
+        assertThat(Runs.run(docker, time, "nope").err()).contains("Een opdracht \"nope\" bestaat niet.")
+                .doesNotContain("Bedoel je");
+        assertThat(Runs.run(docker, time, "help", "nope").err()).contains("Een opdracht \"nope\" bestaat niet.")
+                .doesNotContain("Unknown");
+        assertThat(Runs.run(docker, time, "demo", "lifecycle", "--lol").err())
+                .contains("De optie --lol ken ik niet").doesNotContain("Bedoel je");
+        assertThat(Runs.run(docker, time, "demo", "lifecycle", "--vanav", "2").err()).contains("Bedoel je --vanaf?");
+        assertThat(Runs.run(docker, time, "demo", "Lifecycle", "--vanaf", "0").err()).contains("de sectie lifecycle");
+    }
+
+    @Test
     void anUnknownOptionIsADutchUsageError() {
         Runs run = Runs.run(docker, time, "demo", "lifecycle", "--snel");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
