@@ -292,8 +292,8 @@ public final class SectionPresenter {
                 return;
             }
             if (key == Prompter.Key.QUIT) {
-                console.info(messages.get("presenter.quit"));
-                listener.sectionEnded(null);
+                // As q during a step: one line after the clean-up says both (stopNow), not one before it and one after.
+                stop.request(StopRequest.Reason.QUIT);
                 return;
             } else if (end && key == Prompter.Key.NEXT) {
                 break;

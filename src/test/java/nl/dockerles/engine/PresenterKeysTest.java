@@ -231,6 +231,16 @@ class PresenterKeysTest {
     }
 
     @Test
+    void qAtAStepPromptEndsWithOneLineAfterTheCleanUpAsQDuringAStep() {
+        String out = present("ports", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.QUIT);
+        List<String> lines = out.lines().filter(line -> !line.isBlank()).toList();
+
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Gestopt op verzoek. Opgeruimd wat deze demo maakte: web");
+        assertThat(out.split("Gestopt op verzoek", -1)).hasSize(2);
+        assertThat(docker.containers()).isEmpty();
+    }
+
+    @Test
     void qAtTheEndPromptStopsAndCleansUpAsAtAnyPrompt() {
         String out = present("run", new StopRequest(), Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.NEXT,
                 Prompter.Key.NEXT, Prompter.Key.NEXT, Prompter.Key.QUIT);
