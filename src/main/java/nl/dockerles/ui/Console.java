@@ -299,9 +299,16 @@ public final class Console {
         }
     }
 
-    /** Wipes the prompt after a key or a resize; see {@link PromptLine#clear}. */
-    public synchronized void clearPrompt(String text, int drawnColumns, int columns) {
-        prompt.clear(text, drawnColumns, columns);
+    /** A prompt answered by one key, the cursor held at its start; see {@link PromptLine#showHeld}. */
+    public synchronized void keyPrompt(String text) {
+        if (!muted) {
+            prompt.showHeld(text);
+        }
+    }
+
+    /** Wipes the prompt of {@link #keyPrompt} after a key or a resize; see {@link PromptLine#clear}. */
+    public synchronized void clearPrompt() {
+        prompt.clear();
     }
 
     /** Wipes the current line (only on a terminal). */

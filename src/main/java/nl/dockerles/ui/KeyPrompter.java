@@ -36,11 +36,10 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     private volatile long promptShownAt;
     private volatile Consumer<byte[]> forward;
     private volatile boolean closed;
-    /** The prompt's two forms while it waits (null otherwise), what is on screen and the width it was drawn at. */
+    /** The prompt's two forms while it waits (null otherwise), and what is on screen. */
     private String wide;
     private String narrow;
     private String drawn;
-    private int drawnWidth;
 
     private KeyPrompter(Terminal terminal, Console console, StopRequest stop) {
         this.terminal = terminal;
@@ -144,7 +143,7 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
         } finally {
             waiting = false;
             synchronized (this) {
-                console.clearPrompt(drawn, drawnWidth, width());
+                console.clearPrompt();
                 wide = null;
                 narrow = null;
                 drawn = null;
@@ -152,11 +151,10 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
         }
     }
 
-    /** The prompt on one row of the window as it is now: the width it was drawn at is kept for the clear. */
+    /** The prompt on one row of the window as it is now, the cursor at its start (see Console#keyPrompt). */
     private void draw() {
-        drawnWidth = width();
-        drawn = fit(wide, narrow, drawnWidth);
-        console.prompt(drawn);
+        drawn = fit(wide, narrow, width());
+        console.keyPrompt(drawn);
     }
 
     /**
@@ -175,12 +173,12 @@ public final class KeyPrompter implements Prompter, PresenterTerminal, AutoClose
     }
 
     /**
-     * The window changed size: the prompt that is on screen goes (as laid out at the width it was drawn at, or
-     * as the terminal rewrapped it), and it is drawn once more, in the form that fits the new width.
+     * The window changed size: the prompt that is on screen goes (on its row, or over the rows a terminal that
+     * rewraps made of it), and it is drawn once more, in the form that fits the new width.
      */
     private synchronized void redrawPrompt() {
         if (drawn != null) {
-            console.clearPrompt(drawn, drawnWidth, width());
+            console.clearPrompt();
             draw();
         }
     }

@@ -18,27 +18,25 @@ final class PromptLine {
     }
 
     /**
-     * Wipes the prompt once a key was pressed or the window was resized (only on a terminal). It was drawn on one
-     * row, {@code drawnColumns} wide. Where it still fits in {@code columns}, that row is all there is to clear. A
-     * window narrower than the prompt: a terminal that rewraps (tmux, most emulators) now shows it over several
-     * rows with the cursor on the last, so those rows go.
+     * A prompt answered by one key: the cursor goes back to its start. A window made narrower than the prompt
+     * then needs nothing above the prompt's start wiped, however the terminal handled it: one that rewraps (tmux,
+     * most emulators) moves the cursor with the prompt's start to the first of its rows, one that cuts rows off
+     * (xterm) leaves the prompt on its row. From the end of the prompt the two differ, and a clear that assumed
+     * rewrapping wiped the line above the prompt in xterm.
      */
-    void clear(String prompt, int drawnColumns, int columns) {
+    void showHeld(String text) {
+        out.print(colours.paint(text, a -> a.bold().fgBrightMagenta()) + (colours.on() ? "\r" : ""));
+        out.flush();
+    }
+
+    /** Wipes a prompt from {@link #showHeld} once a key was pressed or the window was resized (only on a terminal). */
+    void clear() {
         if (colours.on()) {
-            int length = prompt.codePointCount(0, prompt.length());
-            int then = rows(length, drawnColumns);
-            int now = rows(length, columns);
-            int up = Math.max(then, now) - 1;
-            out.print("\r" + (up > 0 ? "\u001B[" + up + "A" : "") + "\u001B[J");
+            out.print("\r\u001B[J");
         } else {
             out.println();
         }
         out.flush();
-    }
-
-    /** Rows that {@code length} characters fill in a window of {@code columns}; the cursor after them counts. */
-    static int rows(int length, int columns) {
-        return Math.max(1, (length + Math.max(1, columns) - 1) / Math.max(1, columns));
     }
 
     /** Wipes the current line (only on a terminal). */
