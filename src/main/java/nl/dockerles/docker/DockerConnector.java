@@ -157,7 +157,9 @@ public final class DockerConnector {
             DefaultDockerClientConfig config = config(candidate, configDir, api);
             warmUp(config);
             DockerClient client = DockerClientImpl.getInstance(config, http);
-            return new DockerJavaDocker(client, http, host, candidate.host().toString(), api, transport);
+            DockerJavaDocker docker = new DockerJavaDocker(client, http, host, candidate.host().toString(), api,
+                    transport);
+            return answer.podman() ? docker : docker.dockerEngine();
         } catch (RuntimeException e) {
             DaemonProbe.closeQuietly(answer.http());
             throw e;
