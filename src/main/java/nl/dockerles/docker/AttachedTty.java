@@ -23,17 +23,23 @@ final class AttachedTty implements Docker.TtySession {
     static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(10);
     private static final byte CTRL_P = 0x10;
     private static final byte CTRL_Q = 0x11;
-    private static final Duration KEY_GAP = Duration.ofMillis(100);
+    /** The moment between Ctrl-P and Ctrl-Q that Podman needs; Docker reads the keys from the stream as they come. */
+    static final Duration KEY_GAP = Duration.ofMillis(100);
     private final StdinPipe stdin = new StdinPipe();
     private final Forwarder frames;
+    private final Duration keyGap;
 
-    private AttachedTty(Consumer<byte[]> output) {
+    private AttachedTty(Consumer<byte[]> output, Duration keyGap) {
         this.frames = new Forwarder(output);
+        this.keyGap = keyGap;
     }
 
-    /** Attaches, waits until the daemon has hijacked the connection, then lets {@code start} run. */
-    static AttachedTty attach(DockerClient client, String id, Consumer<byte[]> output, String host) {
-        AttachedTty tty = new AttachedTty(output);
+    /**
+     * Attaches, waits until the daemon has hijacked the connection, then lets {@code start} run. {@code keyGap}
+     * goes between the keys of a detach ({@link #KEY_GAP} for Podman, zero where the daemon is known to be Docker).
+     */
+    static AttachedTty attach(DockerClient client, String id, Consumer<byte[]> output, String host, Duration keyGap) {
+        AttachedTty tty = new AttachedTty(output, keyGap);
         client.attachContainerCmd(id)
                 .withStdIn(tty.stdin)
                 .withStdOut(true)
@@ -83,8 +89,8 @@ final class AttachedTty implements Docker.TtySession {
                 }
                 stdin.write(new byte[] {input[i]});
                 from = i + 1;
-                if (from < input.length) {
-                    pause();
+                if (from < input.length && !keyGap.isZero()) {
+                    pause(keyGap);
                 }
             }
         }
@@ -93,9 +99,9 @@ final class AttachedTty implements Docker.TtySession {
         }
     }
 
-    private static void pause() {
+    private static void pause(Duration gap) {
         try {
-            Thread.sleep(KEY_GAP.toMillis());
+            Thread.sleep(gap.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
 final class DaemonProbe {
 
     /** A daemon that answered: keep its http client, it is reused for everything after. */
-    record Answer(DockerHttpClient http, String apiVersion, String minApiVersion) {
+    record Answer(DockerHttpClient http, String apiVersion, String minApiVersion, boolean podman) {
     }
 
     /** /version's answer was not a daemon's: some other HTTP server listens there. */
@@ -97,7 +97,8 @@ final class DaemonProbe {
             throw new NotADaemon(reply.status());
         }
         JsonNode min = version.path("MinAPIVersion");
-        return new Answer(http, version.get("ApiVersion").asText(), min.isTextual() ? min.asText() : null);
+        return new Answer(http, version.get("ApiVersion").asText(), min.isTextual() ? min.asText() : null,
+                DaemonKind.podman(version));
     }
 
     /** A short reason for a failed connection attempt. */

@@ -1,10 +1,13 @@
 package nl.dockerles.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 import nl.dockerles.DockerlesException;
 import nl.dockerles.ExitCode;
@@ -157,7 +160,9 @@ public final class DockerConnector {
             DefaultDockerClientConfig config = config(candidate, configDir, api);
             warmUp(config);
             DockerClient client = DockerClientImpl.getInstance(config, http);
-            return new DockerJavaDocker(client, http, host, candidate.host().toString(), api, transport);
+            DockerJavaDocker docker = new DockerJavaDocker(client, http, host, candidate.host().toString(), api,
+                    transport);
+            return answer.podman() ? docker : docker.dockerEngine();
         } catch (RuntimeException e) {
             DaemonProbe.closeQuietly(answer.http());
             throw e;
@@ -177,6 +182,7 @@ public final class DockerConnector {
                 json.readValue("{\"status\":\"die\",\"id\":\"x\",\"Type\":\"container\",\"Action\":\"die\","
                         + "\"Actor\":{\"ID\":\"x\",\"Attributes\":{\"exitCode\":\"0\"}},\"time\":1,\"timeNano\":1}",
                         com.github.dockerjava.api.model.Event.class);
+                madeUpLogs(config);
             } catch (Exception | LinkageError e) {
                 // only a head start
             }
@@ -184,6 +190,51 @@ public final class DockerConnector {
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
+    }
+
+    /**
+     * One {@code docker logs} through docker-java's streaming path, answered by a made-up client with one frame:
+     * the first streamed call of a run (logs, attach, wait, events) then finds that path loaded and initialised
+     * (its command builders, Guava's collections, commons-lang's StringUtils, the frame reader). No daemon is asked.
+     */
+    private static void madeUpLogs(DefaultDockerClientConfig config) throws InterruptedException {
+        byte[] frame = {1, 0, 0, 0, 0, 0, 0, 1, '\n'};
+        DockerHttpClient answers = new DockerHttpClient() {
+            @Override
+            public Response execute(Request request) {
+                return new Response() {
+                    @Override
+                    public int getStatusCode() {
+                        return 200;
+                    }
+
+                    @Override
+                    public Map<String, List<String>> getHeaders() {
+                        return Map.of("Content-Type", List.of("application/vnd.docker.raw-stream"));
+                    }
+
+                    @Override
+                    public java.io.InputStream getBody() {
+                        return new java.io.ByteArrayInputStream(frame);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (DockerClient client = DockerClientImpl.getInstance(config, answers)) {
+            client.logContainerCmd("x").withStdOut(true).withStdErr(true).withTail(5)
+                    .exec(new ResultCallback.Adapter<Frame>())
+                    .awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.io.IOException ignored) {
+            // a made-up client: nothing to close
+        }
     }
 
     private static Message line(DaemonCandidate candidate, Message reason) {

@@ -35,6 +35,9 @@ public final class DockerJavaDocker implements Docker {
     private final String negotiatedApi;
     private DaemonInfo daemonInfo;
     private DaemonAnswers answers;
+    // Docker finds Ctrl-P Ctrl-Q in the stream however they arrive; Podman only in reads of their own, so it gets a
+    // moment between them, and so does a daemon not known to be Docker.
+    private volatile Duration keyGap = AttachedTty.KEY_GAP;
     private final OpenStreams open = new OpenStreams();
     private final ContainerStreams streams;
     private final Images images;
@@ -68,6 +71,12 @@ public final class DockerJavaDocker implements Docker {
         this.builder = new ImageBuilder(client, raw);
         this.volumes = new Volumes(client, raw);
         this.events = new EventFollower(client);
+    }
+
+    /** The daemon's /version said Docker, not Podman: the keys of a detach go together, as typed. */
+    DockerJavaDocker dockerEngine() {
+        keyGap = Duration.ZERO;
+        return this;
     }
 
     /** For tests in this package that need to look deeper than the interface does. */
@@ -164,7 +173,7 @@ public final class DockerJavaDocker implements Docker {
             if (inspectContainer(id).isEmpty()) {
                 throw missing(id, null);
             }
-            AttachedTty tty = AttachedTty.attach(client, id, output, host);
+            AttachedTty tty = AttachedTty.attach(client, id, output, host, keyGap);
             try {
                 startContainer(id);
             } catch (RuntimeException e) {

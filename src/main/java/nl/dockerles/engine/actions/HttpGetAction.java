@@ -37,6 +37,7 @@ public final class HttpGetAction implements Action {
     static final String LOOPBACK = "127.0.0.1";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(10);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
     private static final List<String> SHOWN_HEADERS = List.of("Server", "Content-Type", "Content-Length");
@@ -138,11 +139,13 @@ public final class HttpGetAction implements Action {
 
     /**
      * A server that just started may refuse or drop the first connections (docker-proxy accepts before nginx
-     * listens): ask again every 100 ms until it answers, at most {@code timeout}.
+     * listens): ask again until it answers, at most {@code timeout}; first after 10 ms, then twice as long each time
+     * up to every 100 ms (a server that is almost there answers soon, one that takes long is not asked too often).
      */
     static LoopbackHttp.Response getUntilAnswered(String url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         IOException last = null;
+        long pause = FIRST_RETRY_PAUSE.toMillis();
         try {
             do {
                 try {
@@ -152,7 +155,8 @@ public final class HttpGetAction implements Action {
                 }
                 long left = deadline - System.nanoTime();
                 if (left > 0) {
-                    Thread.sleep(Math.min(RETRY_PAUSE.toMillis(), Math.max(1, left / 1_000_000)));
+                    Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+                    pause = Math.min(RETRY_PAUSE.toMillis(), pause * 2);
                 }
             } while (System.nanoTime() < deadline);
         } catch (InterruptedException e) {
