@@ -82,6 +82,7 @@ final class DemoCommand extends DockerlesCommand {
                         StopRequest.process())) : null;
         SectionEntry entry;
         Section section;
+        String prefix;
         Room live = null;
         try {
             Catalog catalog = new Catalog();
@@ -91,7 +92,7 @@ final class DemoCommand extends DockerlesCommand {
                 throw new DockerlesException(ExitCode.USAGE, "error.from.range", startAt, section.steps().size(),
                         entry.id());
             }
-            Prefix.normalize(rawPrefix()); // a bad --prefix is a usage error before the first screen
+            prefix = prefix(); // a bad --prefix is a usage error before the first screen
             if (typing < 0) {
                 throw new DockerlesException(ExitCode.USAGE, "error.typing.range", typing);
             }
@@ -121,7 +122,7 @@ final class DemoCommand extends DockerlesCommand {
             if (following != null) {
                 following.show(console, color);
             }
-            new SectionRun(context, messages).present(docker::get, entry, section, rawPrefix(), console,
+            new SectionRun(context, messages).present(docker::get, entry, section, prefix, console,
                     prompter, sections -> following != null ? options(sections, keys).listenedBy(following.feed())
                             : options(sections, keys));
         } finally {

@@ -32,11 +32,6 @@ abstract class DockerlesCommand implements Callable<Integer> {
         return Prefix.normalize(global().prefix);
     }
 
-    /** {@code --prefix} as given, for the section run that normalizes it itself. */
-    protected String rawPrefix() {
-        return global().prefix;
-    }
-
     /** Colour only on a terminal, and not with {@code --no-color} or NO_COLOR (no-color.org). */
     protected boolean color() {
         return context.terminal() && !global().noColor && !context.env().containsKey("NO_COLOR");

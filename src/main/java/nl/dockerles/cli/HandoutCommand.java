@@ -58,13 +58,13 @@ final class HandoutCommand extends DockerlesCommand {
         Catalog catalog = new Catalog();
         SectionEntry entry = Sections.findBuilt(catalog, sectionId);
         checkWritable(output);
-        Prefix.normalize(rawPrefix()); // a bad --prefix is a usage error before the demo runs
+        String prefix = prefix(); // a bad --prefix is a usage error before the demo runs
         Section section = catalog.section(entry.id());
         String text = switch (format) {
             case sh -> ShellScript.of(section);
-            case cast -> cast(entry, section);
-            case html -> html(entry, section);
-            default -> markdown(entry, section);
+            case cast -> cast(entry, section, prefix);
+            case html -> html(entry, section, prefix);
+            default -> markdown(entry, section, prefix);
         };
         if (output == null) {
             context.out().print(text);
@@ -80,21 +80,21 @@ final class HandoutCommand extends DockerlesCommand {
     }
 
     /** Runs the section for real, without pauses, and records it as asciicast v2, with the real timing. */
-    private String cast(SectionEntry entry, Section section) {
+    private String cast(SectionEntry entry, Section section, String prefix) {
         CastRecording recording = new CastRecording(context.time(), CAST_WIDTH, CAST_HEIGHT,
                 "dockerles demo " + entry.id());
         Console console = new Console(new PrintStream(OutputStream.nullOutputStream()), true, CAST_WIDTH)
                 .tapped(recording::output);
-        new SectionRun(context, messages).present(context::connect, entry, section, rawPrefix(), console,
+        new SectionRun(context, messages).present(context::connect, entry, section, prefix, console,
                 Prompter.AUTO, presenter -> presenter);
         return recording.text();
     }
 
     /** Runs the section for real and writes the page the room would have seen, as one file. */
-    private String html(SectionEntry entry, Section section) {
+    private String html(SectionEntry entry, Section section, String prefix) {
         RoomPage page = new RoomPage(messages);
         RoomFeed feed = new RoomFeed(page);
-        new SectionRun(context, messages).present(context::connect, entry, section, rawPrefix(),
+        new SectionRun(context, messages).present(context::connect, entry, section, prefix,
                 Console.silent(), Prompter.AUTO, presenter -> presenter.listenedBy(feed));
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault()).format(context.time().now());
@@ -114,10 +114,10 @@ final class HandoutCommand extends DockerlesCommand {
     }
 
     /** Runs the section for real, without pauses, and records it as Markdown. */
-    private String markdown(SectionEntry entry, Section section) {
+    private String markdown(SectionEntry entry, Section section, String prefix) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Console console = Console.markdown(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        new SectionRun(context, messages).present(context::connect, entry, section, rawPrefix(), console,
+        new SectionRun(context, messages).present(context::connect, entry, section, prefix, console,
                 Prompter.AUTO, presenter -> presenter);
         console.finish();
         return buffer.toString(StandardCharsets.UTF_8);

@@ -62,7 +62,7 @@ final class SectionRun {
             }
         });
         try (Docker docker = connection.get()) {
-            RunIdentity run = RunIdentity.newRun(entry.id(), Prefix.normalize(prefix));
+            RunIdentity run = RunIdentity.newRun(entry.id(), prefix);
             SectionPresenter presenter = options.apply(new SectionPresenter(docker, console, prompter,
                     context.time(), messages, this::otherDaemon)).introShown().environment(context.env())
                     .stopOn(StopRequest.process());

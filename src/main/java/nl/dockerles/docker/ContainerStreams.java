@@ -43,14 +43,15 @@ final class ContainerStreams {
     private final DockerClient client;
     private final RawApi raw;
     private final ContainerApi containers;
-    /** Whether Podman answers (from /version, asked once when first needed). */
-    private volatile Boolean podman;
+    /** Whether Podman answers (its /version, as the connection found it). */
+    private final boolean podman;
 
     /** Streams go through docker-java; the small JSON calls around them as plain JSON (see {@link ContainerApi}). */
-    ContainerStreams(DockerClient client, RawApi raw, ContainerApi containers) {
+    ContainerStreams(DockerClient client, RawApi raw, ContainerApi containers, boolean podman) {
         this.client = client;
         this.raw = raw;
         this.containers = containers;
+        this.podman = podman;
     }
 
     /** Everything the container wrote so far (or its last {@code tail} lines); what came within 30 s. */
@@ -140,7 +141,7 @@ final class ContainerStreams {
         // Podman 4.3's wait gives an --rm container that is gone exit code 0 whatever it was. And an attach that
         // comes just after the process ended makes Podman initialise the container again, for Docker's sake:
         // its state says created, exit code 0, and the attach waits for a start. Its die event knows the code.
-        DieEvent died = json.path("HostConfig").path("AutoRemove").asBoolean(false) || podman()
+        DieEvent died = json.path("HostConfig").path("AutoRemove").asBoolean(false) || podman
                 ? DieEvent.follow(client, container) : null;
         CountDownLatch ended = new CountDownLatch(1);
         Exit exit = running ? waitFor(container.id(), WaitContainerCondition.NOT_RUNNING, ended) : null;
@@ -211,15 +212,6 @@ final class ContainerStreams {
             }
             pause(50);
         }
-    }
-
-    private boolean podman() {
-        Boolean known = podman;
-        if (known == null) {
-            known = DaemonKind.podman(raw.getJson("/version"));
-            podman = known;
-        }
-        return known;
     }
 
     /** The exit code in a container's die event, from its start on (so a die before we asked is seen too). */

@@ -160,9 +160,8 @@ public final class DockerConnector {
             DefaultDockerClientConfig config = config(candidate, configDir, api);
             warmUp(config);
             DockerClient client = DockerClientImpl.getInstance(config, http);
-            DockerJavaDocker docker = new DockerJavaDocker(client, http, host, candidate.host().toString(), api,
+            return new DockerJavaDocker(client, http, host, candidate.host().toString(), api, answer.podman(),
                     transport);
-            return answer.podman() ? docker : docker.dockerEngine();
         } catch (RuntimeException e) {
             DaemonProbe.closeQuietly(answer.http());
             throw e;

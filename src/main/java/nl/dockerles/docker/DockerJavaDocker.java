@@ -36,8 +36,8 @@ public final class DockerJavaDocker implements Docker {
     private DaemonInfo daemonInfo;
     private DaemonAnswers answers;
     // Docker finds Ctrl-P Ctrl-Q in the stream however they arrive; Podman only in reads of their own, so it gets a
-    // moment between them, and so does a daemon not known to be Docker.
-    private volatile Duration keyGap = AttachedTty.KEY_GAP;
+    // moment between them.
+    private final Duration keyGap;
     private final OpenStreams open = new OpenStreams();
     private final ContainerStreams streams;
     private final Images images;
@@ -47,17 +47,13 @@ public final class DockerJavaDocker implements Docker {
     private final ContainerApi containers;
     private final RawApi raw;
 
-    /** {@code http} is the client {@code client} was built on: requests made by either are recorded. */
-    DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String negotiatedApi) {
-        this(client, http, host, host, negotiatedApi, null);
-    }
-
     /**
      * {@code host} is where the daemon is, {@code endpoint} where its connections go from here (over ssh: the local
-     * socket of the {@link SshBridge}); {@code transport}, when not null, is closed last.
+     * socket of the {@link SshBridge}); {@code podman}: its /version said Podman; {@code transport}, when not null,
+     * is closed last.
      */
     DockerJavaDocker(DockerClient client, RecordingHttpClient http, String host, String endpoint, String negotiatedApi,
-                     AutoCloseable transport) {
+                     boolean podman, AutoCloseable transport) {
         this.client = client;
         this.http = http;
         this.host = host;
@@ -66,17 +62,12 @@ public final class DockerJavaDocker implements Docker {
         this.negotiatedApi = negotiatedApi;
         this.raw = new RawApi(http, negotiatedApi);
         this.containers = new ContainerApi(raw);
-        this.streams = new ContainerStreams(client, raw, containers);
+        this.streams = new ContainerStreams(client, raw, containers, podman);
+        this.keyGap = podman ? AttachedTty.KEY_GAP : Duration.ZERO;
         this.images = new Images(client, raw);
         this.builder = new ImageBuilder(client, raw);
         this.volumes = new Volumes(client, raw);
         this.events = new EventFollower(client);
-    }
-
-    /** The daemon's /version said Docker, not Podman: the keys of a detach go together, as typed. */
-    DockerJavaDocker dockerEngine() {
-        keyGap = Duration.ZERO;
-        return this;
     }
 
     /** For tests in this package that need to look deeper than the interface does. */

@@ -137,7 +137,7 @@ class LayoutWidthsTest {
         Messages messages = new Messages(Locale.forLanguageTag(lang));
         Catalog catalog = new Catalog();
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new SectionRun(context, messages).present(
-                () -> docker, catalog.entry(section).orElseThrow(), catalog.section(section), null, console, Prompter.AUTO,
+                () -> docker, catalog.entry(section).orElseThrow(), catalog.section(section), "", console, Prompter.AUTO,
                 presenter -> presenter));
         if (line.length() > 0) {
             lines.add(new Line(line.toString(), daemon[0]));
