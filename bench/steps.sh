@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What a presenter waits for, step by step: for each step of a section, the time from the key press to the step's
 # last output line (dockerles demo <section> --auto --api, every line time-stamped as it arrives), the daemon's own
-# time in that step (the durations of its API calls, as --api shows them) and so dockerles's overhead, against the
-# same step of demos/<section>.sh run by the docker CLI; dockerles and the script in turns, medians of REPEAT runs.
+# time in that step (as --api totals it: each call until its answer ended, a stream until it closed, overlaps once)
+# and so dockerles's overhead, against the same step of demos/<section>.sh run by the docker CLI; dockerles and the
+# script in turns, medians of REPEAT runs.
 # Also: start-up (--version, list) from the jar and from the bundle, the first screen (title and intro) of each
 # section and the time to its first step, a demo's memory (RSS); per section the median ratio and overhead of its
 # steps; and at the end which of issue 16's goals are met. Prints one table.
@@ -49,8 +50,14 @@ parse_dockerles() {
       for my $h (0 .. $#head - 1) {
         my ($from, $to) = ($head[$h], $head[$h + 1] - 1);
         next unless exists $n{$from};
-        my $api = 0;
-        for my $i ($from .. $to) { $api += $1 / 1000 if $x[$i] =~ /(?:^|\s)→ \d{3} \((\d+) ms\)$/ }
+        # The daemon time of the step: --api's own total ("Wachten op de daemon in deze stap: N ms", streams to
+        # their end, overlaps once); from a dockerles without it, the sum of the calls up to their headers.
+        my $api = 0; my $all = join " ", @x[$from .. $to];
+        if ($all =~ /(?:Wachten op de daemon in deze stap|Waiting for the daemon in this step): ([\d.,]+) ms/) {
+          (my $ms = $1) =~ s/[.,]//g; $api = $ms / 1000;
+        } else {
+          for my $i ($from .. $to) { $api += $1 / 1000 if $x[$i] =~ /(?:^|\s)→ \d{3} \((\d+) ms\)$/ }
+        }
         printf "step %d %.6f %.6f\n", $n{$from}, $t[$to] - $t[$from - 1], $api;
       }
     }'

@@ -201,7 +201,43 @@ public interface Docker extends AutoCloseable {
     record ContainerEvent(String action, String id, String name, long timeNanos, Map<String, String> attributes) {
     }
 
-    record ApiCall(String method, String path, int status, Duration took) {
+    /**
+     * One HTTP call to the daemon. {@code took}: until the answer's headers came; {@code open}: until its body was
+     * read to the end or closed (a stream: attach, logs, a build; null while it is still open); {@code sentAt}: when
+     * it was sent ({@link System#nanoTime()}).
+     */
+    record ApiCall(String method, String path, int status, Duration took, Duration open, long sentAt) {
+        /** A call whose answer was read at once. */
+        public ApiCall(String method, String path, int status, Duration took) {
+            this(method, path, status, took, took, 0);
+        }
+
+        /** How long the client waited for the daemon in these calls: from sending to the end of the answer. */
+        public Duration waited() {
+            return open == null || open.compareTo(took) < 0 ? took : open;
+        }
+
+        /**
+         * How long at least one of {@code calls} had the daemon at work (or a stream of it open): their times
+         * together, where they overlap once. What else a step took is the client's own time.
+         */
+        public static Duration busy(List<ApiCall> calls) {
+            List<ApiCall> sorted = calls.stream().sorted(java.util.Comparator.comparingLong(ApiCall::sentAt)).toList();
+            long total = 0;
+            long from = Long.MIN_VALUE;
+            long to = Long.MIN_VALUE;
+            for (ApiCall call : sorted) {
+                long end = call.sentAt() + call.waited().toNanos();
+                if (from == Long.MIN_VALUE || call.sentAt() > to) {
+                    total += to - from;
+                    from = call.sentAt();
+                    to = end;
+                } else {
+                    to = Math.max(to, end);
+                }
+            }
+            return Duration.ofNanos(total + (to - from));
+        }
     }
 
     /**

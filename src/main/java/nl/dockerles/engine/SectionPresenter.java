@@ -368,8 +368,7 @@ public final class SectionPresenter {
         List<Docker.ApiCall> calls = executor.docker().takeApiCalls();
         facts.put("api.count", calls.size());
         if (showApiCalls) {
-            calls.forEach(call -> console.info(String.format("  %s %s → %d (%d ms)", call.method(), call.path(),
-                    call.status(), call.took().toMillis())));
+            ApiCallLines.withTotal(calls, messages).forEach(line -> console.info("  " + line));
         }
         String note = new NoteChoice(messages).choose(step.note().in(language), facts, deviatedBefore);
         String filled = prose(facts, terminal != null ? facts.fillKnownSentences(note) : facts.fill(note));

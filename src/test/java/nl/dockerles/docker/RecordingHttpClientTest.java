@@ -76,6 +76,25 @@ class RecordingHttpClientTest {
     }
 
     @Test
+    void aBodyIsOpenUntilReadToItsEndOrClosedAndStillOpenWhenTakenBefore() throws Exception {
+        RecordingHttpClient http = new RecordingHttpClient(answering(200));
+        DockerHttpClient.Response stream = http.execute(get("/v1.41/containers/x/attach"));
+        assertThat(http.take()).singleElement().extracting(ApiCall::open).isNull(); // still open
+        try (InputStream body = stream.getBody()) {
+            assertThat(body.read()).isEqualTo(-1); // the end of the stream
+        }
+        DockerHttpClient.Response closed = http.execute(get("/v1.41/containers/x/logs"));
+        closed.close();
+
+        List<ApiCall> calls = http.take();
+        assertThat(calls).hasSize(1); // the first was taken already: its end is no longer recorded anywhere
+        ApiCall logs = calls.get(0);
+        assertThat(logs.open()).isNotNull();
+        assertThat(logs.open()).isGreaterThanOrEqualTo(logs.took());
+        assertThat(logs.waited()).isEqualTo(logs.open());
+    }
+
+    @Test
     void keepsOnlyTheLastTwoHundred() {
         RecordingHttpClient http = new RecordingHttpClient(answering(200));
         for (int i = 0; i < 250; i++) {

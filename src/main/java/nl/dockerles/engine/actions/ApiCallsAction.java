@@ -65,20 +65,19 @@ public final class ApiCallsAction implements Action {
                     daemon.negotiatedApiVersion(), daemon.os() + "/" + daemon.architecture());
         }
         List<Docker.ApiCall> calls = docker.takeApiCalls();
-        String output = render(calls);
+        String output = render(calls, context.messages());
         context.console().table(output);
         context.console().info(summary);
         record(context, calls, endpoint(request));
         return output;
     }
 
-    static String render(List<Docker.ApiCall> calls) {
+    static String render(List<Docker.ApiCall> calls, nl.dockerles.Messages messages) {
         StringBuilder out = new StringBuilder();
         for (Docker.ApiCall call : calls) {
-            out.append(String.format("%s %s → %s (%d ms)%n", call.method(), call.path(),
-                    call.status() == 0 ? "-" : String.valueOf(call.status()), call.took().toMillis()));
+            out.append(nl.dockerles.engine.ApiCallLines.line(call, messages)).append('\n');
         }
-        return out.toString().replace("\r\n", "\n");
+        return out.toString();
     }
 
     /** The facts of the call to {@code endpoint} (the first call when none matches). */

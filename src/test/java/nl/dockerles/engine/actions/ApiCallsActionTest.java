@@ -52,7 +52,8 @@ class ApiCallsActionTest {
         assertThat(ApiCallsAction.prefix("/v1.44/containers/json")).isEqualTo("/v1.44");
         assertThat(ApiCallsAction.prefix("/_ping")).isEmpty();
         assertThat(ApiCallsAction.pathOnly("/v1.41/containers/json?all=1")).isEqualTo("/v1.41/containers/json");
-        assertThat(ApiCallsAction.render(List.of(new Docker.ApiCall("GET", "/_ping", 0, Duration.ofMillis(1)))))
+        assertThat(ApiCallsAction.render(List.of(new Docker.ApiCall("GET", "/_ping", 0, Duration.ofMillis(1))),
+                new nl.dockerles.Messages(java.util.Locale.ENGLISH)))
                 .isEqualTo("GET /_ping → - (1 ms)\n");
     }
 
