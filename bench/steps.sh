@@ -50,7 +50,7 @@ parse_dockerles() {
       for my $h (0 .. $#head - 1) {
         my ($from, $to) = ($head[$h], $head[$h + 1] - 1);
         next unless exists $n{$from};
-        # The daemon time of the step: --api's own total ("Wachten op de daemon in deze stap: N ms", streams to
+        # The daemon time of the step: the total that --api prints ("Wachten op de daemon in deze stap: N ms", streams to
         # their end, overlaps once); from a dockerles without it, the sum of the calls up to their headers.
         my $api = 0; my $all = join " ", @x[$from .. $to];
         if ($all =~ /(?:Wachten op de daemon in deze stap|Waiting for the daemon in this step): ([\d.,]+) ms/) {

@@ -274,7 +274,7 @@ public final class SectionPresenter {
      */
     private void presentSteps(Section section, StepExecutor executor, Facts facts, int first) {
         List<Step> steps = section.steps();
-        executor.docker().takeApiCalls();
+        executor.takeApiCalls();
         Repeat repeat = new Repeat(executor, facts, run, workspace, console, messages, prompter != Prompter.AUTO);
         int i = first;
         while (true) {
@@ -360,12 +360,12 @@ public final class SectionPresenter {
             // In front of the room a step that cannot run (after s, r or a hand-off) says why; the demo goes on.
             console.warn(messages.of(e));
             console.warn(messages.get(skipped ? "presenter.step.failed.skipped" : "presenter.step.failed"));
-            executor.docker().takeApiCalls();
+            executor.takeApiCalls();
             return;
         } finally {
             inStep = false;
         }
-        List<Docker.ApiCall> calls = executor.docker().takeApiCalls();
+        List<Docker.ApiCall> calls = executor.takeApiCalls();
         facts.put("api.count", calls.size());
         if (showApiCalls) {
             ApiCallLines.withTotal(calls, messages).forEach(line -> console.info("  " + line));

@@ -62,6 +62,17 @@ public final class StepExecutor implements AutoCloseable {
     }
 
     /**
+     * The daemon calls since the last take, in the order they were sent: this run's daemon's, and those of another
+     * daemon a step talked to ({@code docker -H tcp://…}).
+     */
+    public java.util.List<Docker.ApiCall> takeApiCalls() {
+        java.util.List<Docker.ApiCall> calls = new java.util.ArrayList<>(docker.takeApiCalls());
+        otherDaemons.values().forEach(other -> calls.addAll(other.takeApiCalls()));
+        calls.sort(java.util.Comparator.comparingLong(Docker.ApiCall::sentAt));
+        return calls;
+    }
+
+    /**
      * r's own work before {@code step} runs again ({@link Step#undo}): its {@code docker exec} in the step's container,
      * run here and not shown (the screen says it in words). Throws when it could not be done.
      */
