@@ -143,8 +143,6 @@ class LayoutWidthsTest {
             lines.add(new Line(line.toString(), daemon[0]));
         }
         assertThat(docker.containers()).as("left behind").isEmpty();
-        java.nio.file.Files.writeString(Path.of("/tmp/i11/" + section + "." + lang + "." + width + ".txt"),
-                bytes.toString(StandardCharsets.UTF_8));
         return lines;
     }
 

@@ -321,7 +321,14 @@ public final class FakeDocker implements Docker {
 
     /** How many restarts {@link #followEvents} lets pass before it returns (the restart section's watch). */
     private int restartsPerFollow;
-    private final java.util.concurrent.atomic.AtomicInteger inspections = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Inspections answered so far (guarded by itself). Counted once the answer is taken, so that the daemon thread
+     * of {@link #followEvents} moves the clock only after the follower has looked, never while it looks.
+     */
+    private final Object inspectionsLock = new Object();
+    private int inspections;
+    /** How long the daemon thread of {@link #followEvents} waits for the follower's look before it gives up. */
+    private static final Duration FOLLOWER_LOOKS_WITHIN = Duration.ofSeconds(60);
 
     /**
      * Following events, the fake lets time pass until this many restarts of --restart=always containers happened,
@@ -454,12 +461,20 @@ public final class FakeDocker implements Docker {
         if (onInspectContainer != null) {
             return onInspectContainer.apply(nameOrId);
         }
-        inspections.incrementAndGet();
-        settle();
-        return find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
-                c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
-                c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12),
-                c.running ? List.copyOf(c.ports) : List.of(), setup(c)));
+        Optional<ContainerInfo> answer;
+        synchronized (this) {
+            // One moment of the daemon: settled and read together, as a restart thread may move the clock.
+            settle();
+            answer = find(nameOrId).map(c -> new ContainerInfo(c.id, c.name, c.image,
+                    c.running ? "running" : (c.finished == null ? "created" : "exited"), c.running, c.exitCode,
+                    c.running ? 4242 : 0, c.started, c.finished, c.restartCount, c.labels, c.id.substring(0, 12),
+                    c.running ? List.copyOf(c.ports) : List.of(), setup(c)));
+        }
+        synchronized (inspectionsLock) {
+            inspections++;
+            inspectionsLock.notifyAll();
+        }
+        return answer;
     }
 
     /** As {@link #inspectJson} tells it: the image, --init, the mounts (binds first, then the volumes). */
@@ -994,25 +1009,33 @@ public final class FakeDocker implements Docker {
         if (restartsPerFollow == 0 || restarting.isEmpty()) {
             return () -> { };
         }
-        // As the daemon: what happens after the follower looked (inspect) arrives as events, one by one.
+        // As the daemon: what happens after the follower looked (inspect) arrives as events, one by one. The clock
+        // moves only once that look is answered: what the follower saw and the events after it are the same on
+        // every run, however the threads are scheduled. A follower that never looks gets no events.
         Container c = restarting.get(0);
-        int inspectedBefore = inspections.get();
+        int inspectedBefore;
+        synchronized (inspectionsLock) {
+            inspectedBefore = inspections;
+        }
         Thread daemon = new Thread(() -> {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (inspections.get() == inspectedBefore && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            if (!awaitInspectionAfter(inspectedBefore)) {
+                return;
             }
-            int target = c.restartCount + restartsPerFollow;
-            int seen = c.events.size();
-            while (c.restartCount < target) {
-                Instant next = c.running ? c.endsAt : c.restartAt;
-                if (next == null) {
-                    break;
-                }
-                time.advance(Duration.between(time.now(), next));
-                settle();
+            int target;
+            int seen;
+            synchronized (this) {
+                target = c.restartCount + restartsPerFollow;
+                seen = c.events.size();
+            }
+            while (true) {
                 List<ContainerEvent> happened;
                 synchronized (this) {
+                    Instant next = c.running ? c.endsAt : c.restartAt;
+                    if (c.restartCount >= target || next == null) {
+                        break;
+                    }
+                    time.advance(Duration.between(time.now(), next));
+                    settle();
                     happened = List.copyOf(c.events.subList(seen, c.events.size()));
                     seen = c.events.size();
                 }
@@ -1022,6 +1045,26 @@ public final class FakeDocker implements Docker {
         daemon.setDaemon(true);
         daemon.start();
         return () -> { };
+    }
+
+    /** Waits until an inspection after the {@code before}th has been answered; false when none came in time. */
+    private boolean awaitInspectionAfter(int before) {
+        long deadline = System.nanoTime() + FOLLOWER_LOOKS_WITHIN.toNanos();
+        synchronized (inspectionsLock) {
+            while (inspections == before) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(inspectionsLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @Override
