@@ -16,6 +16,13 @@ public interface Docker extends AutoCloseable {
     /** Which daemon we talk to and how (for narration, {@code check} and error messages). */
     DaemonInfo daemon();
 
+    /**
+     * Starts asking what {@link #daemon()} and {@link #daemonDetails()} tell, on a thread of its own, so that they
+     * answer at once later. Those calls belong to no step: {@link #takeApiCalls()} does not return them.
+     */
+    default void askDaemonAhead() {
+    }
+
     /** Where the daemon is ("unix:///var/run/docker.sock"), without asking it anything. */
     default String host() {
         return daemon().host();

@@ -89,6 +89,19 @@ public final class DockerJavaDocker implements Docker {
     private record DaemonAnswers(JsonNode version, JsonNode info) {
     }
 
+    @Override
+    public void askDaemonAhead() {
+        Thread ahead = new Thread(() -> {
+            try {
+                http.unrecorded(this::answers);
+            } catch (RuntimeException e) {
+                // asked again, with its error, when the answer is needed
+            }
+        }, "dockerles-daemon-ahead");
+        ahead.setDaemon(true);
+        ahead.start();
+    }
+
     /** The daemon does not change during a run: asked once (info is a slow call on the daemon's side). */
     private synchronized DaemonAnswers answers() {
         if (answers == null) {

@@ -20,6 +20,8 @@ final class RecordingHttpClient implements DockerHttpClient {
     static final int KEEP = 200;
     private final DockerHttpClient delegate;
     private final ArrayDeque<Entry> calls = new ArrayDeque<>();
+    /** Set on a thread that asks for none of the steps (the daemon's facts, asked ahead). */
+    private final ThreadLocal<Boolean> quiet = ThreadLocal.withInitial(() -> false);
 
     RecordingHttpClient(DockerHttpClient delegate) {
         this.delegate = delegate;
@@ -66,7 +68,19 @@ final class RecordingHttpClient implements DockerHttpClient {
             entry.end();
             throw e;
         } finally {
-            record(entry);
+            if (!quiet.get()) {
+                record(entry);
+            }
+        }
+    }
+
+    /** {@code work}'s calls, made on this thread, are not recorded. */
+    <T> T unrecorded(java.util.function.Supplier<T> work) {
+        quiet.set(true);
+        try {
+            return work.get();
+        } finally {
+            quiet.remove();
         }
     }
 

@@ -22,10 +22,9 @@ final class DaemonSentences {
     private DaemonSentences() {
     }
 
-    static void add(Facts facts, Docker docker, Section section, Messages messages) {
-        if (!uses(section)) {
-            return;
-        }
+    /** The sentences, to be filled into the texts of a section that {@link #uses} them. */
+    static java.util.Map<String, String> of(Docker docker, Messages messages) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
         DaemonInfo daemon = docker.daemon();
         Docker.DaemonDetails details = docker.daemonDetails();
         String version = daemon.serverVersion() == null ? "?" : daemon.serverVersion();
@@ -40,6 +39,7 @@ final class DaemonSentences {
         facts.put("daemon.loopback", messages.get(podman ? "daemonfacts.loopback.podman"
                 : major(version) >= LOOPBACK_SEALED_SINCE ? "daemonfacts.loopback.sealed"
                 : "daemonfacts.loopback.old", version));
+        return facts;
     }
 
     static int major(String version) {
@@ -50,7 +50,7 @@ final class DaemonSentences {
         }
     }
 
-    private static boolean uses(Section section) {
+    static boolean uses(Section section) {
         List<Text> texts = new ArrayList<>(List.of(section.intro(), section.outro()));
         for (Step step : section.steps()) {
             texts.add(step.explain());

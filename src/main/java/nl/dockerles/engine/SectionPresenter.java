@@ -181,8 +181,19 @@ public final class SectionPresenter {
     private void presentAll(Docker steps, Section section, RunIdentity run, Workspace workspace) {
         Facts facts = new Facts();
         HostFacts.add(facts, workspace, section);
-        facts.putLazily("daemon.", () -> DaemonFacts.of(steps.daemon(), messages));
-        DaemonSentences.add(facts, steps, section, messages);
+        // What the texts say about the daemon, asked at their first use. A section whose texts need /info (a slow
+        // call) has it asked ahead: step 1 does not wait for it, and the step whose text needs it finds it there.
+        boolean sentences = DaemonSentences.uses(section);
+        if (sentences) {
+            steps.askDaemonAhead();
+        }
+        facts.putLazily("daemon.", () -> {
+            java.util.Map<String, Object> daemonFacts = new java.util.LinkedHashMap<>(DaemonFacts.of(steps.daemon(), messages));
+            if (sentences) {
+                daemonFacts.putAll(DaemonSentences.of(steps, messages));
+            }
+            return daemonFacts;
+        });
         this.run = run;
         this.workspace = workspace;
         ActionContext context = new ActionContext(steps, console, facts, run, time, messages,

@@ -95,6 +95,20 @@ class RecordingHttpClientTest {
     }
 
     @Test
+    void callsAskedAheadOnAThreadOfTheirOwnBelongToNoStep() throws Exception {
+        RecordingHttpClient http = new RecordingHttpClient(answering(200));
+        Thread ahead = new Thread(() -> http.unrecorded(() -> {
+            http.execute(get("/v1.41/info")).close();
+            return null;
+        }));
+        ahead.start();
+        ahead.join(5000);
+        http.execute(get("/v1.41/containers/json")).close();
+
+        assertThat(http.take()).extracting(ApiCall::path).containsExactly("/v1.41/containers/json");
+    }
+
+    @Test
     void keepsOnlyTheLastTwoHundred() {
         RecordingHttpClient http = new RecordingHttpClient(answering(200));
         for (int i = 0; i < 250; i++) {
