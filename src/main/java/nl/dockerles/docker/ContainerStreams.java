@@ -167,7 +167,7 @@ final class ContainerStreams {
             }
             Optional<Integer> code = known(container.id(), exit == null
                     ? drained ? waitForExit(container.id(), left(deadline)) : Optional.empty()
-                    : settled(container.id(), container.startedAt(), statusOf(exit, left(deadline))));
+                    : settled(container.id(), container.startedAt(), statusOf(exit, container.id(), deadline)));
             return died == null ? code : died.code(min(left(deadline), ATTACH_DRAIN)).or(() -> code);
         } catch (NotFoundException e) {
             // Gone after the inspect: an --rm container that ended at once. The wait may still know how.
@@ -175,7 +175,8 @@ final class ContainerStreams {
                 throw missing(id, e);
             }
             try {
-                Optional<Integer> code = statusOf(exit, min(left(deadline), ATTACH_DRAIN));
+                Optional<Integer> code = statusOf(exit, container.id(),
+                        System.nanoTime() + min(left(deadline), ATTACH_DRAIN).toNanos());
                 return died == null ? code : died.code(min(left(deadline), ATTACH_DRAIN)).or(() -> code);
             } catch (NotFoundException gone) {
                 return died == null ? Optional.empty() : died.code(min(left(deadline), ATTACH_DRAIN));
@@ -265,10 +266,11 @@ final class ContainerStreams {
 
     /** Empty when it still runs after {@code timeout}, or when it is gone (auto-removed) without a trace. */
     Optional<Integer> waitForExit(String id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Instant startedBefore = containers.inspect(id).map(ContainerInfo::startedAt).orElse(null);
         WaitContainerResultCallback callback = waitFor(id, null, new CountDownLatch(1));
         try {
-            return settled(id, startedBefore, statusOf(callback, timeout));
+            return settled(id, startedBefore, statusOf(callback, id, deadline));
         } catch (NotFoundException e) {
             return Optional.empty();
         } finally {
@@ -324,6 +326,29 @@ final class ContainerStreams {
                 super.close();
             } finally {
                 ended.countDown();
+            }
+        }
+    }
+
+    /**
+     * What the wait answered by {@code deadline}. Podman 4.3 answers a wait with 500 "read /proc/N/cgroup: no such
+     * process" when the process ends just as it looks at it (containers/podman#16383, mended in 4.4). The process
+     * did end, so a second wait finds it ended; an --rm container may be gone by then (empty: ask its die event).
+     */
+    private Optional<Integer> statusOf(WaitContainerResultCallback callback, String id, long deadline) {
+        try {
+            return statusOf(callback, left(deadline));
+        } catch (DockerException e) {
+            if (!DockerFailures.isPodmanCgroupRace(e)) {
+                throw e;
+            }
+            WaitContainerResultCallback again = waitFor(id, null, new CountDownLatch(1));
+            try {
+                return statusOf(again, left(deadline));
+            } catch (NotFoundException gone) {
+                return Optional.empty();
+            } finally {
+                closeQuietly(again);
             }
         }
     }

@@ -34,6 +34,11 @@ final class DockerFailures {
         return new DockerlesException(ExitCode.DOCKER_ERROR, error, "error.docker.failed", rootMessage(error));
     }
 
+    /** Podman 4.3's wait, when the process ended while it read the process's cgroup (see ContainerStreams). */
+    static boolean isPodmanCgroupRace(DockerException error) {
+        return daemonMessage(error).matches("read /proc/\\d+/cgroup: no such process");
+    }
+
     /** The transport wraps IOExceptions in RuntimeExceptions: look down the chain. */
     static boolean isConnectionProblem(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

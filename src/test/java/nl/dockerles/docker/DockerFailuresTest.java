@@ -25,6 +25,17 @@ class DockerFailuresTest {
     }
 
     @Test
+    void podman43sWaitRaceIsKnownByItsWordsOnly() {
+        assertThat(DockerFailures.isPodmanCgroupRace(new InternalServerErrorException(
+                "{\"cause\":\"no such process\",\"message\":\"read /proc/19189/cgroup: no such process\","
+                        + "\"response\":500}\n"))).isTrue();
+        assertThat(DockerFailures.isPodmanCgroupRace(new InternalServerErrorException(
+                "{\"message\":\"read /proc/19189/cgroup: permission denied\"}"))).isFalse();
+        assertThat(DockerFailures.isPodmanCgroupRace(new InternalServerErrorException(
+                "{\"message\":\"read /proc/self/cgroup: no such process\"}"))).isFalse();
+    }
+
+    @Test
     void aDaemonErrorBecomesDockerError() {
         DockerlesException e = DockerFailures.translate(
                 new InternalServerErrorException("{\"message\":\"driver failed\"}"), "unix:///x.sock");
