@@ -331,9 +331,8 @@ final class ContainerStreams {
     }
 
     /**
-     * What the wait answered by {@code deadline}. Podman 4.3 answers a wait with 500 "read /proc/N/cgroup: no such
-     * process" when the process ends just as it looks at it (containers/podman#16383, mended in 4.4). The process
-     * did end, so a second wait finds it ended; an --rm container may be gone by then (empty: ask its die event).
+     * What the wait answered by {@code deadline}. After Podman 4.3's cgroup race (see DockerFailures) a second wait
+     * finds the process ended; an --rm container may be gone by then (empty: its die event knows the code).
      */
     private Optional<Integer> statusOf(WaitContainerResultCallback callback, String id, long deadline) {
         try {
@@ -391,7 +390,8 @@ final class ContainerStreams {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
-    private static void pause(long millis) {
+    /** Waits between two asks of the daemon, each loop bounded by its own deadline. */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 final class RawApi {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int GET_TRIES = 5;
     private final DockerHttpClient http;
     private final String prefix;
 
@@ -89,9 +90,16 @@ final class RawApi {
         this.prefix = apiVersion == null || apiVersion.isBlank() ? "" : "/v" + apiVersion;
     }
 
+    /** A GET is safe to ask again: so it is, when Podman 4.3 answered with its cgroup race (see DockerFailures). */
     Reply get(String path) {
-        return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
-                .path(prefix + path).build());
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(prefix + path).build();
+        Reply reply = send(request);
+        for (int tries = 1; tries < GET_TRIES && reply.status() == 500
+                && DockerFailures.isPodmanCgroupRace(reply.message()); tries++) {
+            reply = send(request);
+        }
+        return reply;
     }
 
     /** GET of one thing: empty when the daemon does not know it (404), DOCKER_ERROR on any other failure. */

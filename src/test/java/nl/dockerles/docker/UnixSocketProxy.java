@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A tcp port in front of the daemon's unix socket, that a test can pull the plug on. */
+/** A tcp port in front of the daemon's unix socket: a test can pull the plug, or have one call fail as on Podman. */
 public final class UnixSocketProxy implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private final StringBuffer requests = new StringBuffer();
-    private final AtomicBoolean failNextWait = new AtomicBoolean();
+    private final AtomicReference<Fault> nextFault = new AtomicReference<>();
 
     public UnixSocketProxy(Path socket) throws IOException {
         this.socket = socket;
@@ -44,7 +44,35 @@ public final class UnixSocketProxy implements AutoCloseable {
      * client gets a 500 instead.
      */
     public void failNextWaitAsPodman43() {
-        failNextWait.set(true);
+        nextFault.set(new Fault("POST ", "/wait", "StatusCode",
+                podman43Error("read /proc/4242/cgroup: no such process")));
+    }
+
+    /** The next inspect of a container gets the same answer as {@link #failNextWaitAsPodman43()}, at once. */
+    public void failNextInspectAsPodman43() {
+        nextFault.set(new Fault("GET ", "/json", null, podman43Error("read /proc/4242/cgroup: no such process")));
+    }
+
+    /**
+     * The next removal gets the answer Podman 4.3 gives when it restarts the container just as it kills it; the
+     * daemon does not see that request.
+     */
+    public void failNextRemoveAsPodman43() {
+        nextFault.set(new Fault("DELETE ", "/containers/", null, podman43Error("cannot remove container 4242 as it"
+                + " could not be stopped: sending SIGKILL to container 4242: container state improper: stopped")));
+    }
+
+    /** A request that gets {@code answer}: at once, or once the daemon's own answer contains {@code holdUntil}. */
+    private record Fault(String method, String pathPart, String holdUntil, String answer) {
+        boolean matches(String request) {
+            return request.startsWith(method) && request.lines().findFirst().orElse("").contains(pathPart);
+        }
+    }
+
+    private static String podman43Error(String message) {
+        String body = "{\"cause\":\"podman\",\"message\":\"" + message + "\",\"response\":500}\n";
+        return "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
     private void acceptLoop() {
@@ -54,9 +82,9 @@ public final class UnixSocketProxy implements AutoCloseable {
                 SocketChannel daemon = SocketChannel.open(UnixDomainSocketAddress.of(socket));
                 open.add(client);
                 open.add(daemon);
-                AtomicBoolean waitOnThisConnection = new AtomicBoolean();
-                pump(client, daemon, requests, waitOnThisConnection);
-                pump(daemon, client, null, waitOnThisConnection);
+                AtomicReference<Fault> heldBack = new AtomicReference<>();
+                pump(client, daemon, requests, heldBack);
+                pump(daemon, client, null, heldBack);
             }
         } catch (IOException e) {
             // Closed by the test.
@@ -64,25 +92,28 @@ public final class UnixSocketProxy implements AutoCloseable {
     }
 
     // Channel reads and writes directly: Channels.newInputStream/newOutputStream share one lock and deadlock.
-    private void pump(SocketChannel from, SocketChannel to, StringBuffer log, AtomicBoolean waitOnThisConnection) {
+    private void pump(SocketChannel from, SocketChannel to, StringBuffer log, AtomicReference<Fault> heldBack) {
         Thread thread = new Thread(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(8192);
-            StringBuilder heldBack = new StringBuilder();
+            StringBuilder held = new StringBuilder();
             try {
                 while (from.read(buffer) != -1) {
                     buffer.flip();
                     String text = StandardCharsets.ISO_8859_1.decode(buffer.duplicate()).toString();
+                    Fault fault = nextFault.get();
                     if (log != null) {
                         log.append(text);
-                        if (text.startsWith("POST ") && text.contains("/wait") && failNextWait.compareAndSet(true, false)) {
-                            waitOnThisConnection.set(true);
+                        if (fault != null && fault.matches(text) && nextFault.compareAndSet(fault, null)) {
+                            if (fault.holdUntil() == null) {
+                                answer(from, to, fault); // the request stays with us: "to" is the daemon
+                                return;
+                            }
+                            heldBack.set(fault);
                         }
-                    } else if (waitOnThisConnection.get()) {
-                        heldBack.append(text);
-                        if (heldBack.indexOf("StatusCode") >= 0) {
-                            to.write(StandardCharsets.ISO_8859_1.encode(PODMAN_43_WAIT_RACE));
-                            to.close();
-                            from.close();
+                    } else if (heldBack.get() != null) {
+                        held.append(text);
+                        if (held.indexOf(heldBack.get().holdUntil()) >= 0) {
+                            answer(to, from, heldBack.get());
                             return;
                         }
                         buffer.clear();
@@ -102,11 +133,11 @@ public final class UnixSocketProxy implements AutoCloseable {
         thread.start();
     }
 
-    private static final String PODMAN_43_BODY =
-            "{\"cause\":\"no such process\",\"message\":\"read /proc/4242/cgroup: no such process\",\"response\":500}\n";
-    private static final String PODMAN_43_WAIT_RACE = "HTTP/1.1 500 Internal Server Error\r\n"
-            + "Content-Type: application/json\r\nConnection: close\r\n"
-            + "Content-Length: " + PODMAN_43_BODY.length() + "\r\n\r\n" + PODMAN_43_BODY;
+    private static void answer(SocketChannel client, SocketChannel daemon, Fault fault) throws IOException {
+        client.write(StandardCharsets.ISO_8859_1.encode(fault.answer()));
+        client.close();
+        daemon.close();
+    }
 
     /** Cuts every connection at once, as a daemon that dies would. */
     @Override
