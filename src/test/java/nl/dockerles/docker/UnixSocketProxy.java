@@ -82,6 +82,12 @@ public final class UnixSocketProxy implements AutoCloseable {
                 SocketChannel daemon = SocketChannel.open(UnixDomainSocketAddress.of(socket));
                 open.add(client);
                 open.add(daemon);
+                if (!server.isOpen()) {
+                    // Accepted while close() ran: it may have missed these two, and a dead daemon keeps none.
+                    client.close();
+                    daemon.close();
+                    return;
+                }
                 AtomicReference<Fault> heldBack = new AtomicReference<>();
                 pump(client, daemon, requests, heldBack);
                 pump(daemon, client, null, heldBack);
