@@ -375,7 +375,9 @@ class OefenIT {
             run(List.of("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "60",
                     "sh -c 'XDG_DATA_HOME=" + data + " " + java + " -jar " + jar + " oefen run --prefix " + prefix
                             + " --no-color; echo EXIT=$?; sleep 60'"), false);
-            assertThat(awaitScreen(session, "Opdracht 1/2", LIMIT)).contains("h: hint · s: overslaan · q: stoppen",
+            // The key line is written last: waiting for the task title alone can read the screen between the
+            // writes (failed once so, on Docker 28.5).
+            assertThat(awaitScreen(session, "h: hint · s: overslaan · q: stoppen", LIMIT)).contains("Opdracht 1/2",
                     "Je voorvoegsel is " + prefix + "-");
             run(List.of("tmux", "send-keys", "-t", session, "h"), false);
             awaitScreen(session, "Hint: -d (detach) start de container los van je terminal.", Duration.ofSeconds(10));
