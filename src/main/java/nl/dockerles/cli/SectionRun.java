@@ -33,7 +33,7 @@ final class SectionRun {
                  Prompter prompter, UnaryOperator<SectionPresenter> options) {
         // The first screen comes before the connection: reading it hides the time it takes to connect.
         SectionPresenter.showIntro(console, messages, entry, section);
-        if (section.steps().stream().anyMatch(step -> step.command() != null && step.command().contains("tcp://"))) {
+        if (section.steps().stream().anyMatch(SectionRun::reachesTcpDaemon)) {
             nl.dockerles.docker.DockerConnector.prepareTcp();
         }
         if (section.steps().stream().anyMatch(step -> step.command() != null
@@ -117,6 +117,16 @@ final class SectionRun {
         } catch (RuntimeException e) {
             context.err().println(messages.get("interrupted.failed", run.runId()));
         }
+    }
+
+    /**
+     * A step that makes docker commands go to a daemon over tcp://: with {@code -H}, or by setting DOCKER_HOST (the
+     * env action), after which the next docker command connects there.
+     */
+    static boolean reachesTcpDaemon(nl.dockerles.content.Step step) {
+        return step.command() != null && step.command().contains("tcp://")
+                || "env".equals(step.action()) && step.with() != null
+                && step.with().getOrDefault("DOCKER_HOST", "").startsWith("tcp://");
     }
 
     /** A step with {@code docker -H tcp://…}: the same connection rules, another host. */

@@ -6,7 +6,18 @@ package nl.dockerles.daemon;
  * port checks, {@code check} and the process view all ask here.
  */
 public final class DaemonAddress {
+    /** Docker Engine's own socket: where the docker CLI and a shell line for curl or socat look by default. */
+    public static final String DOCKER_SOCKET = "/var/run/docker.sock";
+
     private DaemonAddress() {
+    }
+
+    /**
+     * The socket file of a {@code unix://} address ("/run/podman/podman.sock" for Podman), for a shell line that
+     * reaches the daemon by hand; {@link #DOCKER_SOCKET} for any other address.
+     */
+    public static String socketPath(String host) {
+        return host != null && host.startsWith("unix://") ? host.substring("unix://".length()) : DOCKER_SOCKET;
     }
 
     /**

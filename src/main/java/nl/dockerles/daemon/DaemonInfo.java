@@ -23,6 +23,11 @@ public record DaemonInfo(String host, String serverVersion, String apiVersion, S
 
     /** "Docker Engine" or "Podman", as the daemon names itself. */
     public String engine() {
+        return engine(podman);
+    }
+
+    /** "Docker Engine", or "Podman" for Podman's Docker-compatible API. */
+    public static String engine(boolean podman) {
         return podman ? "Podman" : "Docker Engine";
     }
 }

@@ -17,6 +17,12 @@ public interface Docker extends AutoCloseable {
     DaemonInfo daemon();
 
     /**
+     * Asks the daemon now what {@code docker version} asks it: {@code GET /version}, that one call (it shows in
+     * {@link #takeApiCalls()}). {@link #daemon()} also needs {@code /info} and answers once per run.
+     */
+    ServerVersion serverVersion();
+
+    /**
      * Starts asking what {@link #daemon()} and {@link #daemonDetails()} tell, on a thread of its own, so that they
      * answer at once later. Those calls belong to no step: {@link #takeApiCalls()} does not return them.
      */
@@ -244,6 +250,24 @@ public interface Docker extends AutoCloseable {
                 }
             }
             return Duration.ofNanos(total + (to - from));
+        }
+    }
+
+    /**
+     * The daemon's answer to {@code GET /version}.
+     *
+     * @param version              "20.10.24" (Podman: its own version, "4.3.1")
+     * @param apiVersion           the newest API version the daemon speaks
+     * @param negotiatedApiVersion the one dockerles speaks with it
+     * @param os                   "linux"
+     * @param architecture         "amd64"
+     * @param podman               Podman's Docker-compatible API (its components say so)
+     */
+    record ServerVersion(String version, String apiVersion, String negotiatedApiVersion, String os,
+                         String architecture, boolean podman) {
+        /** "Docker Engine" or "Podman", as the daemon names itself. */
+        public String engine() {
+            return DaemonInfo.engine(podman);
         }
     }
 

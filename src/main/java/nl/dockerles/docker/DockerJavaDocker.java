@@ -129,6 +129,16 @@ public final class DockerJavaDocker implements Docker {
     }
 
     @Override
+    public ServerVersion serverVersion() {
+        return call(() -> {
+            JsonNode version = raw.getJson("/version");
+            return new ServerVersion(version.path("Version").asText(), version.path("ApiVersion").asText(),
+                    negotiatedApi, version.path("Os").asText(), version.path("Arch").asText(),
+                    DaemonKind.podman(version));
+        });
+    }
+
+    @Override
     public List<ContainerRow> listContainers(boolean all, Map<String, String> labels) {
         return call(() -> containers.list(all, labels));
     }

@@ -1,5 +1,6 @@
 package nl.dockerles.practice;
 
+import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.daemon.DaemonInfo;
 
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ public final class SolutionForDaemon {
     private static final Pattern COMMIT = Pattern.compile("^docker commit ");
     private static final Pattern LOCAL_REGISTRY =
             Pattern.compile("^docker (push|pull) ((?:127\\.0\\.0\\.1|localhost)[:/])");
-    private static final String DOCKER_SOCKET = "/var/run/docker.sock";
 
     private SolutionForDaemon() {
     }
@@ -62,9 +62,9 @@ public final class SolutionForDaemon {
     }
 
     static String line(String line, DaemonInfo daemon) {
-        String socket = socket(daemon.host());
-        if (socket != null && !socket.equals(DOCKER_SOCKET)) {
-            line = line.replace("--unix-socket " + DOCKER_SOCKET, "--unix-socket " + socket);
+        String socket = DaemonAddress.socketPath(daemon.host());
+        if (!socket.equals(DaemonAddress.DOCKER_SOCKET)) {
+            line = line.replace("--unix-socket " + DaemonAddress.DOCKER_SOCKET, "--unix-socket " + socket);
         }
         if (!daemon.podman()) {
             return line;
@@ -74,9 +74,5 @@ public final class SolutionForDaemon {
             return registry.replaceFirst(Matcher.quoteReplacement(podman(daemon)) + " $1 --tls-verify=false $2");
         }
         return COMMIT.matcher(line).replaceFirst(Matcher.quoteReplacement(podman(daemon)) + " commit ");
-    }
-
-    private static String socket(String host) {
-        return host != null && host.startsWith("unix://") ? host.substring("unix://".length()) : null;
     }
 }

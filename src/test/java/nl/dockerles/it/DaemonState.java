@@ -20,13 +20,13 @@ final class DaemonState {
         return DockerClientFactory.instance().client();
     }
 
-    /** dockerles's containers of one section (other tests may run other sections at the same time). */
     /** Podman's Docker API (its version lists the component "Podman Engine"), read from the daemon. */
     static boolean podman() {
         var components = client().versionCmd().exec().getComponents();
         return components != null && components.stream().anyMatch(c -> c.getName().contains("Podman"));
     }
 
+    /** dockerles's containers of one section (other tests may run other sections at the same time). */
     static List<Container> managedContainers(String section) {
         return client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(MANAGED, "true", "nl.dockerles.section", section)).exec();

@@ -46,6 +46,15 @@ class RemoteIT {
 
         // The API calls, with the version in front of the path.
         assertThat(step(out, 1)).containsPattern("(?m)^GET /v1\\.\\d+/version → 200 \\(\\d+ ms\\)$");
+        // What docker version asks and nothing more, and the daemon named as it names itself.
+        assertThat(step(out, 1).lines().filter(line -> line.contains(" → "))).as(step(out, 1)).hasSize(1);
+        String engine = DaemonState.podman() ? "Podman " : "Docker Engine ";
+        assertThat(DatabaseIT.flat(step(out, 1))).contains("Het antwoord: " + engine
+                + DaemonState.client().versionCmd().exec().getVersion() + ", API-versie");
+        // By hand, curl goes to this daemon's own socket (Podman's is /run/podman/podman.sock), as does socat.
+        assertThat(DatabaseIT.flat(step(out, 1))).contains("curl -s --unix-socket " + DaemonState.socket()
+                + " http://localhost/version");
+        assertThat(DatabaseIT.flat(step(out, 4))).contains("UNIX-CONNECT:" + DaemonState.socket() + " &");
         String prefix = group(step(out, 3), "(?m)^GET (/v1\\.\\d+)/containers/json\\S* → 200 \\(\\d+ ms\\)$");
         assertThat(DatabaseIT.flat(step(out, 3))).contains("docker ps is niet meer dan GET " + prefix
                 + "/containers/json.");

@@ -68,6 +68,7 @@ public final class FakeDocker implements Docker {
     // built-in daemon below. E.g. {@code fake.onInspectContainer = name -> Optional.of(...)}.
 
     public java.util.function.Supplier<DaemonInfo> onDaemon;
+    public java.util.function.Supplier<ServerVersion> onServerVersion;
     public java.util.function.Supplier<DaemonDetails> onDaemonDetails;
     public java.util.function.BiFunction<Boolean, Map<String, String>, List<ContainerRow>> onListContainers;
     public java.util.function.Function<String, Optional<ContainerInfo>> onInspectContainer;
@@ -419,6 +420,17 @@ public final class FakeDocker implements Docker {
         apiCalls.add(new ApiCall("GET", "/v1.41/version", 200, Duration.ofMillis(2)));
         return new DaemonInfo(host, "20.10.24", "1.41", "1.41", "linux", "amd64",
                 "Debian GNU/Linux 12 (bookworm)", "6.1.0");
+    }
+
+    /** Built in: the {@link #daemon()}'s version, which records its one GET /version. */
+    @Override
+    public ServerVersion serverVersion() {
+        if (onServerVersion != null) {
+            return onServerVersion.get();
+        }
+        DaemonInfo daemon = daemon();
+        return new ServerVersion(daemon.serverVersion(), daemon.apiVersion(), daemon.negotiatedApiVersion(),
+                daemon.os(), daemon.architecture(), daemon.podman());
     }
 
     @Override

@@ -5,7 +5,7 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
 import nl.dockerles.daemon.ContainerRow;
-import nl.dockerles.daemon.DaemonInfo;
+import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.daemon.Docker;
 
 import java.util.List;
@@ -19,15 +19,18 @@ import java.util.regex.Pattern;
  * nothing else: the daemon is an HTTP server, usually on a unix socket.
  *
  * <p>Settings: {@code request}: {@code ps} (the running containers, {@code GET /containers/json}) or
- * {@code version} ({@code GET /version}, and {@code /info} for the rest of what {@code docker version} tells).
+ * {@code version} ({@code GET /version}, the one call {@code docker version} makes).
  *
  * <p>Facts: {@code api.calls} (how many), {@code api.first} ("GET /v1.41/containers/json"), {@code api.path},
  * {@code api.prefix} ("/v1.41", or empty when unversioned), {@code api.status}; for ps {@code api.containers} and
  * {@code api.names};
- * for version {@code daemon.version}, {@code daemon.api}, {@code daemon.os}.
+ * for version {@code daemon.engine} (Docker Engine or Podman), {@code daemon.version}, {@code daemon.api},
+ * {@code daemon.os}.
  */
 public final class ApiCallsAction implements Action {
     private static final Pattern VERSION_PREFIX = Pattern.compile("^(/v\\d+\\.\\d+)/");
+    /** Not a setting of the content: the daemon's socket as this run knows it ({@link #asRun}). */
+    static final String SOCKET = "socket";
 
     @Override
     public boolean ownWay() {
@@ -41,7 +44,21 @@ public final class ApiCallsAction implements Action {
 
     @Override
     public String shell(Map<String, String> with) {
-        return "curl -s --unix-socket /var/run/docker.sock http://localhost" + endpoint(request(with));
+        return "curl -s --unix-socket " + with.getOrDefault(SOCKET, DaemonAddress.DOCKER_SOCKET) + " http://localhost"
+                + endpoint(request(with));
+    }
+
+    /** By hand, curl asks this run's daemon: its own socket (Podman's is not Docker's). */
+    @Override
+    public Map<String, String> asRun(ActionContext context, Map<String, String> with) {
+        return withSocket(context, with);
+    }
+
+    /** {@code with} and the socket of this run's daemon, for the shell line that reaches it by hand. */
+    static Map<String, String> withSocket(ActionContext context, Map<String, String> with) {
+        Map<String, String> run = new java.util.HashMap<>(with);
+        run.put(SOCKET, DaemonAddress.socketPath(context.docker().host()));
+        return run;
     }
 
     @Override
@@ -57,12 +74,14 @@ public final class ApiCallsAction implements Action {
             context.facts().put("api.names", names);
             summary = context.messages().get("action.api.ps", rows.size(), names.isEmpty() ? "-" : names);
         } else {
-            DaemonInfo daemon = docker.daemon();
-            context.facts().put("daemon.version", daemon.serverVersion());
-            context.facts().put("daemon.api", daemon.negotiatedApiVersion());
-            context.facts().put("daemon.os", daemon.os() + "/" + daemon.architecture());
-            summary = context.messages().get("action.api.version", daemon.serverVersion(), daemon.apiVersion(),
-                    daemon.negotiatedApiVersion(), daemon.os() + "/" + daemon.architecture());
+            Docker.ServerVersion version = docker.serverVersion();
+            String platform = version.os() + "/" + version.architecture();
+            context.facts().put("daemon.engine", version.engine());
+            context.facts().put("daemon.version", version.version());
+            context.facts().put("daemon.api", version.negotiatedApiVersion());
+            context.facts().put("daemon.os", platform);
+            summary = context.messages().get("action.api.version", version.engine(), version.version(),
+                    version.apiVersion(), version.negotiatedApiVersion(), platform);
         }
         List<Docker.ApiCall> calls = docker.takeApiCalls();
         String output = render(calls, context.messages());

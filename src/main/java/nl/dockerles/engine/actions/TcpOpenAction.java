@@ -31,7 +31,14 @@ public final class TcpOpenAction implements Action {
     @Override
     public String shell(Map<String, String> with) {
         return "socat TCP-LISTEN:" + with.getOrDefault("port", String.valueOf(DOCKER_PORT))
-                + ",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &";
+                + ",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:"
+                + with.getOrDefault(ApiCallsAction.SOCKET, nl.dockerles.daemon.DaemonAddress.DOCKER_SOCKET) + " &";
+    }
+
+    /** By hand, socat forwards to this run's daemon: its own socket (Podman's is not Docker's). */
+    @Override
+    public Map<String, String> asRun(ActionContext context, Map<String, String> with) {
+        return ApiCallsAction.withSocket(context, with);
     }
 
     /** socat runs in the background: the next docker -H must not come before it listens (at most 5 s). */
