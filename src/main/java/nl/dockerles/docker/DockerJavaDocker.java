@@ -117,25 +117,26 @@ public final class DockerJavaDocker implements Docker {
         }
         DaemonAnswers answers = answers();
         daemonInfo = call(() -> {
-            JsonNode version = answers.version();
+            ServerVersion version = serverVersion(answers.version());
             JsonNode info = answers.info();
-            String os = info.hasNonNull("OSType") ? info.get("OSType").asText() : version.path("Os").asText();
-            return new DaemonInfo(host, version.path("Version").asText(), version.path("ApiVersion").asText(),
-                    negotiatedApi, os, version.path("Arch").asText(), info.path("OperatingSystem").asText(),
-                    version.path("KernelVersion").asText(), info.path("Driver").asText(),
-                    DaemonKind.containerdStore(info), DaemonKind.podman(version));
+            String os = info.hasNonNull("OSType") ? info.get("OSType").asText() : version.os();
+            return new DaemonInfo(host, version.version(), version.apiVersion(), negotiatedApi, os,
+                    version.architecture(), info.path("OperatingSystem").asText(),
+                    answers.version().path("KernelVersion").asText(), info.path("Driver").asText(),
+                    DaemonKind.containerdStore(info), version.podman());
         });
         return daemonInfo;
     }
 
     @Override
     public ServerVersion serverVersion() {
-        return call(() -> {
-            JsonNode version = raw.getJson("/version");
-            return new ServerVersion(version.path("Version").asText(), version.path("ApiVersion").asText(),
-                    negotiatedApi, version.path("Os").asText(), version.path("Arch").asText(),
-                    DaemonKind.podman(version));
-        });
+        return call(() -> serverVersion(raw.getJson("/version")));
+    }
+
+    /** The daemon's /version as a record: for {@link #serverVersion()} and {@link #daemon()} alike. */
+    private ServerVersion serverVersion(JsonNode version) {
+        return new ServerVersion(version.path("Version").asText(), version.path("ApiVersion").asText(), negotiatedApi,
+                version.path("Os").asText(), version.path("Arch").asText(), DaemonKind.podman(version));
     }
 
     @Override

@@ -5,7 +5,6 @@ import nl.dockerles.ExitCode;
 import nl.dockerles.engine.Action;
 import nl.dockerles.engine.ActionContext;
 import nl.dockerles.daemon.ContainerRow;
-import nl.dockerles.daemon.DaemonAddress;
 import nl.dockerles.daemon.Docker;
 
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class ApiCallsAction implements Action {
     private static final Pattern VERSION_PREFIX = Pattern.compile("^(/v\\d+\\.\\d+)/");
-    /** Not a setting of the content: the daemon's socket as this run knows it ({@link #asRun}). */
-    static final String SOCKET = "socket";
 
     @Override
     public boolean ownWay() {
@@ -44,21 +41,13 @@ public final class ApiCallsAction implements Action {
 
     @Override
     public String shell(Map<String, String> with) {
-        return "curl -s --unix-socket " + with.getOrDefault(SOCKET, DaemonAddress.DOCKER_SOCKET) + " http://localhost"
-                + endpoint(request(with));
+        return "curl -s --unix-socket " + Containers.socket(with) + " http://localhost" + endpoint(request(with));
     }
 
     /** By hand, curl asks this run's daemon: its own socket (Podman's is not Docker's). */
     @Override
     public Map<String, String> asRun(ActionContext context, Map<String, String> with) {
-        return withSocket(context, with);
-    }
-
-    /** {@code with} and the socket of this run's daemon, for the shell line that reaches it by hand. */
-    static Map<String, String> withSocket(ActionContext context, Map<String, String> with) {
-        Map<String, String> run = new java.util.HashMap<>(with);
-        run.put(SOCKET, DaemonAddress.socketPath(context.docker().host()));
-        return run;
+        return Containers.withSocket(context, with);
     }
 
     @Override

@@ -9,9 +9,27 @@ import nl.dockerles.daemon.ContainerInfo;
 import java.util.Locale;
 import java.util.Map;
 
-/** Small things the actions of this package share: the container a step names, seconds as the notes write them. */
+/**
+ * Small things the actions of this package share: the container a step names, seconds as the notes write them,
+ * the daemon's socket in a shell line.
+ */
 final class Containers {
+    /** Not a setting of the content: the socket of this run's daemon, put in by {@link #withSocket}. */
+    private static final String SOCKET = "socket";
+
     private Containers() {
+    }
+
+    /** {@code with} and the socket of this run's daemon, for a shell line that reaches it by hand (asRun). */
+    static Map<String, String> withSocket(ActionContext context, Map<String, String> with) {
+        Map<String, String> run = new java.util.HashMap<>(with);
+        run.put(SOCKET, nl.dockerles.daemon.DaemonAddress.socketPath(context.docker().host()));
+        return run;
+    }
+
+    /** The socket for a shell line: this run's daemon's, or Docker's own (demos/&lt;id&gt;.sh). */
+    static String socket(Map<String, String> with) {
+        return with.getOrDefault(SOCKET, nl.dockerles.daemon.DaemonAddress.DOCKER_SOCKET);
     }
 
     static String name(Map<String, String> with) {

@@ -32,13 +32,13 @@ public final class TcpOpenAction implements Action {
     public String shell(Map<String, String> with) {
         return "socat TCP-LISTEN:" + with.getOrDefault("port", String.valueOf(DOCKER_PORT))
                 + ",bind=127.0.0.1,reuseaddr,fork UNIX-CONNECT:"
-                + with.getOrDefault(ApiCallsAction.SOCKET, nl.dockerles.daemon.DaemonAddress.DOCKER_SOCKET) + " &";
+                + Containers.socket(with) + " &";
     }
 
     /** By hand, socat forwards to this run's daemon: its own socket (Podman's is not Docker's). */
     @Override
     public Map<String, String> asRun(ActionContext context, Map<String, String> with) {
-        return ApiCallsAction.withSocket(context, with);
+        return Containers.withSocket(context, with);
     }
 
     /** socat runs in the background: the next docker -H must not come before it listens (at most 5 s). */
